@@ -1,0 +1,112 @@
+# Makefile: Mocean's two commands, and the rest.
+#
+#   make run     install what is missing, build, and serve on http://0.0.0.0:8080
+#   make test    the same set-up, then every test (sanitizers on)
+#   make bench   requests/s and latency under 50 players, beside a trivial CGI
+#
+# PORT, BIND and DATA_DIR in the environment change the port, the address and
+# the data folder: PORT=9000 DATA_DIR=/var/lib/mocean make run
+
+PORT     ?= 8080
+BIND     ?= 0.0.0.0
+DATA_DIR ?= data
+override DATA_DIR := $(abspath $(DATA_DIR))
+PYTHON   ?= /usr/bin/python3
+
+# The user lighttpd runs as when started by root.
+SERVER_USER ?= www-data
+RUN_USER := $(shell [ "$$(id -u)" = 0 ] && echo $(SERVER_USER) || id -un)
+
+CFLAGS   ?= -O2
+CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Ilib
+SANITIZE := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+# SQLite linked in statically: a CGI starts faster with fewer shared objects.
+LDLIBS   := -Wl,-Bstatic -lsqlite3 -Wl,-Bdynamic -lm -lpthread -ldl
+
+PACKAGES      := gcc make lighttpd libsqlite3-dev sqlite3
+TEST_PACKAGES := python3 python3-requests python3-pytest
+BENCH_PACKAGES := wrk
+
+LIB_SRC    := $(wildcard lib/*.c)
+LIB_H      := $(wildcard lib/*.h)
+ROUTE_SRC  := $(wildcard cgi-bin/*.c)
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+LIB_OBJ    := $(LIB_SRC:lib/%.c=build/lib/%.o)
+ASAN_OBJ   := $(LIB_SRC:lib/%.c=build/asan/lib/%.o)
+ROUTES     := $(ROUTE_SRC:.c=.cgi)
+ASAN_ROUTES := $(ROUTE_SRC:cgi-bin/%.c=build/asan/cgi-bin/%.cgi)
+UNITS      := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+
+# Objects are kept between builds.
+.SECONDARY:
+
+.PHONY: all build run test bench deps test-deps bench-deps clean
+all: build
+build: $(ROUTES)
+
+# Install what is missing with apt-get when root; otherwise say how.
+define install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "Mocean needs some packages first. Run:"; \
+	    echo "  sudo apt-get install -y" $$missing; exit 1; \
+	  fi; \
+	fi
+endef
+
+deps:
+	$(call install,$(PACKAGES))
+test-deps: deps
+	$(call install,$(TEST_PACKAGES))
+bench-deps: deps
+	$(call install,$(BENCH_PACKAGES))
+
+build/lib/%.o: lib/%.c $(LIB_H) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+cgi-bin/%.cgi: cgi-bin/%.c $(LIB_OBJ) $(LIB_H)
+	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+build/asan/lib/%.o: lib/%.c $(LIB_H) | deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -c -o $@ $<
+build/asan/cgi-bin/%.cgi: cgi-bin/%.c $(ASAN_OBJ) $(LIB_H)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $< $(ASAN_OBJ) $(LDLIBS)
+build/asan/tests/%: tests/unit/%.c tests/unit/unit.h $(ASAN_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SANITIZE) -Itests/unit -o $@ $< $(ASAN_OBJ) $(LDLIBS)
+
+# The data folder belongs to the server's user, and no one else.
+data-dir:
+	@mkdir -p $(DATA_DIR)
+	@chmod 750 $(DATA_DIR)
+	@if [ "$$(id -u)" = 0 ]; then chown $(RUN_USER): $(DATA_DIR); fi
+
+run: deps build data-dir
+	@echo "Mocean is serving http://$(BIND):$(PORT)/  (data in $(DATA_DIR); Ctrl-C stops it)"
+	@MOCEAN_ROOT=$(CURDIR) MOCEAN_CGI=$(CURDIR)/cgi-bin MOCEAN_PORT=$(PORT) \
+	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \
+	  MOCEAN_USER=$(RUN_USER) exec lighttpd -D -f lighttpd.conf
+
+test: test-deps $(ROUTES) $(ASAN_ROUTES) $(UNITS)
+	@MOCEAN_ROOT=$(CURDIR) MOCEAN_CGI=$(CURDIR)/build/asan/cgi-bin \
+	  MOCEAN_USER=$(RUN_USER) MOCEAN_UNITS="$(UNITS)" \
+	  $(PYTHON) -m pytest -q -p no:cacheprovider tests $(PYTEST_ARGS)
+
+bench: bench-deps build build/bench/trivial.cgi
+	@MOCEAN_ROOT=$(CURDIR) MOCEAN_USER=$(RUN_USER) sh bench/bench.sh
+
+build/bench/trivial.cgi: bench/trivial.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $<
+
+clean:
+	rm -rf build cgi-bin/*.cgi
+

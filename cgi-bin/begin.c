@@ -1,0 +1,64 @@
+/* /begin: the first number puzzle.  Send a prime number greater than 100.
+ *
+ *   /begin?message=101          -> 101 is a prime bigger than 100. Well done! ...
+ *                                  Your next step is /beguine
+ *   /begin?message=hello        -> a hint: that is not a number
+ *   /begin?message=97           -> a hint: prime, but not bigger than 100
+ *   /begin?message=102&name=fred   (name= records fred's progress once solved)
+ *
+ * Hints tell apart: not a number, negative, zero, digits after the decimal
+ * point, not prime, and prime but not over 100.
+ */
+#include "mocean.h"
+
+/* 1 when n (at least 2) has no divisor other than 1 and itself. */
+static int is_prime(long long n)
+{
+	if (n < 2)
+		return 0;
+	for (long long d = 2; d <= n / d; d++)
+		if (n % d == 0)
+			return 0;
+	return 1;
+}
+
+static void begin(struct request *rq)
+{
+	const char *message = arg(rq, "message");
+	double number;
+	long long n;
+
+	if (parse_real(message, &number) < 0)
+		say(rq, "Hmm, \"%s\" is not a number. Send a number, like "
+			"/begin?message=7", message);
+	else if (number < 0)
+		say(rq, "%s is negative. Primes are never negative: try a "
+			"positive number.", message);
+	else if (number == 0)
+		say(rq, "Zero! Zero is not prime. Try something bigger.");
+	else if (parse_int(message, &n) < 0 && number != (long long)number)
+		say(rq, "%s has digits after the decimal point. Primes are whole "
+			"numbers: try one without a point.", message);
+	else if (!is_prime((long long)number))
+		say(rq, "%lld is not prime: it can be split into smaller whole "
+			"numbers multiplied together. Keep looking!",
+		    (long long)number);
+	else if (number <= 100)
+		say(rq, "%lld is prime, nice! But it is not bigger than 100. "
+			"Go higher.", (long long)number);
+	else if (record_solved(rq, "begin") == 0) {
+		say(rq, "%lld is a prime bigger than 100. Well done! "
+			"Your next step is /beguine", (long long)number);
+		json_bool(rq, "solved", 1);
+		json_str(rq, "next", "/beguine");
+	}
+}
+
+static const struct route route = {
+	.name = "begin",
+	.keys = { { "message", TEXT, 100, 0 }, { NULL } },
+	.store = STEPS,
+	.handle = begin,
+};
+
+int main(void) { return serve(&route); }

@@ -1,0 +1,23 @@
+/* /hello: the very first route.  It needs no keys; it just says hello, so a
+ * student can check that the server is there.
+ *
+ *   /hello                  -> hello from Mocean! ...
+ *   /hello?format=json      -> {"reply":"hello from Mocean! ..."}
+ *   /hello?client=browser   -> the same words in a web page
+ */
+#include "mocean.h"
+
+/* Say hello.  Every route's handler gets the request and says its answer. */
+static void hello(struct request *rq)
+{
+	say(rq, "hello from Mocean! The server is up and listening. "
+		"Try /steps to start the puzzles, or /mocean to dive into the game.");
+}
+
+static const struct route route = {
+	.name = "hello",
+	.keys = { { NULL } },
+	.handle = hello,
+};
+
+int main(void) { return serve(&route); }

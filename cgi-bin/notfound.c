@@ -1,0 +1,40 @@
+/* /notfound: what the server answers for a route it does not know.
+ * lighttpd runs it for every address that matches nothing (a 404).
+ *
+ *   /jion?name=fred   -> 404: there is no route /jion here. Try /mocean for
+ *                        the game's routes, or /steps for the puzzles.
+ */
+#include "mocean.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The route part of the address the student typed ("/jion"). */
+static void asked_route(char *out, size_t len)
+{
+	const char *uri = getenv("REQUEST_URI");
+	size_t n = uri ? strcspn(uri, "?") : 0;
+
+	if (n == 0 || n >= len || !utf8_valid(uri, n))
+		n = 0;
+	memcpy(out, uri ? uri : "", n);
+	out[n] = '\0';
+}
+
+static void notfound(struct request *rq)
+{
+	char route[128];
+
+	asked_route(route, sizeof route);
+	fail(rq, 404, "there is no route %s here. Try /mocean for the game's "
+		      "routes, or /steps for the puzzles.",
+	     *route ? route : "like that");
+}
+
+static const struct route route = {
+	.name = "notfound",
+	.keys = { { NULL } },
+	.handle = notfound,
+};
+
+int main(void) { return serve(&route); }

@@ -1,0 +1,16 @@
+/* mocean.h: everything a route file needs, in one include. */
+#ifndef MOCEAN_H
+#define MOCEAN_H
+
+#include "buf.h"
+#include "db.h"
+#include "fmt.h"
+#include "player.h"
+#include "query.h"
+#include "reply.h"
+#include "request.h"
+#include "schema.h"
+#include "serve.h"
+#include "world.h"
+
+#endif

@@ -1,0 +1,114 @@
+/* player.c: loading, moving and saving players (see player.h). */
+#include "player.h"
+#include "db.h"
+#include "request.h"
+#include "world.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_PLAYER_BY_ID[] =
+	"SELECT id, name, x, y, z, vx, vy, heading, t, wrapped, whale"
+	" FROM player WHERE id = ? AND playing = 1";
+static const char SQL_PLAYER_BY_NAME[] =
+	"SELECT id, name, x, y, z, vx, vy, heading, t, wrapped, whale"
+	" FROM player WHERE name = ? AND playing = 1";
+static const char SQL_SAVE_PLAYER[] =
+	"UPDATE player SET x = ?, y = ?, z = ?, vx = ?, vy = ?, heading = ?,"
+	" t = ?, wrapped = ?, whale = ? WHERE id = ?";
+static const char SQL_HOLDS[] =
+	"SELECT count(*) FROM item WHERE player = ? AND kind = 'treasure'"
+	" AND name = ?";
+
+/* Read one player row (in SQL_PLAYER_BY_ID's column order) into p. */
+static int read_player(struct request *rq, sqlite3_stmt *st, struct player *p)
+{
+	int found = db_row(rq, st);
+
+	if (found) {
+		const unsigned char *name = sqlite3_column_text(st, 1);
+		p->id = sqlite3_column_int64(st, 0);
+		snprintf(p->name, sizeof p->name, "%s", name ? (const char *)name : "");
+		p->x = sqlite3_column_double(st, 2);
+		p->y = sqlite3_column_double(st, 3);
+		p->z = sqlite3_column_double(st, 4);
+		p->vx = sqlite3_column_double(st, 5);
+		p->vy = sqlite3_column_double(st, 6);
+		p->heading = sqlite3_column_double(st, 7);
+		p->t = sqlite3_column_double(st, 8);
+		p->wrapped = sqlite3_column_int(st, 9);
+		p->whale = sqlite3_column_int(st, 10);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+int player_load(struct request *rq, long long id, struct player *p)
+{
+	return read_player(rq, db_prepare(rq, SQL_PLAYER_BY_ID, "i", id), p);
+}
+
+int player_find(struct request *rq, const char *name, struct player *p)
+{
+	return read_player(rq, db_prepare(rq, SQL_PLAYER_BY_NAME, "t", name), p);
+}
+
+void player_move(const struct world *w, struct player *p, double now)
+{
+	double dt = now - p->t, nx, ny;
+
+	if (dt < 0)
+		dt = 0; /* clocks never run backwards for a player */
+	nx = p->x + p->vx * dt;
+	ny = p->y + p->vy * dt;
+	if (nx < 0 || nx >= OCEAN_SIZE || ny < 0 || ny >= OCEAN_SIZE)
+		p->wrapped = 1;
+	p->x = wrap(nx);
+	p->y = wrap(ny);
+	if (p->z > 0) {
+		double floor = world_depth(w, p->x, p->y);
+		if (p->z > floor)
+			p->z = floor; /* the rising sea floor pushes the diver up */
+	}
+	p->t = now;
+}
+
+int player_save(struct request *rq, const struct player *p)
+{
+	return db_exec(rq, SQL_SAVE_PLAYER, "dddddddiii", p->x, p->y, p->z,
+		       p->vx, p->vy, p->heading, p->t, (long long)p->wrapped,
+		       (long long)p->whale, p->id);
+}
+
+double top_speed(const struct player *p)
+{
+	if (p->whale >= 0)
+		return TOP_SPEED_WHALE;
+	return p->z > 0 ? TOP_SPEED_SUBMERGED : TOP_SPEED_SURFACE;
+}
+
+double player_speed(const struct player *p)
+{
+	return hypot(p->vx, p->vy);
+}
+
+int player_holds(struct request *rq, const struct player *p,
+		 const char *treasure)
+{
+	return db_int(rq, 0, SQL_HOLDS, "it", p->id, treasure) > 0;
+}
+
+double player_sight(struct request *rq, const struct player *p)
+{
+	double sight = SIGHT_BASE - p->z;
+
+	if (player_holds(rq, p, "binoculars"))
+		return SIGHT_BINOCULARS;
+	return sight < SIGHT_MIN ? SIGHT_MIN : sight;
+}
+
+double player_reach(struct request *rq, const struct player *p)
+{
+	return player_holds(rq, p, "boat hook") ? REACH_BOAT_HOOK : REACH_BASE;
+}

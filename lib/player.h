@@ -1,0 +1,64 @@
+/* player.h: a Mocean player: load from the world's file, bring up to date
+ * (continuous motion on the torus), save back.  lib does all three around a
+ * route that declares an ID key, so a route only changes the fields. */
+#ifndef MOCEAN_PLAYER_H
+#define MOCEAN_PLAYER_H
+
+struct request;
+struct world;
+
+#define TOP_SPEED_SURFACE 40.0
+#define TOP_SPEED_SUBMERGED 5.0
+#define TOP_SPEED_WHALE 80.0
+#define SIGHT_BASE 20.0        /* metres, minus the player's depth */
+#define SIGHT_MIN 5.0
+#define SIGHT_BINOCULARS 100.0
+#define REACH_BASE 10.0
+#define REACH_BOAT_HOOK 35.0
+
+struct player {
+	long long id;          /* 0, 1, 2, ... in joining order, never reused */
+	char name[33];         /* letters and digits */
+	double x, y, z;        /* position at time t; z is depth, 0 at the top */
+	double vx, vy;         /* velocity, metres per second */
+	double heading;        /* radians, 0 is east, counter-clockwise */
+	double t;              /* unix time at which x, y, z were true */
+	int wrapped;           /* crossed an edge since the last /location */
+	int whale;             /* index of the whale ridden, or -1 */
+};
+
+/* The message every route gives for a bad or unknown id (PROTOCOL 3). */
+#define BAD_PLAYER_ID "bad player id; try debugging using the id route"
+
+/* Load the playing player with this id.  Returns 1, or 0 when there is no
+ * such player (or it quit). */
+int player_load(struct request *rq, long long id, struct player *p);
+
+/* The same for a playing player's name. */
+int player_find(struct request *rq, const char *name, struct player *p);
+
+/* Bring p up to date at time now: position += velocity * elapsed, wrapped
+ * onto the torus (setting p->wrapped when an edge was crossed); a diver
+ * below the sea floor there is pushed up onto it. */
+void player_move(const struct world *w, struct player *p, double now);
+
+/* Write p back.  Returns 0 or -1. */
+int player_save(struct request *rq, const struct player *p);
+
+/* The player's top speed now: 80 on a whale, 5 submerged, else 40. */
+double top_speed(const struct player *p);
+
+/* The player's speed, metres per second. */
+double player_speed(const struct player *p);
+
+/* 1 when the player's inventory holds a treasure with this name. */
+int player_holds(struct request *rq, const struct player *p,
+		 const char *treasure);
+
+/* How far the player sees: 20 minus depth, at least 5; 100 with binoculars. */
+double player_sight(struct request *rq, const struct player *p);
+
+/* How far the player reaches: 10; 35 with the boat hook. */
+double player_reach(struct request *rq, const struct player *p);
+
+#endif

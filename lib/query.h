@@ -1,0 +1,64 @@
+/* query.h: the query string (everything after '?') as decoded key=value pairs,
+ * and the bounded, typed readers that routes use to check their keys.
+ *
+ * Values are URL-decoded ("%20" and "+" are spaces), then trimmed of leading
+ * and trailing white space, as the old server did.  A key given twice keeps
+ * its last value, as bottle did.  A key with no '=' ("&info") is present with
+ * the empty value. */
+#ifndef MOCEAN_QUERY_H
+#define MOCEAN_QUERY_H
+
+#include <stddef.h>
+
+#define QUERY_MAX_PAIRS 64        /* more pairs than this is refused */
+#define QUERY_MAX_LEN (64 * 1024) /* the most lighttpd passes on anyway */
+
+struct pair {
+	char *key;
+	char *value;
+};
+
+struct query {
+	struct pair pairs[QUERY_MAX_PAIRS];
+	int n;
+	char *text; /* one allocation holding every decoded key and value */
+};
+
+/* Parse a raw query string.  Returns 0, or -1 with a one-line reason for a
+ * person in err (a broken %-escape, text that is not UTF-8, too many keys,
+ * too long).  Free with query_free either way. */
+int query_parse(struct query *q, const char *raw, char *err, size_t errlen);
+
+/* Free what query_parse allocated. */
+void query_free(struct query *q);
+
+/* The value of key, or NULL when the key was not sent. */
+const char *query_get(const struct query *q, const char *key);
+
+/* The value of key, or "" when the key was not sent (PROTOCOL: a missing key
+ * reads as the empty string). */
+const char *query_str(const struct query *q, const char *key);
+
+/* 1 when key was sent (with or without a value). */
+int query_has(const struct query *q, const char *key);
+
+/* Decode %XX escapes and '+' in place.  Returns 0, or -1 when a '%' is not
+ * followed by two hex digits. */
+int url_decode(char *s);
+
+/* 1 when the len bytes at s are well-formed UTF-8 (no overlongs, no
+ * surrogates, nothing above U+10FFFF). */
+int utf8_valid(const char *s, size_t len);
+
+/* Read a whole integer (optional sign, digits, nothing else) into *out.
+ * Returns 0, or -1 for empty text, leftovers, or a value outside long long. */
+int parse_int(const char *s, long long *out);
+
+/* Read a finite real number ("12", "-3.5", "1e3"; nothing else) into *out.
+ * Returns 0, or -1 for empty text, leftovers, nan, inf or overflow. */
+int parse_real(const char *s, double *out);
+
+/* 1 when s is 1..maxlen ASCII letters and digits (player names, worlds). */
+int is_word(const char *s, size_t maxlen);
+
+#endif

@@ -1,0 +1,236 @@
+/* serve.c: the request cycle every route runs inside (see serve.h). */
+#include "serve.h"
+#include "db.h"
+#include "reply.h"
+#include "schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define DEFAULT_MAX 200      /* a key's longest value unless it says */
+#define WORLD_NAME_MAX 32
+#define PLAYER_NAME_MAX 32
+
+static const char SQL_WORLD[] = "SELECT seed, bloom FROM world";
+static const char SQL_HIT[] =
+	"INSERT INTO hits (route, n) VALUES (?, 1)"
+	" ON CONFLICT (route) DO UPDATE SET n = n + 1";
+static const char SQL_SOLVED[] =
+	"INSERT OR IGNORE INTO solved (name, level, time) VALUES (?, ?, ?)";
+
+static const char BUSY[] =
+	"the ocean is very busy right now; please try again in a moment";
+
+const char *arg(const struct request *rq, const char *key)
+{
+	return query_str(&rq->query, key);
+}
+
+int has(const struct request *rq, const char *key)
+{
+	return query_has(&rq->query, key);
+}
+
+long long arg_int(const struct request *rq, const char *key)
+{
+	long long v = 0;
+
+	if (parse_int(query_get(&rq->query, key), &v) < 0)
+		return 0;
+	return v;
+}
+
+double arg_real(const struct request *rq, const char *key)
+{
+	double v = 0;
+
+	if (parse_real(query_get(&rq->query, key), &v) < 0)
+		return 0;
+	return v;
+}
+
+/* Check one declared key; returns 0, or -1 after fail(). */
+static int check_key(struct request *rq, const struct key *k)
+{
+	const char *v = query_get(&rq->query, k->name);
+	size_t max = k->max ? k->max : DEFAULT_MAX;
+	long long i;
+	double d;
+
+	if (!v || !*v) {
+		if (k->type == ID && (v || k->required)) {
+			fail(rq, 400, "%s", BAD_PLAYER_ID);
+			return -1;
+		}
+		if (k->required) {
+			fail(rq, 400, "%s is missing: this route needs %s=...",
+			     k->name, k->name);
+			return -1;
+		}
+		return 0;
+	}
+	if (strlen(v) > max) {
+		fail(rq, 400, "%s is too long: at most %zu characters, please",
+		     k->name, max);
+		return -1;
+	}
+	switch (k->type) {
+	case TEXT:
+		return 0;
+	case WORD:
+		if (is_word(v, max))
+			return 0;
+		fail(rq, 400, "%s must be letters and digits only, like %s=fred",
+		     k->name, k->name);
+		return -1;
+	case INT:
+		if (parse_int(v, &i) == 0)
+			return 0;
+		fail(rq, 400, "%s must be a whole number, like %s=42",
+		     k->name, k->name);
+		return -1;
+	case REAL:
+		if (parse_real(v, &d) == 0)
+			return 0;
+		fail(rq, 400, "%s must be a number, like %s=12.5", k->name, k->name);
+		return -1;
+	case ID:
+		if (parse_int(v, &i) == 0)
+			return 0;
+		fail(rq, 400, "%s", BAD_PLAYER_ID);
+		return -1;
+	}
+	return 0;
+}
+
+/* Check the keys every route shares, then the route's own. */
+static int check_keys(struct request *rq)
+{
+	static const struct key world_key = { "world", WORD, WORLD_NAME_MAX, 0 };
+	static const struct key name_key = { "name", WORD, PLAYER_NAME_MAX, 0 };
+	const struct route *r = rq->route;
+
+	if (r->store == WORLD) {
+		if (check_key(rq, &world_key) < 0)
+			return -1;
+		rq->world_name = *arg(rq, "world") ? arg(rq, "world") : "mocean";
+	}
+	if (r->store == STEPS && check_key(rq, &name_key) < 0)
+		return -1;
+	for (const struct key *k = r->keys; k->name; k++)
+		if (check_key(rq, k) < 0)
+			return -1;
+	return 0;
+}
+
+/* The declared ID key, or NULL. */
+static const struct key *id_key(const struct route *r)
+{
+	for (const struct key *k = r->keys; k->name; k++)
+		if (k->type == ID)
+			return k;
+	return NULL;
+}
+
+/* Open the world, begin, count the request, load and move the player.
+ * Returns 1 to run the handler, 0 when the answer is already set. */
+static int open_world(struct request *rq)
+{
+	const struct key *idk = id_key(rq->route);
+	sqlite3_stmt *st;
+
+	rq->db = world_db_open(rq->world_name);
+	if (!rq->db || db_begin(rq) < 0) {
+		fail(rq, 503, "%s", BUSY);
+		return 0;
+	}
+	st = db_prepare(rq, SQL_WORLD, NULL);
+	if (db_row(rq, st)) {
+		world_make(&rq->world, sqlite3_column_int64(st, 0));
+		rq->world.bloom = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	db_exec(rq, SQL_HIT, "t", rq->route->name);
+	if (rq->db_failed)
+		return 0;
+	if (idk) {
+		if (!player_load(rq, arg_int(rq, idk->name), &rq->me)) {
+			say(rq, "%s", BAD_PLAYER_ID);
+			return 0;
+		}
+		player_move(&rq->world, &rq->me, rq->now);
+		rq->has_me = 1;
+	}
+	return 1;
+}
+
+int record_solved(struct request *rq, const char *level)
+{
+	sqlite3 *db;
+	int rc = 0;
+
+	if (!*arg(rq, "name"))
+		return 0;
+	/* The Steps file is separate from any world: open, write, close. */
+	db = steps_db_open();
+	if (!db) {
+		fail(rq, 503, "%s", BUSY);
+		return -1;
+	}
+	{
+		sqlite3 *keep = rq->db;
+		rq->db = db;
+		if (db_begin(rq) == 0) {
+			db_exec(rq, SQL_SOLVED, "ttd", arg(rq, "name"), level, rq->now);
+			db_end(rq, 1);
+		}
+		rq->db = keep;
+	}
+	sqlite3_close(db);
+	if (rq->db_failed) {
+		rq->db_failed = 0;
+		fail(rq, 503, "%s", BUSY);
+		rc = -1;
+	}
+	return rc;
+}
+
+int serve(const struct route *route)
+{
+	struct request rq;
+	struct timespec ts;
+	char err[256];
+	int run = 1;
+
+	memset(&rq, 0, sizeof rq);
+	rq.route = route;
+	rq.status = 200;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	rq.now = ts.tv_sec + ts.tv_nsec / 1e9;
+
+	if (query_parse(&rq.query, getenv("QUERY_STRING"), err, sizeof err) < 0) {
+		fail(&rq, 400, "%s", err);
+		run = 0;
+	} else if (check_keys(&rq) < 0) {
+		run = 0;
+	} else if (route->store == WORLD) {
+		run = open_world(&rq);
+	}
+	if (run)
+		route->handle(&rq);
+	if (rq.has_me && rq.status == 200)
+		player_save(&rq, &rq.me);
+	if (rq.db && db_end(&rq, rq.status == 200) < 0 && rq.status == 200)
+		fail(&rq, 503, "%s", BUSY);
+	if (rq.db_failed && rq.status == 200)
+		fail(&rq, 503, "%s", BUSY);
+	reply_write(&rq);
+
+	sqlite3_close(rq.db);
+	query_free(&rq.query);
+	buf_free(&rq.text);
+	buf_free(&rq.json);
+	return 0;
+}

@@ -1,0 +1,164 @@
+"""Shared fixtures: a real lighttpd on a loopback port, serving the sanitizer
+build of every route, with its own data folder of real SQLite files.
+
+`server` is one server for the whole run (tests keep apart by using their own
+world= and name= values); `make_server` starts a private one, for tests that
+stop, restart or kill it.
+"""
+import os
+import pwd
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+import pytest
+import requests
+
+ROOT = os.environ.get("MOCEAN_ROOT", os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CGI = os.environ.get("MOCEAN_CGI", os.path.join(ROOT, "build", "asan", "cgi-bin"))
+USER = os.environ.get("MOCEAN_USER", "www-data" if os.getuid() == 0 else pwd.getpwuid(os.getuid()).pw_name)
+OUTPUT = os.path.join(ROOT, "tests", "output")
+
+SANITIZER_REPORT = re.compile(r"AddressSanitizer|LeakSanitizer|runtime error:|UndefinedBehaviorSanitizer")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def give_to_server_user(path):
+    """The server's user must own what the server writes (when we are root)."""
+    if os.getuid() == 0:
+        pw = pwd.getpwnam(USER)
+        os.chown(path, pw.pw_uid, pw.pw_gid)
+
+
+class Server:
+    """A real lighttpd serving Mocean on 127.0.0.1."""
+
+    def __init__(self, data_dir=None):
+        self.tmp = tempfile.mkdtemp(prefix="mocean-test-")
+        os.chmod(self.tmp, 0o755)
+        self.data_dir = data_dir or os.path.join(self.tmp, "data")
+        os.makedirs(self.data_dir, exist_ok=True)
+        os.chmod(self.data_dir, 0o750)
+        give_to_server_user(self.data_dir)
+        self.log_dir = os.path.join(self.tmp, "log")
+        os.makedirs(self.log_dir, exist_ok=True)
+        give_to_server_user(self.log_dir)
+        self.log = os.path.join(self.log_dir, "error.log")
+        self.port = free_port()
+        self.url = "http://127.0.0.1:%d" % self.port
+        self.proc = None
+        self.session = requests.Session()
+
+    def env(self):
+        env = dict(os.environ)
+        env.update(MOCEAN_ROOT=ROOT, MOCEAN_CGI=CGI, MOCEAN_PORT=str(self.port),
+                   MOCEAN_BIND="127.0.0.1", MOCEAN_DATA=self.data_dir,
+                   MOCEAN_LOG=self.log, MOCEAN_USER=USER)
+        return env
+
+    def start(self):
+        self.proc = subprocess.Popen(["lighttpd", "-D", "-f", os.path.join(ROOT, "lighttpd.conf")],
+                                     env=self.env(), stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE)
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return self
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError("lighttpd did not start: %s" % self.proc.stderr.read().decode())
+                time.sleep(0.05)
+        raise RuntimeError("lighttpd did not open its port")
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+    def restart(self):
+        self.stop()
+        return self.start()
+
+    def get(self, route, **params):
+        """GET /route with these keys, as a student's requests.get would."""
+        return self.session.get(self.url + "/" + route.lstrip("/"), params=params, timeout=30)
+
+    def text(self, route, **params):
+        r = self.get(route, **params)
+        assert r.status_code == 200, (route, params, r.status_code, r.text)
+        return r.text
+
+    def sanitizer_reports(self):
+        try:
+            with open(self.log, errors="replace") as f:
+                return [line for line in f if SANITIZER_REPORT.search(line)]
+        except FileNotFoundError:
+            return []
+
+    def close(self):
+        self.stop()
+        self.session.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server():
+    s = Server().start()
+    yield s
+    reports = s.sanitizer_reports()
+    s.close()
+    assert not reports, "sanitizer reports in the server log:\n" + "".join(reports[:20])
+
+
+@pytest.fixture
+def make_server():
+    """Start private servers (optionally on a given data folder)."""
+    started = []
+
+    def make(data_dir=None):
+        s = Server(data_dir)
+        started.append(s)
+        return s.start()
+
+    yield make
+    reports = []
+    for s in started:
+        reports += s.sanitizer_reports()
+        s.stop()
+    for s in started:
+        s.close()
+    assert not reports, "sanitizer reports in the server log:\n" + "".join(reports[:20])
+
+
+@pytest.fixture
+def output_dir():
+    """Where a test writes files for people to look at (screenshots)."""
+    os.makedirs(OUTPUT, exist_ok=True)
+    return OUTPUT
+
+
+_counter = [0]
+
+
+@pytest.fixture
+def unique():
+    """A fresh name of letters and digits, for worlds and players."""
+    def make(prefix="t"):
+        _counter[0] += 1
+        return "%s%d%d" % (prefix, os.getpid() % 10000, _counter[0])
+    return make
