@@ -12,6 +12,10 @@ BIND     ?= 0.0.0.0
 DATA_DIR ?= data
 override DATA_DIR := $(abspath $(DATA_DIR))
 PYTHON   ?= /usr/bin/python3
+# Where everything built goes (cgi programs: $(BUILD)/cgi-bin/ROUTE.cgi).
+BUILD    ?= build
+# Which tests make test runs (a file or folder under tests/).
+TESTS    ?= tests
 
 # The user lighttpd runs as when started by root.
 SERVER_USER ?= www-data
@@ -32,11 +36,11 @@ LIB_SRC    := $(wildcard lib/*.c)
 LIB_H      := $(wildcard lib/*.h)
 ROUTE_SRC  := $(wildcard cgi-bin/*.c)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
-LIB_OBJ    := $(LIB_SRC:lib/%.c=build/lib/%.o)
-ASAN_OBJ   := $(LIB_SRC:lib/%.c=build/asan/lib/%.o)
-ROUTES     := $(ROUTE_SRC:.c=.cgi)
-ASAN_ROUTES := $(ROUTE_SRC:cgi-bin/%.c=build/asan/cgi-bin/%.cgi)
-UNITS      := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+LIB_OBJ    := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+ASAN_OBJ   := $(LIB_SRC:lib/%.c=$(BUILD)/asan/lib/%.o)
+ROUTES     := $(ROUTE_SRC:cgi-bin/%.c=$(BUILD)/cgi-bin/%.cgi)
+ASAN_ROUTES := $(ROUTE_SRC:cgi-bin/%.c=$(BUILD)/asan/cgi-bin/%.cgi)
+UNITS      := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 
 # Objects are kept between builds.
 .SECONDARY:
@@ -67,19 +71,20 @@ test-deps: deps
 bench-deps: deps
 	$(call install,$(BENCH_PACKAGES))
 
-build/lib/%.o: lib/%.c $(LIB_H) | deps
+$(BUILD)/lib/%.o: lib/%.c $(LIB_H) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
-cgi-bin/%.cgi: cgi-bin/%.c $(LIB_OBJ) $(LIB_H)
+$(BUILD)/cgi-bin/%.cgi: cgi-bin/%.c $(LIB_OBJ) $(LIB_H)
+	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
-build/asan/lib/%.o: lib/%.c $(LIB_H) | deps
+$(BUILD)/asan/lib/%.o: lib/%.c $(LIB_H) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -c -o $@ $<
-build/asan/cgi-bin/%.cgi: cgi-bin/%.c $(ASAN_OBJ) $(LIB_H)
+$(BUILD)/asan/cgi-bin/%.cgi: cgi-bin/%.c $(ASAN_OBJ) $(LIB_H)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $< $(ASAN_OBJ) $(LDLIBS)
-build/asan/tests/%: tests/unit/%.c tests/unit/unit.h $(ASAN_OBJ)
+$(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/unit.h $(ASAN_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SANITIZE) -Itests/unit -o $@ $< $(ASAN_OBJ) $(LDLIBS)
 
@@ -91,22 +96,22 @@ data-dir:
 
 run: deps build data-dir
 	@echo "Mocean is serving http://$(BIND):$(PORT)/  (data in $(DATA_DIR); Ctrl-C stops it)"
-	@MOCEAN_ROOT=$(CURDIR) MOCEAN_CGI=$(CURDIR)/cgi-bin MOCEAN_PORT=$(PORT) \
+	@MOCEAN_ROOT=$(CURDIR) MOCEAN_CGI=$(abspath $(BUILD))/cgi-bin MOCEAN_PORT=$(PORT) \
 	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \
 	  MOCEAN_USER=$(RUN_USER) exec lighttpd -D -f lighttpd.conf
 
 test: test-deps $(ROUTES) $(ASAN_ROUTES) $(UNITS)
-	@MOCEAN_ROOT=$(CURDIR) MOCEAN_CGI=$(CURDIR)/build/asan/cgi-bin \
+	@MOCEAN_ROOT=$(CURDIR) MOCEAN_CGI=$(abspath $(BUILD))/asan/cgi-bin \
 	  MOCEAN_USER=$(RUN_USER) MOCEAN_UNITS="$(UNITS)" \
-	  $(PYTHON) -m pytest -q -p no:cacheprovider tests $(PYTEST_ARGS)
+	  $(PYTHON) -m pytest -q -p no:cacheprovider $(TESTS) $(PYTEST_ARGS)
 
-bench: bench-deps build build/bench/trivial.cgi
-	@MOCEAN_ROOT=$(CURDIR) MOCEAN_USER=$(RUN_USER) sh bench/bench.sh
+bench: bench-deps build $(BUILD)/bench/trivial.cgi
+	@MOCEAN_ROOT=$(CURDIR) MOCEAN_BUILD=$(abspath $(BUILD)) MOCEAN_USER=$(RUN_USER) sh bench/bench.sh
 
-build/bench/trivial.cgi: bench/trivial.c
+$(BUILD)/bench/trivial.cgi: bench/trivial.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $<
 
 clean:
-	rm -rf build cgi-bin/*.cgi
+	rm -rf $(BUILD)
 

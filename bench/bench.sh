@@ -7,13 +7,14 @@
 set -eu
 
 ROOT=${MOCEAN_ROOT:-$(pwd)}
+BUILD=${MOCEAN_BUILD:-$ROOT/build}
 CONNS=${BENCH_CONNECTIONS:-50}
 SECONDS_EACH=${BENCH_SECONDS:-10}
 USER_NAME=${MOCEAN_USER:-$(id -un)}
 TMP=$(mktemp -d /tmp/mocean-bench.XXXXXX)
 chmod 755 "$TMP"
 mkdir -p "$TMP/cgi-bin" "$TMP/data" "$TMP/log"
-cp "$ROOT"/cgi-bin/*.cgi "$ROOT/build/bench/trivial.cgi" "$TMP/cgi-bin/"
+cp "$BUILD"/cgi-bin/*.cgi "$BUILD/bench/trivial.cgi" "$TMP/cgi-bin/"
 [ "$(id -u)" = 0 ] && chown "$USER_NAME": "$TMP/data" "$TMP/log"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
