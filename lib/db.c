@@ -141,14 +141,12 @@ int db_begin(struct request *rq)
 
 int db_end(struct request *rq, int ok)
 {
-	{
-		if (ok && !rq->db_failed &&
-		    sqlite3_exec(rq->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
-			return 0;
-		if (ok)
-			db_error(rq, "COMMIT");
-		sqlite3_exec(rq->db, "ROLLBACK", NULL, NULL, NULL);
-	}
+	if (ok && !rq->db_failed &&
+	    sqlite3_exec(rq->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	if (ok)
+		db_error(rq, "COMMIT");
+	sqlite3_exec(rq->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
 }
 

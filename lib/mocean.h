@@ -11,6 +11,7 @@
 #include "request.h"
 #include "schema.h"
 #include "serve.h"
+#include "sight.h"
 #include "world.h"
 
 #endif

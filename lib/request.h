@@ -39,6 +39,8 @@ enum store {
 	                 record_solved() to note the player's progress */
 	WORLD,        /* the world named by world= (default "mocean"), inside one
 	                 BEGIN IMMEDIATE transaction committed after the handler */
+	WORLD_READ,   /* the same world, read only: one consistent snapshot
+	                 (BEGIN DEFERRED), for routes that change nothing */
 };
 
 struct request;

@@ -112,7 +112,7 @@ static int check_keys(struct request *rq)
 	static const struct key name_key = { "name", WORD, PLAYER_NAME_MAX, 0 };
 	const struct route *r = rq->route;
 
-	if (r->store == WORLD) {
+	if (r->store == WORLD || r->store == WORLD_READ) {
 		if (check_key(rq, &world_key) < 0)
 			return -1;
 		rq->world_name = *arg(rq, "world") ? arg(rq, "world") : "mocean";
@@ -142,7 +142,8 @@ static int open_world(struct request *rq)
 	sqlite3_stmt *st;
 
 	rq->db = world_db_open(rq->world_name);
-	if (!rq->db || db_begin(rq) < 0) {
+	if (!rq->db || (rq->route->store == WORLD_READ ?
+			db_exec(rq, "BEGIN", NULL) : db_begin(rq)) < 0) {
 		fail(rq, 503, "%s", BUSY);
 		return 0;
 	}
@@ -152,7 +153,8 @@ static int open_world(struct request *rq)
 		rq->world.bloom = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
-	db_exec(rq, SQL_HIT, "t", rq->route->name);
+	if (rq->route->store == WORLD)
+		db_exec(rq, SQL_HIT, "t", rq->route->name);
 	if (rq->db_failed)
 		return 0;
 	if (idk) {
@@ -215,7 +217,7 @@ int serve(const struct route *route)
 		run = 0;
 	} else if (check_keys(&rq) < 0) {
 		run = 0;
-	} else if (route->store == WORLD) {
+	} else if (route->store == WORLD || route->store == WORLD_READ) {
 		run = open_world(&rq);
 	}
 	if (run)

@@ -162,3 +162,32 @@ def unique():
         _counter[0] += 1
         return "%s%d%d" % (prefix, os.getpid() % 10000, _counter[0])
     return make
+
+
+def run_sql(path, sql, params=()):
+    """Run one SQL statement on a SQLite file as the server's user (so any
+    -wal or -shm file it makes stays the server's), returning the rows."""
+    import json
+    import sys
+    code = ("import json, sqlite3, sys\n"
+            "db = sqlite3.connect(sys.argv[1], timeout=10)\n"
+            "rows = db.execute(sys.argv[2], json.loads(sys.argv[3])).fetchall()\n"
+            "db.commit()\n"
+            "print(json.dumps(rows))\n")
+
+    def become_server_user():
+        if os.getuid() == 0:
+            pw = pwd.getpwnam(USER)
+            os.setgid(pw.pw_gid)
+            os.setuid(pw.pw_uid)
+
+    r = subprocess.run([sys.executable, "-c", code, path, sql, json.dumps(list(params))],
+                       capture_output=True, text=True, timeout=30, preexec_fn=become_server_user)
+    assert r.returncode == 0, r.stderr
+    return [tuple(row) for row in json.loads(r.stdout)]
+
+
+def world_sql(server, world, sql, params=()):
+    """run_sql on a world's file in this server's data folder (the world must
+    exist: any request with world=W makes it)."""
+    return run_sql(os.path.join(server.data_dir, "worlds", world + ".db"), sql, params)

@@ -1,0 +1,83 @@
+/* sight.c: what a player can see and reach (see sight.h). */
+#include "sight.h"
+#include "db.h"
+#include "world.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char SQL_WHALE_RIDDEN[] =
+	"SELECT count(*) FROM player WHERE playing = 1 AND whale = ?";
+static const char SQL_TREASURE_TAKEN[] =
+	"SELECT count(*) FROM taken WHERE treasure = ?";
+static const char SQL_OTHERS[] =
+	"SELECT id FROM player WHERE playing = 1 AND id != ? ORDER BY id";
+
+double water_distance(double x1, double y1, double z1,
+		      double x2, double y2, double z2)
+{
+	double dx = torus_delta(x1, x2), dy = torus_delta(y1, y2);
+
+	return sqrt(dx * dx + dy * dy + (z2 - z1) * (z2 - z1));
+}
+
+int whale_on_map(struct request *rq, int whale)
+{
+	return db_int(rq, 0, SQL_WHALE_RIDDEN, "i", (long long)whale) == 0;
+}
+
+int treasure_on_map(struct request *rq, int treasure)
+{
+	if (strcmp(rq->world.seamounts[treasure].treasure, "iron dust") == 0)
+		return 1;
+	return db_int(rq, 0, SQL_TREASURE_TAKEN, "i", (long long)treasure) == 0;
+}
+
+/* Add one sighting when it is within range and there is room. */
+static int add(struct seen *out, int n, int max, const char *thing, int index,
+	       const struct player *p, double x, double y, double z,
+	       double range)
+{
+	double d = water_distance(p->x, p->y, p->z, x, y, z);
+
+	if (d > range || n >= max)
+		return n;
+	out[n].thing = thing;
+	out[n].index = index;
+	out[n].x = x;
+	out[n].y = y;
+	out[n].z = z;
+	out[n].distance = d;
+	return n + 1;
+}
+
+int look_around(struct request *rq, const struct player *p, double range,
+		int players, struct seen *out, int max)
+{
+	const struct world *w = &rq->world;
+	int n = 0;
+
+	for (int i = 0; i < WHALES; i++)
+		if (whale_on_map(rq, i))
+			n = add(out, n, max, "whale", i, p, w->whales[i].x,
+				w->whales[i].y, 0, range);
+	for (int i = 0; i < TREASURES; i++) {
+		double x, y, z;
+		treasure_place(w, i, &x, &y, &z);
+		if (treasure_on_map(rq, i))
+			n = add(out, n, max, "treasure", i, p, x, y, z, range);
+	}
+	if (players) {
+		sqlite3_stmt *st = db_prepare(rq, SQL_OTHERS, "i", p->id);
+		while (db_row(rq, st)) {
+			struct player other;
+			if (!player_load(rq, sqlite3_column_int64(st, 0), &other))
+				continue;
+			player_move(w, &other, rq->now);
+			n = add(out, n, max, "player", (int)other.id, p, other.x,
+				other.y, other.z, range);
+		}
+		sqlite3_finalize(st);
+	}
+	return n;
+}

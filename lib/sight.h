@@ -1,0 +1,35 @@
+/* sight.h: what a player can see and reach.  Distances are straight lines in
+ * three dimensions (across the torus's edges, and down through the water):
+ * a treasure on a 15 m deep peak is seen from the surface only from nearby. */
+#ifndef MOCEAN_SIGHT_H
+#define MOCEAN_SIGHT_H
+
+#include "player.h"
+#include "request.h"
+
+#define SEEN_MAX (WHALES + TREASURES + 64)
+
+struct seen {
+	const char *thing;   /* "whale", "treasure" or "player" */
+	int index;           /* whale or treasure index; player id for players */
+	double x, y, z;
+	double distance;     /* from the looking player */
+};
+
+/* The distance between two points in the water, across the torus's edges. */
+double water_distance(double x1, double y1, double z1,
+		      double x2, double y2, double z2);
+
+/* Whales still on the map (not being ridden) and not taken. */
+int whale_on_map(struct request *rq, int whale);
+
+/* 1 when treasure i is still on the map (iron dust always is). */
+int treasure_on_map(struct request *rq, int treasure);
+
+/* Fill out (up to max) with what p can see within range: each whale on the
+ * map, then each treasure still there, then (when players is 1) each other
+ * playing player, brought up to date without being saved.  Returns how many. */
+int look_around(struct request *rq, const struct player *p, double range,
+		int players, struct seen *out, int max);
+
+#endif
