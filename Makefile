@@ -9,8 +9,6 @@
 
 PORT     ?= 8080
 BIND     ?= 0.0.0.0
-DATA_DIR ?= data
-override DATA_DIR := $(abspath $(DATA_DIR))
 PYTHON   ?= /usr/bin/python3
 # Where everything built goes (cgi programs: $(BUILD)/cgi-bin/ROUTE.cgi).
 BUILD    ?= build
@@ -20,6 +18,24 @@ TESTS    ?= tests
 # The user lighttpd runs as when started by root.
 SERVER_USER ?= www-data
 RUN_USER := $(shell [ "$$(id -u)" = 0 ] && echo $(SERVER_USER) || id -un)
+
+# lighttpd, once it has dropped to $(RUN_USER), must read this folder.  When it
+# cannot (a checkout under /root, say), what it serves is copied to $(STAGE),
+# and the data folder defaults to /var/lib/mocean/data.
+STAGE ?= /var/lib/mocean/app
+READABLE := $(shell [ "$$(id -u)" != 0 ] || runuser -u $(RUN_USER) -- test -r $(CURDIR)/lighttpd.conf 2>/dev/null && echo yes)
+ifeq ($(READABLE),yes)
+SERVE_ROOT := $(CURDIR)
+CGI_RUN    = $(abspath $(BUILD))/cgi-bin
+CGI_TEST   = $(abspath $(BUILD))/asan/cgi-bin
+DATA_DIR   ?= data
+else
+SERVE_ROOT := $(STAGE)
+CGI_RUN    = $(STAGE)/cgi
+CGI_TEST   = $(STAGE)/cgi-asan
+DATA_DIR   ?= /var/lib/mocean/data
+endif
+override DATA_DIR := $(abspath $(DATA_DIR))
 
 CFLAGS   ?= -O2
 CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Ilib
@@ -45,7 +61,7 @@ UNITS      := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 # Objects are kept between builds.
 .SECONDARY:
 
-.PHONY: all build run test bench deps test-deps bench-deps clean
+.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir
 all: build
 build: $(ROUTES)
 
@@ -94,19 +110,38 @@ data-dir:
 	@chmod 750 $(DATA_DIR)
 	@if [ "$$(id -u)" = 0 ]; then chown $(RUN_USER): $(DATA_DIR); fi
 
-run: deps build data-dir
-	@echo "Mocean is serving http://$(BIND):$(PORT)/  (data in $(DATA_DIR); Ctrl-C stops it)"
-	@MOCEAN_ROOT=$(CURDIR) MOCEAN_CGI=$(abspath $(BUILD))/cgi-bin MOCEAN_PORT=$(PORT) \
-	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \
-	  MOCEAN_USER=$(RUN_USER) exec lighttpd -D -f lighttpd.conf
+# Copy what lighttpd serves to $(STAGE) when it cannot read this folder.
+stage:
+ifneq ($(SERVE_ROOT),$(CURDIR))
+	@rm -rf $(STAGE) && mkdir -p $(STAGE) && chmod 755 $(dir $(STAGE)) $(STAGE)
+	@cp -r cgi-bin lib www lighttpd.conf $(STAGE)/
+	@cp -r $(BUILD)/cgi-bin $(CGI_RUN)
+	@if [ -d $(BUILD)/asan/cgi-bin ]; then cp -r $(BUILD)/asan/cgi-bin $(CGI_TEST); fi
+	@chmod -R a+rX $(STAGE)
+	@echo "(the server's user cannot read $(CURDIR); serving a copy in $(STAGE))"
+endif
 
-test: test-deps $(ROUTES) $(ASAN_ROUTES) $(UNITS)
-	@MOCEAN_ROOT=$(CURDIR) MOCEAN_CGI=$(abspath $(BUILD))/asan/cgi-bin \
+# make run and make test re-read this Makefile once packages are installed,
+# since the server's user exists only then.
+run: deps build
+	@$(MAKE) --no-print-directory serve
+serve: build data-dir stage
+	@echo "Mocean is serving http://$(BIND):$(PORT)/  (data in $(DATA_DIR); Ctrl-C stops it)"
+	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
+	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \
+	  MOCEAN_USER=$(RUN_USER) exec lighttpd -D -f $(SERVE_ROOT)/lighttpd.conf
+
+test: test-deps
+	@$(MAKE) --no-print-directory check
+check: $(ROUTES) $(ASAN_ROUTES) $(UNITS) stage
+	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_TEST) \
 	  MOCEAN_USER=$(RUN_USER) MOCEAN_UNITS="$(UNITS)" \
 	  $(PYTHON) -m pytest -q -p no:cacheprovider $(TESTS) $(PYTEST_ARGS)
 
-bench: bench-deps build $(BUILD)/bench/trivial.cgi
-	@MOCEAN_ROOT=$(CURDIR) MOCEAN_BUILD=$(abspath $(BUILD)) MOCEAN_USER=$(RUN_USER) sh bench/bench.sh
+bench: bench-deps
+	@$(MAKE) --no-print-directory measure
+measure: build $(BUILD)/bench/trivial.cgi stage
+	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_BUILD=$(abspath $(BUILD)) MOCEAN_USER=$(RUN_USER) sh bench/bench.sh
 
 $(BUILD)/bench/trivial.cgi: bench/trivial.c
 	@mkdir -p $(@D)

@@ -21,7 +21,7 @@ import requests
 ROOT = os.environ.get("MOCEAN_ROOT", os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CGI = os.environ.get("MOCEAN_CGI", os.path.join(ROOT, "build", "asan", "cgi-bin"))
 USER = os.environ.get("MOCEAN_USER", "www-data" if os.getuid() == 0 else pwd.getpwuid(os.getuid()).pw_name)
-OUTPUT = os.path.join(ROOT, "tests", "output")
+OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "output")
 
 SANITIZER_REPORT = re.compile(r"AddressSanitizer|LeakSanitizer|runtime error:|UndefinedBehaviorSanitizer")
 
