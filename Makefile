@@ -59,7 +59,7 @@ ASAN_ROUTES := $(ROUTE_SRC:cgi-bin/%.c=$(BUILD)/asan/cgi-bin/%.cgi)
 UNITS      := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 
 # Objects are kept between builds.
-.SECONDARY:
+.SECONDARY: $(LIB_OBJ) $(ASAN_OBJ)
 
 .PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir
 all: build
