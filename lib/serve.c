@@ -142,6 +142,10 @@ static int open_world(struct request *rq)
 	sqlite3_stmt *st;
 
 	rq->db = world_db_open(rq->world_name);
+	/* Read the schema before taking the write lock, so the lock is held
+	 * only for the route's own work. */
+	if (rq->db && sqlite3_exec(rq->db, "SELECT 1 FROM world", NULL, NULL, NULL))
+		rq->db_failed = 1;
 	if (!rq->db || (rq->route->store == WORLD_READ ?
 			db_exec(rq, "BEGIN", NULL) : db_begin(rq)) < 0) {
 		fail(rq, 503, "%s", BUSY);
