@@ -65,7 +65,7 @@ UNITS      := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 # Objects are kept between builds.
 .SECONDARY: $(LIB_OBJ) $(ASAN_OBJ)
 
-.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir
+.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir service unit
 all: build
 build: $(ROUTES)
 
@@ -155,3 +155,38 @@ $(BUILD)/bench/trivial.cgi: bench/trivial.c
 clean:
 	rm -rf $(BUILD)
 
+
+# make service: run Mocean as a systemd service (on a cloud VM, say) that
+# starts at boot, restarts on failure and keeps its state in DATA_DIR.
+# PORT, BIND and DATA_DIR are taken from this command: PORT=80 make service
+define UNIT
+[Unit]
+Description=Mocean, the programming club's game server
+After=network-online.target
+Wants=network-online.target
+
+[Service]
+Type=simple
+WorkingDirectory=$(CURDIR)
+ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR)
+Restart=on-failure
+RestartSec=2
+KillSignal=SIGINT
+TimeoutStopSec=10
+
+[Install]
+WantedBy=multi-user.target
+endef
+export UNIT
+
+service: deps build
+	@[ "$$(id -u)" = 0 ] || { echo "run it as root: sudo make service"; exit 1; }
+	@echo "$$UNIT" > /etc/systemd/system/mocean.service
+	@echo "wrote /etc/systemd/system/mocean.service:"; cat /etc/systemd/system/mocean.service
+	systemctl daemon-reload
+	systemctl enable --now mocean
+	@echo "Mocean runs as a service: systemctl status mocean; journalctl -u mocean"
+
+# The unit make service would write, to read or copy by hand.
+unit:
+	@echo "$$UNIT"
