@@ -10,6 +10,9 @@ static const char SQL_WHALE_RIDDEN[] =
 	"SELECT count(*) FROM player WHERE playing = 1 AND whale = ?";
 static const char SQL_TREASURE_TAKEN[] =
 	"SELECT count(*) FROM taken WHERE treasure = ?";
+static const char SQL_RIDDEN_WHALES[] =
+	"SELECT whale FROM player WHERE playing = 1 AND whale >= 0";
+static const char SQL_TAKEN_TREASURES[] = "SELECT treasure FROM taken";
 static const char SQL_OTHERS[] =
 	"SELECT id FROM player WHERE playing = 1 AND id != ? ORDER BY id";
 
@@ -51,20 +54,48 @@ static int add(struct seen *out, int n, int max, const char *thing, int index,
 	return n + 1;
 }
 
+/* Which whales are ridden and which treasures are taken, in two queries
+ * rather than one per thing: /location asks on every poll. */
+static void map_state(struct request *rq, int ridden[WHALES],
+		      int taken[TREASURES])
+{
+	sqlite3_stmt *st;
+
+	memset(ridden, 0, WHALES * sizeof *ridden);
+	memset(taken, 0, TREASURES * sizeof *taken);
+	st = db_prepare(rq, SQL_RIDDEN_WHALES, NULL);
+	while (db_row(rq, st)) {
+		int w = sqlite3_column_int(st, 0);
+		if (w >= 0 && w < WHALES)
+			ridden[w] = 1;
+	}
+	sqlite3_finalize(st);
+	st = db_prepare(rq, SQL_TAKEN_TREASURES, NULL);
+	while (db_row(rq, st)) {
+		int t = sqlite3_column_int(st, 0);
+		if (t >= 0 && t < TREASURES &&
+		    strcmp(rq->world.seamounts[t].treasure, "iron dust") != 0)
+			taken[t] = 1;
+	}
+	sqlite3_finalize(st);
+}
+
 int look_around(struct request *rq, const struct player *p, double range,
 		int players, struct seen *out, int max)
 {
 	const struct world *w = &rq->world;
+	int ridden[WHALES], taken[TREASURES];
 	int n = 0;
 
+	map_state(rq, ridden, taken);
 	for (int i = 0; i < WHALES; i++)
-		if (whale_on_map(rq, i))
+		if (!ridden[i])
 			n = add(out, n, max, "whale", i, p, w->whales[i].x,
 				w->whales[i].y, 0, range);
 	for (int i = 0; i < TREASURES; i++) {
 		double x, y, z;
 		treasure_place(w, i, &x, &y, &z);
-		if (treasure_on_map(rq, i))
+		if (!taken[i])
 			n = add(out, n, max, "treasure", i, p, x, y, z, range);
 	}
 	if (players) {
