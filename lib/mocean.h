@@ -10,8 +10,10 @@
 #include "reply.h"
 #include "request.h"
 #include "schema.h"
+#include "scores.h"
 #include "serve.h"
 #include "sight.h"
+#include "steps.h"
 #include "world.h"
 
 #endif

@@ -220,3 +220,16 @@ int is_word(const char *s, size_t maxlen)
 			return 0;
 	return n >= 1 && n <= maxlen;
 }
+
+int is_host(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 255)
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			if (!strchr(".-:[]", *s))
+				return 0;
+	return 1;
+}

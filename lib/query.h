@@ -61,4 +61,8 @@ int parse_real(const char *s, double *out);
 /* 1 when s is 1..maxlen ASCII letters and digits (player names, worlds). */
 int is_word(const char *s, size_t maxlen);
 
+/* 1 when s looks like a host and port ("localhost:8080", "10.0.0.5",
+ * "[::1]:8080"): letters, digits and . - : [ ] only, at most 255. */
+int is_host(const char *s);
+
 #endif

@@ -1,0 +1,52 @@
+/* /beguine: send the 17th Fibonacci number.  The sequence starts 0, 1, 1, 2,
+ * 3, 5, 8 ... (each number is the two before it added), counting 0 as the 1st.
+ *
+ *   /beguine?message=55         -> 55 is the 11th Fibonacci number; not yet
+ *   /beguine?message=50         -> 50 is not a Fibonacci number
+ *   /beguine?message=987        -> solved! the next step is /sirduke
+ *
+ * Hints tell apart: not a number, not an integer, negative, a Fibonacci number
+ * (and which one), and not a Fibonacci number.
+ */
+#include "mocean.h"
+
+static void beguine(struct request *rq)
+{
+	const char *message = arg(rq, "message");
+	double number;
+	long long n;
+	int pos;
+
+	if (parse_real(message, &number) < 0)
+		say(rq, "\"%s\" is not a number. Send a number, like "
+			"/beguine?message=8", message);
+	else if (parse_int(message, &n) < 0 && number != (long long)number)
+		say(rq, "%s is not a whole number. Fibonacci numbers are whole "
+			"numbers.", message);
+	else if ((n = (long long)number) < 0)
+		say(rq, "%lld is negative. The Fibonacci numbers start at 0 and "
+			"only grow.", n);
+	else if ((pos = fibonacci_position(n)) == 0)
+		say(rq, "%lld is not a Fibonacci number. Start with 0 and 1 and "
+			"keep adding the last two.", n);
+	else if (pos != 17)
+		say(rq, "%lld is the %d%s Fibonacci number. You want the 17th.", n,
+		    pos, pos % 10 == 1 && pos != 11 ? "st" :
+		    pos % 10 == 2 && pos != 12 ? "nd" :
+		    pos % 10 == 3 && pos != 13 ? "rd" : "th");
+	else if (record_solved(rq, "beguine") == 0) {
+		say(rq, "987 is the 17th Fibonacci number. Lovely! "
+			"Your next step is /sirduke");
+		json_bool(rq, "solved", 1);
+		json_str(rq, "next", "/sirduke");
+	}
+}
+
+static const struct route route = {
+	.name = "beguine",
+	.keys = { { "message", TEXT, 100, 0 }, { NULL } },
+	.store = STEPS,
+	.handle = beguine,
+};
+
+int main(void) { return serve(&route); }

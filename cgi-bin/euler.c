@@ -1,0 +1,48 @@
+/* /euler: add up every whole number from 1 to 10000.  Young Gauss did a
+ * sum like this in his head; a loop in Python does it too.
+ *
+ *   /euler?message=10000        -> wrong sum (with a hint)
+ *   /euler?message=50           -> too small to be the sum
+ *   /euler?message=50005000     -> solved! the next step is /meruprastarah
+ *
+ * Hints tell apart: not a number, not an integer, negative, too small to be
+ * the sum (less than 10000, the last number alone), and a wrong sum.
+ */
+#include "mocean.h"
+
+static void euler(struct request *rq)
+{
+	const char *message = arg(rq, "message");
+	double number;
+	long long n;
+
+	if (parse_real(message, &number) < 0)
+		say(rq, "\"%s\" is not a number. Send the sum, like "
+			"/euler?message=123", message);
+	else if (parse_int(message, &n) < 0 && number != (long long)number)
+		say(rq, "%s is not a whole number. Whole numbers added up make "
+			"a whole number.", message);
+	else if ((n = (long long)number) < 0)
+		say(rq, "%lld is negative, but every number you add is positive.", n);
+	else if (n < 10000)
+		say(rq, "%lld is too small to be the sum: the last number, 10000, "
+			"is bigger than that on its own.", n);
+	else if (n != 50005000)
+		say(rq, "%lld is not the sum. Try pairing numbers: 1 + 10000, "
+			"2 + 9999, 3 + 9998 ... how many pairs?", n);
+	else if (record_solved(rq, "euler") == 0) {
+		say(rq, "50005000! 5000 pairs of 10001. Gauss would be proud. "
+			"Your next step is /meruprastarah");
+		json_bool(rq, "solved", 1);
+		json_str(rq, "next", "/meruprastarah");
+	}
+}
+
+static const struct route route = {
+	.name = "euler",
+	.keys = { { "message", TEXT, 100, 0 }, { NULL } },
+	.store = STEPS,
+	.handle = euler,
+};
+
+int main(void) { return serve(&route); }

@@ -1,0 +1,56 @@
+/* /meruprastarah: send the sixth row of Pascal's triangle (Pingala called it
+ * Meru Prastarah, the staircase of Mount Meru), numbers separated by commas.
+ * The first row is 1, the second 1,1, the third 1,2,1 ...
+ *
+ *   /meruprastarah?message=1,4,6,4,1         -> not six items
+ *   /meruprastarah?message=1,5,10,10,5,1     -> solved! the game is complete
+ *   /meruprastarah?message=1, 5, 10, 10, 5, 1   (spaces are fine)
+ *
+ * Hints tell apart: not six items, six items but not all integers, and six
+ * integers but the wrong ones.
+ */
+#include "mocean.h"
+
+/* 1 when the six numbers are the sixth row of Pascal's triangle. */
+static int is_sixth_row(const long long row[6])
+{
+	static const long long want[6] = { 1, 5, 10, 10, 5, 1 };
+
+	for (int i = 0; i < 6; i++)
+		if (row[i] != want[i])
+			return 0;
+	return 1;
+}
+
+static void meruprastarah(struct request *rq)
+{
+	char items[6][32];
+	long long row[6];
+	int n = split_items(arg(rq, "message"), items, 6), whole = 1;
+
+	for (int i = 0; i < n && i < 6; i++)
+		whole = whole && parse_int(items[i], &row[i]) == 0;
+	if (n != 6)
+		say(rq, "That is %d item%s. The sixth row has six numbers, "
+			"separated by commas, like 1,2,3,4,5,6", n, n == 1 ? "" : "s");
+	else if (!whole)
+		say(rq, "Six items, good! But they must all be whole numbers.");
+	else if (!is_sixth_row(row))
+		say(rq, "Six whole numbers, but not the right ones. Each number is "
+			"the two above it added: 1,4,6,4,1 is the fifth row.");
+	else if (record_solved(rq, "meruprastarah") == 0) {
+		say(rq, "1,5,10,10,5,1 is right! You climbed Mount Meru: the Steps "
+			"game is complete. Well done! Now try the ocean at /mocean");
+		json_bool(rq, "solved", 1);
+		json_bool(rq, "complete", 1);
+	}
+}
+
+static const struct route route = {
+	.name = "meruprastarah",
+	.keys = { { "message", TEXT, 200, 0 }, { NULL } },
+	.store = STEPS,
+	.handle = meruprastarah,
+};
+
+int main(void) { return serve(&route); }

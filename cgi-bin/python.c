@@ -1,0 +1,41 @@
+/* /python: a short Python program to type in and run.  It talks to this
+ * server the way a browser does, with requests.get.
+ *
+ *   /python                     -> the program, ready to copy
+ */
+#include "mocean.h"
+
+#include <stdlib.h>
+
+/* The address students should use: the one they reached us at. */
+static const char *server_address(void)
+{
+	const char *host = getenv("HTTP_HOST");
+	return host && *host && is_host(host) ? host : "localhost:8080";
+}
+
+static void python(struct request *rq)
+{
+	say(rq, "Type this into a file called steps.py, then run: python3 steps.py\n"
+		"\n"
+		"import requests\n"
+		"\n"
+		"base = 'http://%s'\n"
+		"reply = requests.get(base + '/begin', params={'message': '101'})\n"
+		"print(reply.text)\n"
+		"\n"
+		"Change '101' and run it again. A loop can try many numbers:\n"
+		"\n"
+		"for n in range(100, 110):\n"
+		"    reply = requests.get(base + '/begin', params={'message': n})\n"
+		"    print(n, reply.text)\n", server_address());
+}
+
+static const struct route route = {
+	.name = "python",
+	.keys = { { NULL } },
+	.store = STEPS,
+	.handle = python,
+};
+
+int main(void) { return serve(&route); }

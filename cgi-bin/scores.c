@@ -1,0 +1,60 @@
+/* /scores: the scoreboard.  For each player: the Steps levels they solved
+ * (with name= on a Steps route) and the treasures they hold in the ocean.
+ *
+ *   /scores                 -> fred: 3 levels (steps puzzle begin), 2 treasures
+ *                              wilma: 0 levels, 1 treasure
+ *   /scores?format=json     -> {"reply":"...","players":[{"name":"fred",
+ *                               "levels":["steps","puzzle","begin"],"treasures":2}, ...]}
+ *   /scores?client=browser  -> the same in a web page
+ */
+#include "mocean.h"
+
+#include <stdlib.h>
+
+/* One player's line, and the same as a JSON object in list. */
+static void show(struct request *rq, const struct score *s, struct buf *list)
+{
+	say(rq, "%s: %d level%s", s->name, s->levels, s->levels == 1 ? "" : "s");
+	buf_puts(list, list->len ? ",{\"name\":" : "{\"name\":");
+	buf_json(list, s->name);
+	buf_puts(list, ",\"levels\":[");
+	for (int i = 0; i < s->levels; i++) {
+		say(rq, "%s%s", i ? " " : " (", s->solved[i]);
+		buf_puts(list, i ? "," : "");
+		buf_json(list, s->solved[i]);
+	}
+	say(rq, "%s, %d treasure%s\n", s->levels ? ")" : "", s->treasures,
+	    s->treasures == 1 ? "" : "s");
+	buf_printf(list, "],\"treasures\":%d}", s->treasures);
+}
+
+static void scores(struct request *rq)
+{
+	struct buf list = {0};
+	struct score *board = xmalloc(SCORES_MAX_PLAYERS * sizeof *board);
+	int n = scores_read(rq, board, SCORES_MAX_PLAYERS);
+
+	if (n < 0) {
+		free(board);
+		return;
+	}
+
+	if (n == 0)
+		say(rq, "no scores yet: add name=yourname to a Steps route, or grab "
+			"a treasure in the ocean\n");
+	for (int i = 0; i < n; i++)
+		show(rq, &board[i], &list);
+	json_raw(rq, "players", "[");
+	buf_add(&rq->json, buf_str(&list), list.len);
+	buf_puts(&rq->json, "]");
+	buf_free(&list);
+	free(board);
+}
+
+static const struct route route = {
+	.name = "scores",
+	.keys = { { NULL } },
+	.handle = scores,
+};
+
+int main(void) { return serve(&route); }

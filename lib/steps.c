@@ -1,0 +1,102 @@
+/* steps.c: the arithmetic behind the Steps puzzles (see steps.h). */
+#include "steps.h"
+#include "query.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+int fibonacci_position(long long n)
+{
+	long long a = 0, b = 1;
+	int pos = 1, found = 0;
+
+	if (n < 0)
+		return 0;
+	/* Walk the sequence until it passes n; 1 appears twice, keep the last. */
+	while (a <= n) {
+		if (a == n)
+			found = pos;
+		if (b > (long long)9e18 - a)
+			break;
+		long long next = a + b;
+		a = b;
+		b = next;
+		pos++;
+	}
+	return found;
+}
+
+int read_numbers(const char *text, double *out, int max)
+{
+	char item[64];
+	int n = 0;
+
+	while (*text) {
+		size_t len = strcspn(text, ",; \t");
+		if (len > 0) {
+			if (len >= sizeof item)
+				return -1;
+			memcpy(item, text, len);
+			item[len] = '\0';
+			if (n < max && parse_real(item, &out[n]) < 0)
+				return -1;
+			n++;
+		}
+		text += len;
+		if (*text)
+			text++;
+	}
+	return n < max ? n : max;
+}
+
+int split_items(const char *text, char items[][32], int max)
+{
+	int n = 0;
+
+	for (;;) {
+		size_t len = strcspn(text, ",");
+		const char *start = text, *end = text + len;
+		while (start < end && isspace((unsigned char)*start))
+			start++;
+		while (end > start && isspace((unsigned char)end[-1]))
+			end--;
+		if (n < max)
+			snprintf(items[n], 32, "%.*s",
+				 (int)(end - start < 31 ? end - start : 31), start);
+		n++;
+		if (!text[len])
+			return n;
+		text += len + 1;
+	}
+}
+
+double angle_norm(double degrees)
+{
+	double a = fmod(degrees, 360.0);
+
+	if (a <= -180)
+		a += 360;
+	else if (a > 180)
+		a -= 360;
+	return a;
+}
+
+double wolf_run(double wolf, double target, double time)
+{
+	double gap = angle_norm(target - wolf);
+	double reach = WOLF_SPEED * time / POND_RADIUS * 180 / M_PI;
+
+	if (fabs(gap) <= reach)
+		return angle_norm(target);
+	return angle_norm(wolf + (gap > 0 ? reach : -reach));
+}
+
+double duck_swim(double r, double a, double rd, double ad)
+{
+	double turn = (ad - a) * M_PI / 180;
+	double d2 = r * r + rd * rd - 2 * r * rd * cos(turn);
+
+	return d2 > 0 ? sqrt(d2) : 0;
+}
