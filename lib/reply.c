@@ -127,7 +127,7 @@ void reply_write(struct request *rq)
 		buf_puts(&out, "}");
 	} else if (strcmp(client, "browser") == 0) {
 		type = "text/html; charset=utf-8";
-		buf_printf(&out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+		buf_printf(&out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>"
 			   "<title>%s</title></head>\n<body><pre>",
 			   rq->route ? rq->route->name : "mocean");
 		buf_html(&out, buf_str(&rq->text));

@@ -1,0 +1,275 @@
+"""The Steps game through real lighttpd and Python requests: every level
+solved, every hint reached, the three reply forms, refusals, and progress
+recorded exactly once under a crowd."""
+import json
+import os
+import threading
+import xml.etree.ElementTree as ET
+
+import pytest
+import requests
+
+from conftest import run_sql
+
+
+def test_hello(server):
+    assert server.text("hello").startswith("hello from Mocean!")
+
+
+def test_exchange(server):
+    assert server.text("exchange", task=5) == "42"
+    assert server.text("exchange", task=-37) == "0"
+    assert server.get("exchange", task=5, format="json").json() == {"reply": "42", "answer": 42}
+
+
+@pytest.mark.parametrize("params, words", [
+    ({}, "task is missing"),
+    ({"task": "abc"}, "task must be a whole number"),
+    ({"task": "1.5"}, "task must be a whole number"),
+    ({"task": "9223372036854775807"}, "task is too big"),
+])
+def test_exchange_refusals(server, params, words):
+    r = server.get("exchange", **params)
+    assert r.status_code == 400
+    assert words in r.text and "\n" not in r.text
+
+
+def test_steps(server):
+    assert "/steps?message=" in server.text("steps")
+    message = "Hello, ocean! 3 > 2 & ünïcode"
+    reply = server.text("steps", message=message)
+    assert reply.startswith("welcome!") and message in reply
+    assert "/puzzle" not in reply
+    reply = server.text("steps", message="passport")
+    assert reply.startswith("welcome!") and "/puzzle" in reply
+
+
+def test_puzzle(server):
+    assert "deciduous" in server.text("puzzle")
+    assert "autumn" in server.text("puzzle", solution="run")
+    assert "/problem" in server.text("puzzle", solution="leaf")
+
+
+def test_problem(server):
+    assert "five" in server.text("problem")
+    assert "not a whole number" in server.text("problem", solution="lots")
+    assert "too small" in server.text("problem", solution=31)
+    assert "too big" in server.text("problem", solution=33)
+    reply = server.text("problem", solution=32)
+    assert "/python" in reply and "/begin" in reply
+
+
+def test_python_program_runs(server, tmp_path):
+    """The program /python shows works when typed in and run."""
+    reply = server.text("python")
+    code = "\n".join(line for line in reply.splitlines()
+                     if line.startswith(("import", "base", "reply", "print", "for", "    ")))
+    assert "requests.get" in code
+    assert "base = 'http://127.0.0.1:%d'" % server.port in code
+    path = tmp_path / "steps.py"
+    path.write_text(code + "\n")
+    import subprocess, sys
+    out = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "101 is a prime bigger than 100" in out.stdout
+    assert "103 " in out.stdout
+
+
+@pytest.mark.parametrize("message, words", [
+    ("hello", "not a number"),
+    ("-7", "negative"),
+    ("0", "Zero"),
+    ("101.5", "digits after the decimal point"),
+    ("102", "is not prime"),
+    ("97", "not bigger than 100"),
+    ("101", "/beguine"),
+    ("101.0", "/beguine"),
+])
+def test_begin_hints(server, message, words):
+    assert words in server.text("begin", message=message)
+
+
+@pytest.mark.parametrize("message, words", [
+    ("x", "not a number"),
+    ("2.5", "not a whole number"),
+    ("-3", "negative"),
+    ("55", "the 11th Fibonacci number"),
+    ("0", "the 1st Fibonacci number"),
+    ("2", "the 4th Fibonacci number"),
+    ("50", "not a Fibonacci number"),
+    ("987", "/sirduke"),
+])
+def test_beguine_hints(server, message, words):
+    assert words in server.text("beguine", message=message)
+
+
+def test_sirduke(server):
+    assert "Satin Doll" in server.text("sirduke")
+    assert "fourth word" in server.text("sirduke", message="hat")
+    assert "/euler" in server.text("sirduke", message="wigs")
+
+
+@pytest.mark.parametrize("message, words", [
+    ("many", "not a number"),
+    ("12.5", "not a whole number"),
+    ("-1", "negative"),
+    ("9999", "too small to be the sum"),
+    ("50005001", "not the sum"),
+    ("50005000", "/meruprastarah"),
+])
+def test_euler_hints(server, message, words):
+    assert words in server.text("euler", message=message)
+
+
+@pytest.mark.parametrize("message, words", [
+    ("1,4,6,4,1", "That is 5 items"),
+    ("1,5,ten,10,5,1", "must all be whole numbers"),
+    ("1,5,10,10,5,2", "not the right ones"),
+    ("1,5,10,10,5,1", "complete"),
+    (" 1, 5, 10, 10, 5, 1 ", "complete"),
+])
+def test_meruprastarah_hints(server, message, words):
+    assert words in server.text("meruprastarah", message=message)
+
+
+def duck(server, **params):
+    reply = server.text("duck", **params)
+    first = reply.split("\n")[0]
+    return [float(v) for v in first.split(",")], reply
+
+
+def test_duck_start(server):
+    assert server.text("duck").startswith("location=0,0,0")
+
+
+def test_duck_swims_and_wolf_runs(server):
+    # 10 from the centre: the wolf runs 4 * 10 = 40 along a shore of radius
+    # 50, 0.8 radians = 45.84 degrees, toward 90.
+    (r, a, b), _ = duck(server, location="0,0,0", destination="10,90")
+    assert (r, a, b) == (10.0, 90.0, 45.84)
+    # Separators: semicolons and spaces too; negative radius reads as 0.
+    (r, a, b), _ = duck(server, location="-5;0 0", destination="10 90")
+    assert (r, a, b) == (10.0, 90.0, 45.84)
+
+
+def test_duck_escapes_and_is_caught(server):
+    (r, a, b), reply = duck(server, location="40,90,-90", destination="50,90")
+    assert (r, a, b) == (50.0, 90.0, -44.16) and "flies away" in reply
+    (r, a, b), reply = duck(server, location="49,0,3", destination="50,0")
+    assert (r, a, b) == (50.0, 0.0, 0.0) and "wolf wins" in reply.lower()
+
+
+def test_duck_rests_when_destination_is_broken(server):
+    # One time unit: the wolf runs 4 along the shore, 4.58 degrees.
+    (r, a, b), _ = duck(server, location="10,30,0", destination="nowhere")
+    assert (r, a, b) == (10.0, 30.0, 4.58)
+    (r, a, b), _ = duck(server, location="10,170,-170")
+    assert (r, a, b) == (10.0, 170.0, -174.58)  # the short way, across 180
+
+
+def test_browser_and_json_forms(server):
+    r = server.get("begin", message="97", client="browser")
+    assert r.headers["Content-Type"] == "text/html; charset=utf-8"
+    page = ET.fromstring(r.text.split("\n", 1)[1])  # after the doctype
+    assert "not bigger than 100" in page.find("body/pre").text
+    r = server.get("begin", message="<b>&", client="browser")
+    assert "&lt;b&gt;&amp;" in r.text
+    r = server.get("begin", message="101", format="json")
+    assert r.headers["Content-Type"] == "application/json"
+    assert r.json() == {"reply": "101 is a prime bigger than 100. Well done! Your next step is /beguine",
+                        "solved": True, "next": "/beguine"}
+    r = server.get("exchange", format="json")
+    assert r.status_code == 400 and r.json()["status"] == 400 and "task" in r.json()["error"]
+
+
+def test_plain_text_form(server):
+    r = server.get("exchange", task=1)
+    assert r.headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert r.headers["Access-Control-Allow-Origin"] == "*"
+    assert r.text == "38"  # no trailing newline
+
+
+def test_value_longer_than_the_route_allows(server):
+    r = server.get("begin", message="1" * 10_000)
+    assert r.status_code == 400
+    assert r.text.startswith("message is too long")
+
+
+def test_100kB_value_is_refused_cleanly(server):
+    r = server.get("begin", message="7" * 100_000)
+    assert r.status_code in (400, 431)  # lighttpd's own limit: 431 Request Header Fields Too Large
+    assert r.text.strip().startswith("That address is too long")
+    assert len(r.text.strip().splitlines()) == 1
+    assert server.text("hello")  # and the server goes on
+
+
+def test_bad_name_is_refused(server):
+    r = server.get("begin", message="101", name="fred!")
+    assert r.status_code == 400 and r.text.startswith("name must be letters and digits")
+
+
+@pytest.mark.parametrize("query", ["message=%ff%fe", "message=%c0%af", "message=%ed%a0%80"])
+def test_not_utf8_is_refused(server, query):
+    # lighttpd refuses some of these itself (www/errors/status-400.html),
+    # lib/query.c the rest (a surrogate); either way one line naming UTF-8.
+    r = requests.get(server.url + "/steps?" + query, timeout=10)
+    assert r.status_code == 400 and "UTF-8" in r.text
+    assert len(r.text.strip().splitlines()) == 1
+
+
+def test_unknown_route(server):
+    r = server.get("beginn", message="101")
+    assert r.status_code == 404
+    assert "/mocean" in r.text and "/steps" in r.text and "\n" not in r.text
+
+
+def scores(server):
+    return {p["name"]: p for p in server.get("scores", format="json").json()["players"]}
+
+
+def test_every_level_recorded_once(server, unique):
+    name = unique("walker")
+    chain = [("steps", {"message": "passport"}), ("puzzle", {"solution": "leaf"}),
+             ("problem", {"solution": "32"}), ("begin", {"message": "101"}),
+             ("beguine", {"message": "987"}), ("sirduke", {"message": "wigs"}),
+             ("euler", {"message": "50005000"}), ("meruprastarah", {"message": "1,5,10,10,5,1"}),
+             ("duck", {"location": "40,90,-90", "destination": "50,90"})]
+    for route, params in chain:
+        server.text(route, name=name, **params)
+        server.text(route, name=name, **params)  # twice: still once
+    me = scores(server)[name]
+    assert me["levels"] == [route for route, _ in chain]
+    assert "%s: 9 levels" % name in server.text("scores")
+    rows = run_sql(os.path.join(server.data_dir, "steps.db"),
+                   "SELECT level, count(*) FROM solved WHERE name = ? GROUP BY level", [name])
+    assert sorted(rows) == sorted((route, 1) for route, _ in chain)
+
+
+def test_wrong_answers_record_nothing(server, unique):
+    name = unique("guesser")
+    server.text("begin", message="97", name=name)
+    assert name not in scores(server)
+
+
+def test_fifty_parallel_solvers_record_once(server, unique):
+    name = unique("crowd")
+    barrier = threading.Barrier(50)
+    replies = []
+
+    def solve():
+        with requests.Session() as s:
+            barrier.wait()
+            replies.append(s.get(server.url + "/euler", params={"message": "50005000", "name": name},
+                                 timeout=60))
+
+    threads = [threading.Thread(target=solve) for _ in range(50)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [r.status_code for r in replies] == [200] * 50
+    assert all("/meruprastarah" in r.text for r in replies)
+    rows = run_sql(os.path.join(server.data_dir, "steps.db"),
+                   "SELECT count(*) FROM solved WHERE name = ? AND level = 'euler'", [name])
+    assert rows == [(1,)]
+    assert scores(server)[name]["levels"] == ["euler"]
