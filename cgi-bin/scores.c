@@ -15,7 +15,7 @@
 static void show(struct request *rq, const struct score *s, struct buf *list)
 {
 	say(rq, "%s: %d level%s", s->name, s->levels, s->levels == 1 ? "" : "s");
-	buf_puts(list, list->len ? ",{\"name\":" : "{\"name\":");
+	buf_puts(list, list->len > 1 ? ",{\"name\":" : "{\"name\":");
 	buf_json(list, s->name);
 	buf_puts(list, ",\"levels\":[");
 	for (int i = 0; i < s->levels; i++) {
@@ -39,14 +39,14 @@ static void scores(struct request *rq)
 		return;
 	}
 
+	buf_puts(&list, "[");
 	if (n == 0)
 		say(rq, "no scores yet: add name=yourname to a Steps route, or grab "
 			"a treasure in the ocean\n");
 	for (int i = 0; i < n; i++)
 		show(rq, &board[i], &list);
-	json_raw(rq, "players", "[");
-	buf_add(&rq->json, buf_str(&list), list.len);
-	buf_puts(&rq->json, "]");
+	buf_puts(&list, "]");
+	json_raw(rq, "players", buf_str(&list));
 	buf_free(&list);
 	free(board);
 }

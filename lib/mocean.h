@@ -14,6 +14,7 @@
 #include "serve.h"
 #include "sight.h"
 #include "steps.h"
+#include "motion.h"
 #include "world.h"
 
 #endif

@@ -2,6 +2,7 @@
 #include "player.h"
 #include "db.h"
 #include "request.h"
+#include "reply.h"
 #include "world.h"
 
 #include <math.h>
@@ -111,4 +112,27 @@ double player_sight(struct request *rq, const struct player *p)
 double player_reach(struct request *rq, const struct player *p)
 {
 	return player_holds(rq, p, "boat hook") ? REACH_BOAT_HOOK : REACH_BASE;
+}
+
+void say_xyz(struct request *rq, const struct player *p)
+{
+	say_reals(rq, 3, p->x, p->y, p->z);
+	json_real(rq, "x", p->x);
+	json_real(rq, "y", p->y);
+	json_real(rq, "z", p->z);
+}
+
+void say_velocity(struct request *rq, const struct player *p)
+{
+	say_reals(rq, 3, p->vx, p->vy, p->heading);
+	json_real(rq, "vx", p->vx);
+	json_real(rq, "vy", p->vy);
+	json_real(rq, "heading", p->heading);
+}
+
+void say_motion(struct request *rq, const struct player *p)
+{
+	say_xyz(rq, p);
+	say(rq, ",");
+	say_velocity(rq, p);
 }

@@ -61,4 +61,14 @@ double player_sight(struct request *rq, const struct player *p);
 /* How far the player reaches: 10; 35 with the boat hook. */
 double player_reach(struct request *rq, const struct player *p);
 
+
+
+/* Answer "x,y,z" for p, with the JSON fields x, y, z. */
+void say_xyz(struct request *rq, const struct player *p);
+
+/* Answer "x,y,z,vx,vy,heading" for p, with the same JSON fields. */
+void say_motion(struct request *rq, const struct player *p);
+
+/* Answer "vx,vy,heading" for p, with the same JSON fields. */
+void say_velocity(struct request *rq, const struct player *p);
 #endif

@@ -1,0 +1,45 @@
+/* /location: where am I?  The reply is six numbers a client program reads:
+ * x,y,z,w,m,n -- the position (z is depth), then three flags, 0 or 1:
+ *   w  you wrapped round an edge of the ocean since your last /location
+ *   m  a chat message is waiting (read it with /popchat)
+ *   n  something (a whale, a treasure or another player) is within sight
+ *
+ *   /location?id=0              -> 120.0,64.5,0.0,0,0,1
+ *   /location?id=0&format=json  -> {"reply":"120.0,64.5,0.0,0,0,1","x":120.0,
+ *                                   "y":64.5,"z":0.0,"wrapped":0,"message":0,"near":1}
+ *   /location?id=99             -> bad player id; try debugging using the id route
+ *
+ * Each call is also written down for the data service (/data?dataset=tracks).
+ */
+#include "mocean.h"
+
+static const char SQL_INBOX[] =
+	"SELECT inbox IS NOT NULL FROM player WHERE id = ?";
+static const char SQL_TRACK[] =
+	"INSERT INTO track (time, player, x, y, z) VALUES (?, ?, ?, ?, ?)";
+
+static void location(struct request *rq)
+{
+	struct player *me = &rq->me;
+	struct seen seen[SEEN_MAX];
+	int wrapped = me->wrapped;
+	int message = (int)db_int(rq, 0, SQL_INBOX, "i", me->id);
+	int near = look_around(rq, me, player_sight(rq, me), 1, seen, SEEN_MAX) > 0;
+
+	me->wrapped = 0; /* told once */
+	db_exec(rq, SQL_TRACK, "dtddd", rq->now, me->name, me->x, me->y, me->z);
+	say_xyz(rq, me);
+	say(rq, ",%d,%d,%d", wrapped, message, near);
+	json_int(rq, "wrapped", wrapped);
+	json_int(rq, "message", message);
+	json_int(rq, "near", near);
+}
+
+static const struct route route = {
+	.name = "location",
+	.keys = { { "id", ID, 20, 1 }, { NULL } },
+	.store = WORLD,
+	.handle = location,
+};
+
+int main(void) { return serve(&route); }

@@ -1,0 +1,21 @@
+/* /name: what is the name of the player with this id?
+ *
+ *   /name?id=0                  -> fred
+ *   /name?id=7                  -> bad player id; try debugging using the id route
+ */
+#include "mocean.h"
+
+static void name(struct request *rq)
+{
+	say(rq, "%s", rq->me.name);
+	json_str(rq, "name", rq->me.name);
+}
+
+static const struct route route = {
+	.name = "name",
+	.keys = { { "id", ID, 20, 1 }, { NULL } },
+	.store = WORLD,
+	.handle = name,
+};
+
+int main(void) { return serve(&route); }

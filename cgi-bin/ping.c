@@ -1,0 +1,24 @@
+/* /ping: send a sound down and time its echo: the reply is how deep the sea
+ * floor is right under you, in metres.
+ *
+ *   /ping?id=0                  -> 30.0
+ *   /ping?id=0&format=json      -> {"reply":"30.0","depth":30.0}
+ */
+#include "mocean.h"
+
+static void ping(struct request *rq)
+{
+	double depth = world_depth(&rq->world, rq->me.x, rq->me.y);
+
+	say_real(rq, depth);
+	json_real(rq, "depth", depth);
+}
+
+static const struct route route = {
+	.name = "ping",
+	.keys = { { "id", ID, 20, 1 }, { NULL } },
+	.store = WORLD,
+	.handle = ping,
+};
+
+int main(void) { return serve(&route); }

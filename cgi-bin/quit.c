@@ -1,0 +1,35 @@
+/* /quit: leave the ocean.  Your id is never given to anyone else; join
+ * again later and you get a new one.
+ *
+ *   /quit?name=fred             -> player fred removed from the game
+ *   /quit?name=nobody           -> quit failed: no player called nobody is playing
+ */
+#include "mocean.h"
+
+static const char SQL_QUIT[] =
+	"UPDATE player SET playing = 0, inbox = NULL WHERE id = ?";
+
+static void quit(struct request *rq)
+{
+	const char *name = arg(rq, "name");
+	struct player p;
+
+	if (!player_find(rq, name, &p)) {
+		say(rq, "quit failed: no player called %s is playing", name);
+		json_bool(rq, "removed", 0);
+		return;
+	}
+	db_exec(rq, SQL_QUIT, "i", p.id);
+	say(rq, "player %s removed from the game", name);
+	json_bool(rq, "removed", 1);
+	json_str(rq, "name", name);
+}
+
+static const struct route route = {
+	.name = "quit",
+	.keys = { { "name", TEXT, 100, 0 }, { NULL } },
+	.store = WORLD,
+	.handle = quit,
+};
+
+int main(void) { return serve(&route); }

@@ -1,0 +1,21 @@
+/* /stop: stop swimming at once.  You keep facing the same way.
+ * The reply is x,y,z,vx,vy,heading, with the velocity now 0.
+ *
+ *   /stop?id=0                  -> 131.5,64.0,0.0,0.0,0.0,1.5707963267948966
+ */
+#include "mocean.h"
+
+static void halt(struct request *rq)
+{
+	stop(&rq->me);
+	say_motion(rq, &rq->me);
+}
+
+static const struct route route = {
+	.name = "stop",
+	.keys = { { "id", ID, 20, 1 }, { NULL } },
+	.store = WORLD,
+	.handle = halt,
+};
+
+int main(void) { return serve(&route); }

@@ -1,0 +1,46 @@
+/* /teleport: with the teleport crystal in your inventory, jump to any spot
+ * of the ocean.  You arrive at the surface, stopped.  0 <= x < 900 and
+ * 0 <= y < 900.  The reply is x,y,z.
+ *
+ *   /teleport?id=0&x=450&y=450  -> 450.0,450.0,0.0
+ *   without the crystal         -> a sentence saying you need it
+ *   /teleport?id=0&x=950&y=10   -> a sentence saying where the ocean is
+ */
+#include "mocean.h"
+
+/* 1 when text is a number inside the ocean, read into *out. */
+static int ocean_coordinate(const char *text, double *out)
+{
+	return parse_real(text, out) == 0 && *out >= 0 && *out < OCEAN_SIZE;
+}
+
+static void teleport(struct request *rq)
+{
+	struct player *me = &rq->me;
+	double x, y;
+
+	if (!player_holds(rq, me, "teleport crystal")) {
+		say(rq, "you need the teleport crystal to teleport; it lies on a "
+			"seamount somewhere in the ocean");
+	} else if (!ocean_coordinate(arg(rq, "x"), &x) ||
+		   !ocean_coordinate(arg(rq, "y"), &y)) {
+		say(rq, "teleport needs x and y inside the ocean: numbers from 0 "
+			"up to (not including) 900, like x=450&y=120");
+	} else {
+		me->x = x;
+		me->y = y;
+		me->z = 0;
+		stop(me);
+		say_xyz(rq, me);
+	}
+}
+
+static const struct route route = {
+	.name = "teleport",
+	.keys = { { "id", ID, 20, 1 }, { "x", TEXT, 40, 0 }, { "y", TEXT, 40, 0 },
+		  { NULL } },
+	.store = WORLD,
+	.handle = teleport,
+};
+
+int main(void) { return serve(&route); }

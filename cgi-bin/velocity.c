@@ -1,0 +1,22 @@
+/* /velocity: how fast and which way am I swimming?  vx and vy are metres per
+ * second east and north; heading is the way you face, in radians (0 is east,
+ * pi/2 is north).
+ *
+ *   /velocity?id=0              -> 1.0,0.0,0.0      (1 m/s east)
+ *   /velocity?id=0&format=json  -> {"reply":"1.0,0.0,0.0","vx":1.0,"vy":0.0,"heading":0.0}
+ */
+#include "mocean.h"
+
+static void velocity(struct request *rq)
+{
+	say_velocity(rq, &rq->me);
+}
+
+static const struct route route = {
+	.name = "velocity",
+	.keys = { { "id", ID, 20, 1 }, { NULL } },
+	.store = WORLD,
+	.handle = velocity,
+};
+
+int main(void) { return serve(&route); }

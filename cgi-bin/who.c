@@ -1,0 +1,42 @@
+/* /who: who is playing?  The names come in joining order, each followed by
+ * a space.
+ *
+ *   /who                        -> there are 2 players: fred wilma
+ *   /who?format=json            -> {"reply":"there are 2 players: fred wilma ",
+ *                                   "count":2,"players":["fred","wilma"]}
+ */
+#include "mocean.h"
+
+static const char SQL_PLAYING[] =
+	"SELECT name FROM player WHERE playing = 1 ORDER BY id";
+
+static void who(struct request *rq)
+{
+	struct buf names = {0}, list = {0};
+	sqlite3_stmt *st = db_prepare(rq, SQL_PLAYING, NULL);
+	int count = 0;
+
+	buf_puts(&list, "[");
+	while (db_row(rq, st)) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		buf_printf(&names, "%s ", name);
+		buf_puts(&list, count++ ? "," : "");
+		buf_json(&list, name);
+	}
+	sqlite3_finalize(st);
+	buf_puts(&list, "]");
+	say(rq, "there are %d players: %s", count, buf_str(&names));
+	json_int(rq, "count", count);
+	json_raw(rq, "players", buf_str(&list));
+	buf_free(&names);
+	buf_free(&list);
+}
+
+static const struct route route = {
+	.name = "who",
+	.keys = { { NULL } },
+	.store = WORLD,
+	.handle = who,
+};
+
+int main(void) { return serve(&route); }
