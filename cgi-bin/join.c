@@ -40,7 +40,8 @@ static void join(struct request *rq)
 	double heading = pick(0, 359) * M_PI / 180;
 
 	if (!is_word(name, 32)) {
-		say(rq, "-1");
+		say(rq, "-1");             /* letters and digits only, please */
+		json_int(rq, "id", -1);
 	} else if (player_find(rq, name, &p)) {
 		id = p.id;                   /* already playing: the same id */
 		say(rq, "%lld", id);

@@ -15,6 +15,7 @@
 #include "sight.h"
 #include "steps.h"
 #include "motion.h"
+#include "items.h"
 #include "world.h"
 
 #endif

@@ -1,0 +1,33 @@
+/* /popchat: read the message waiting in your inbox; then it is gone.
+ *
+ *   /popchat?id=1               -> player fred tells you: hello
+ *   /popchat?id=1               -> no message in your inbox
+ */
+#include "mocean.h"
+
+static const char SQL_READ[] = "SELECT inbox FROM player WHERE id = ?";
+static const char SQL_EMPTY[] = "UPDATE player SET inbox = NULL WHERE id = ?";
+
+static void popchat(struct request *rq)
+{
+	sqlite3_stmt *st = db_prepare(rq, SQL_READ, "i", rq->me.id);
+
+	if (db_row(rq, st) && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		say(rq, "%s", (const char *)sqlite3_column_text(st, 0));
+		json_str(rq, "message", buf_str(&rq->text));
+		db_exec(rq, SQL_EMPTY, "i", rq->me.id);
+	} else {
+		say(rq, "no message in your inbox");
+		json_raw(rq, "message", "null");
+	}
+	sqlite3_finalize(st);
+}
+
+static const struct route route = {
+	.name = "popchat",
+	.keys = { { "id", ID, 20, 1 }, { NULL } },
+	.store = WORLD,
+	.handle = popchat,
+};
+
+int main(void) { return serve(&route); }

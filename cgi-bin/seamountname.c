@@ -1,0 +1,23 @@
+/* /seamountname: the name of the seamount nearest to you (an underwater
+ * mountain; its treasure sits on the peak).
+ *
+ *   /seamountname?id=0          -> the nearest seamount to you is called Krakatoa
+ */
+#include "mocean.h"
+
+static void seamountname(struct request *rq)
+{
+	int i = nearest_seamount(&rq->world, rq->me.x, rq->me.y);
+
+	say(rq, "the nearest seamount to you is called %s", rq->world.seamounts[i].name);
+	json_str(rq, "seamount", rq->world.seamounts[i].name);
+}
+
+static const struct route route = {
+	.name = "seamountname",
+	.keys = { { "id", ID, 20, 1 }, { NULL } },
+	.store = WORLD,
+	.handle = seamountname,
+};
+
+int main(void) { return serve(&route); }

@@ -1,0 +1,47 @@
+/* /sendchat: send a message to another player.  Each player has a one-message
+ * inbox: while a message waits unread, no other can be sent.  Sending stops
+ * you (you cannot swim and type).
+ *
+ *   /sendchat?id=0&name=wilma&message=hello  -> message sent to wilma
+ *   wilma then reads, with /popchat:            player fred tells you: hello
+ *   unknown player, empty message, full inbox -> a sentence each
+ */
+#include "mocean.h"
+
+static const char SQL_DELIVER[] =
+	"UPDATE player SET inbox = ? WHERE id = ? AND inbox IS NULL";
+static const char SQL_INBOX_FULL[] =
+	"SELECT inbox IS NOT NULL FROM player WHERE id = ?";
+
+static void sendchat(struct request *rq)
+{
+	const char *to = arg(rq, "name"), *message = arg(rq, "message");
+	struct buf text = {0};
+	struct player friend;
+	int sent = 0;
+
+	stop(&rq->me);
+	if (!player_find(rq, to, &friend))
+		say(rq, "there is no player called %s in this ocean", to);
+	else if (!*message)
+		say(rq, "your message is empty: add message=... to say something");
+	else if (db_int(rq, 0, SQL_INBOX_FULL, "i", friend.id))
+		say(rq, "%s's inbox is full: wait until they read it with /popchat", to);
+	else {
+		buf_printf(&text, "player %s tells you: %s", rq->me.name, message);
+		sent = db_exec(rq, SQL_DELIVER, "ti", buf_str(&text), friend.id) == 0;
+		say(rq, "message sent to %s", to);
+	}
+	json_bool(rq, "sent", sent);
+	buf_free(&text);
+}
+
+static const struct route route = {
+	.name = "sendchat",
+	.keys = { { "id", ID, 20, 1 }, { "name", TEXT, 100, 0 },
+		  { "message", TEXT, 500, 0 }, { NULL } },
+	.store = WORLD,
+	.handle = sendchat,
+};
+
+int main(void) { return serve(&route); }

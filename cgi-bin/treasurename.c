@@ -1,0 +1,40 @@
+/* /treasurename: the names of the treasures you hold, each followed by a
+ * space.
+ *
+ *   /treasurename?id=0          -> treasures held by fred: binoculars boat hook
+ *   /treasurename?id=0&format=json
+ *                               -> {"reply":"...","treasures":["binoculars","boat hook"]}
+ */
+#include "mocean.h"
+
+static const char SQL_TREASURES[] =
+	"SELECT name FROM item WHERE player = ? AND kind = 'treasure' ORDER BY seq";
+
+static void treasurename(struct request *rq)
+{
+	struct buf list = {0};
+	sqlite3_stmt *st = db_prepare(rq, SQL_TREASURES, "i", rq->me.id);
+	int n = 0;
+
+	say(rq, "treasures held by %s: ", rq->me.name);
+	buf_puts(&list, "[");
+	while (db_row(rq, st)) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		say(rq, "%s ", name);
+		buf_puts(&list, n++ ? "," : "");
+		buf_json(&list, name);
+	}
+	sqlite3_finalize(st);
+	buf_puts(&list, "]");
+	json_raw(rq, "treasures", buf_str(&list));
+	buf_free(&list);
+}
+
+static const struct route route = {
+	.name = "treasurename",
+	.keys = { { "id", ID, 20, 1 }, { NULL } },
+	.store = WORLD,
+	.handle = treasurename,
+};
+
+int main(void) { return serve(&route); }

@@ -1,0 +1,25 @@
+/* /whalename: the name of the whale you are riding.
+ *
+ *   /whalename?id=0             -> Humphrey
+ *   /whalename?id=0             -> you are not riding a whale (yet)
+ */
+#include "mocean.h"
+
+static void whalename(struct request *rq)
+{
+	if (rq->me.whale < 0) {
+		say(rq, "you are not riding a whale (yet)");
+		return;
+	}
+	say(rq, "%s", rq->world.whales[rq->me.whale].name);
+	json_str(rq, "whale", rq->world.whales[rq->me.whale].name);
+}
+
+static const struct route route = {
+	.name = "whalename",
+	.keys = { { "id", ID, 20, 1 }, { NULL } },
+	.store = WORLD,
+	.handle = whalename,
+};
+
+int main(void) { return serve(&route); }
