@@ -9,18 +9,19 @@
 
 int fibonacci_position(long long n)
 {
-	long long a = 0, b = 1;
+	long long a = 0, b = 1, next;
 	int pos = 1, found = 0;
 
-	if (n < 0)
-		return 0;
 	/* Walk the sequence until it passes n; 1 appears twice, keep the last. */
 	while (a <= n) {
 		if (a == n)
 			found = pos;
-		if (b > (long long)9e18 - a)
+		if (__builtin_add_overflow(a, b, &next)) {
+			/* b is the last Fibonacci number a long long holds */
+			if (b == n)
+				found = pos + 1;
 			break;
-		long long next = a + b;
+		}
 		a = b;
 		b = next;
 		pos++;

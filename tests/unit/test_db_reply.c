@@ -1,0 +1,108 @@
+/* test_db_reply.c: SQLite access (lib/db.c, lib/schema.c) and the three
+ * reply forms (lib/reply.c), on real files in a temporary folder. */
+#include "db.h"
+#include "reply.h"
+#include "schema.h"
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static const char SCHEMA[] = "CREATE TABLE t (k TEXT PRIMARY KEY, v REAL);";
+static int inits;
+
+static int init(sqlite3 *db)
+{
+	inits++;
+	return sqlite3_exec(db, "INSERT INTO t VALUES ('first', 1.5)", 0, 0, 0);
+}
+
+/* Run reply_write for rq with this query; return what it printed. */
+static char *written(struct request *rq, const char *raw)
+{
+	static char out[4096];
+	char err[100];
+	FILE *f = tmpfile();
+	int saved = dup(1);
+	size_t n;
+
+	query_free(&rq->query);
+	query_parse(&rq->query, raw, err, sizeof err);
+	fflush(stdout);
+	dup2(fileno(f), 1);
+	reply_write(rq);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	rewind(f);
+	n = fread(out, 1, sizeof out - 1, f);
+	out[n] = '\0';
+	fclose(f);
+	return out;
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/mocean-unit-XXXXXX", path[256];
+	struct request rq = { .status = 200 };
+	sqlite3_stmt *st;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	rq.db = db_open(path, SCHEMA, 3, init);
+	CHECK(rq.db != NULL);
+	CHECK(db_int(&rq, -1, "PRAGMA user_version", NULL) == 3);
+	st = db_prepare(&rq, "PRAGMA journal_mode", NULL);
+	CHECK(db_row(&rq, st) && strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0);
+	sqlite3_finalize(st);
+	sqlite3_close(rq.db);
+	rq.db = db_open(path, SCHEMA, 3, init);     /* the schema is made once */
+	CHECK(inits == 1);
+	CHECK(db_int(&rq, -1, "SELECT count(*) FROM t", NULL) == 1);
+
+	/* Bound values, never spliced: a quote is just a character. */
+	CHECK(db_begin(&rq) == 0);
+	CHECK(db_exec(&rq, "INSERT INTO t VALUES (?, ?)", "td", "it's'); DROP TABLE t;--", 2.5) == 0);
+	CHECK(db_end(&rq, 1) == 0);
+	CHECK(db_int(&rq, -1, "SELECT count(*) FROM t WHERE k = ?", "t",
+		     "it's'); DROP TABLE t;--") == 1);
+	/* A rolled-back transaction leaves nothing. */
+	CHECK(db_begin(&rq) == 0);
+	CHECK(db_exec(&rq, "INSERT INTO t VALUES ('gone', ?)", "i", 7LL) == 0);
+	CHECK(db_end(&rq, 0) == -1);
+	CHECK(db_int(&rq, -1, "SELECT count(*) FROM t WHERE k = 'gone'", NULL) == 0);
+	/* A failing statement is recorded, so lib answers 503 and rolls back. */
+	CHECK(rq.db_failed == 0);
+	CHECK(db_exec(&rq, "INSERT INTO nowhere VALUES (1)", NULL) == -1);
+	CHECK(rq.db_failed == 1);
+	CHECK(db_int(&rq, 42, "SELECT v FROM t WHERE k = 'none'", NULL) == 42);
+	sqlite3_close(rq.db);
+	rq.db = NULL;
+
+	/* The three forms of one answer. */
+	say(&rq, "x,y: ");
+	say_reals(&rq, 2, 188.0, 0.1);
+	json_real(&rq, "x", 188.0);
+	json_str(&rq, "name", "Kick 'em \"Jenny\"");
+	CHECK_STR(written(&rq, ""), "Status: 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n"
+		  "Access-Control-Allow-Origin: *\r\nCache-Control: no-store\r\n\r\nx,y: 188.0,0.1");
+	CHECK(strstr(written(&rq, "format=json"),
+		     "\r\n\r\n{\"reply\":\"x,y: 188.0,0.1\",\"x\":188.0,\"name\":\"Kick 'em \\\"Jenny\\\"\"}") != NULL);
+	CHECK(strstr(written(&rq, "client=browser"), "<pre>x,y: 188.0,0.1</pre>") != NULL);
+	fail(&rq, 400, "task must be a whole number, like task=%d", 42);
+	CHECK(strstr(written(&rq, ""), "Status: 400 Bad Request\r\n") != NULL);
+	CHECK(strstr(written(&rq, "format=json"),
+		     "{\"error\":\"task must be a whole number, like task=42\",\"status\":400}") != NULL);
+	rq.status = 200;
+	buf_clear(&rq.text);
+	say(&rq, "a,b\n1,2\n");
+	reply_raw(&rq, "text/csv; charset=utf-8");
+	CHECK(strstr(written(&rq, "format=json"), "text/csv; charset=utf-8\r\n") != NULL);
+	query_free(&rq.query);
+	buf_free(&rq.text);
+	buf_free(&rq.json);
+	snprintf(path, sizeof path, "rm -rf %s", dir);
+	CHECK(system(path) == 0);
+	UNIT_DONE();
+}

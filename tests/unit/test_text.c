@@ -1,0 +1,59 @@
+/* test_text.c: buffers and escaping (lib/buf.c), Python literals
+ * (lib/items.c), and the Steps arithmetic (lib/steps.c). */
+#include "buf.h"
+#include "items.h"
+#include "steps.h"
+#include "unit.h"
+
+int main(void)
+{
+	struct buf b = {0};
+	double nums[4];
+	char items[6][32];
+
+	buf_html(&b, "<a href=\"x\">Tom & 'Jerry'</a>");
+	CHECK_STR(buf_str(&b), "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+	buf_clear(&b);
+	buf_json(&b, "say \"hi\"\\\n\t\x01 caf\xc3\xa9");
+	CHECK_STR(buf_str(&b), "\"say \\\"hi\\\"\\\\\\n\\t\\u0001 caf\xc3\xa9\"");
+	buf_clear(&b);
+	for (int i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	CHECK(b.len == strlen(b.s) && strncmp(b.s + b.len - 4, "999,", 4) == 0);
+	buf_clear(&b);
+	buf_python(&b, "boat hook");
+	buf_python(&b, "Kick 'em Jenny");
+	buf_python(&b, "it's \"quoted\"");
+	buf_python(&b, "back\\slash");
+	CHECK_STR(buf_str(&b), "'boat hook'\"Kick 'em Jenny\"'it\\'s \"quoted\"''back\\\\slash'");
+	buf_free(&b);
+	CHECK_STR(buf_str(&b), "");
+
+	CHECK(fibonacci_position(0) == 1);
+	CHECK(fibonacci_position(1) == 3);
+	CHECK(fibonacci_position(2) == 4);
+	CHECK(fibonacci_position(987) == 17);
+	CHECK(fibonacci_position(986) == 0);
+	CHECK(fibonacci_position(-1) == 0);
+	CHECK(fibonacci_position(7540113804746346429LL) == 93);
+	CHECK(read_numbers("1,2;3 4", nums, 4) == 4 && nums[3] == 4);
+	CHECK(read_numbers("10, 90", nums, 4) == 2 && nums[0] == 10 && nums[1] == 90);
+	CHECK(read_numbers("1,x", nums, 4) == -1);
+	CHECK(read_numbers("", nums, 4) == 0);
+	CHECK(split_items("1, 5,10 ,10,5,1", items, 6) == 6);
+	CHECK_STR(items[2], "10");
+	CHECK(split_items("1,2", items, 6) == 2);
+	CHECK(split_items("1,2,3,4,5,6,7", items, 6) == 7);
+	CHECK_NEAR(angle_norm(190), -170, 1e-12);
+	CHECK_NEAR(angle_norm(-180), 180, 1e-12);
+	CHECK_NEAR(angle_norm(540), 180, 1e-12);
+	CHECK_NEAR(angle_norm(-30), -30, 1e-12);
+	/* 10 time units: 40 along a shore of radius 50 is 0.8 rad. */
+	CHECK_NEAR(wolf_run(0, 90, 10), 0.8 * 180 / M_PI, 1e-12);
+	CHECK_NEAR(wolf_run(0, 30, 10), 30, 1e-12);           /* gets there */
+	CHECK_NEAR(wolf_run(-170, 170, 1), -170 - 4.0 / 50 * 180 / M_PI, 1e-12);
+	CHECK_NEAR(duck_swim(0, 0, 10, 90), 10, 1e-12);
+	CHECK_NEAR(duck_swim(10, 0, 10, 180), 20, 1e-12);
+	CHECK_NEAR(duck_swim(10, 0, 10, 90), sqrt(200), 1e-12);
+	UNIT_DONE();
+}

@@ -1,0 +1,120 @@
+/* test_world.c: the ocean's geometry against values computed by hand
+ * (lib/world.c, lib/sight.c's distances, lib/motion.c's rules). */
+#include "motion.h"
+#include "sight.h"
+#include "unit.h"
+#include "world.h"
+
+#include <math.h>
+
+int main(void)
+{
+	struct world w, again;
+	struct player p = {0};
+
+	/* Wrapping and distances across the edges. */
+	CHECK_NEAR(wrap(905), 5, 1e-12);
+	CHECK_NEAR(wrap(-5), 895, 1e-12);
+	CHECK(wrap(900) == 0 && wrap(0) == 0);
+	CHECK(wrap(-1e-17) == 0);
+	CHECK_NEAR(torus_delta(890, 10), 20, 1e-12);
+	CHECK_NEAR(torus_delta(10, 890), -20, 1e-12);
+	CHECK_NEAR(torus_delta(0, 450), 450, 1e-12);
+	CHECK_NEAR(torus_distance(895, 895, 5, 5), sqrt(200), 1e-12);
+	CHECK_NEAR(torus_distance(0, 0, 3, 4), 5, 1e-12);
+	CHECK_NEAR(water_distance(895, 0, 0, 1, 0, 8), 10, 1e-12);
+
+	/* The trench, on and off each rectangle's border. */
+	CHECK(in_trench(140, 290) && in_trench(260, 315) && in_trench(200, 300));
+	CHECK(!in_trench(139.9, 300) && !in_trench(200, 315.1));
+	CHECK(in_trench(263, 360) && in_trench(300, 362) && in_trench(334, 400));
+	CHECK(in_trench(410, 455) && !in_trench(410.1, 455) && !in_trench(500, 500));
+
+	/* A hand-made world: one hill, then two overlapping ones. */
+	memset(&w, 0, sizeof w);
+	for (int i = 0; i < SEAMOUNTS; i++) {
+		w.seamounts[i].x = 600; /* far away, tiny */
+		w.seamounts[i].y = 100;
+		w.seamounts[i].sigma = 1;
+		w.seamounts[i].height = 0;
+	}
+	w.seamounts[0] = (struct seamount){ "A", 500, 500, 20, 20, "fishing net" };
+	CHECK_NEAR(world_depth(&w, 500, 500), 10, 1e-12);           /* 30 - 20 */
+	CHECK_NEAR(world_depth(&w, 520, 500), 30 - 20 * exp(-0.5), 1e-12);
+	CHECK_NEAR(world_depth(&w, 500, 559), 30 - 20 * exp(-59.0 * 59 / 800), 1e-12);
+	CHECK_NEAR(world_depth(&w, 500, 561), 30, 1e-12);           /* beyond 3 sigma */
+	CHECK_NEAR(world_depth(&w, 200, 300), 50, 1e-12);           /* trench */
+	w.seamounts[1] = (struct seamount){ "B", 520, 500, 20, 25, "crash alert" };
+	/* Between them each adds 20 e^-0.125 and 25 e^-0.125: 30 - 39.7 < 0. */
+	CHECK(world_depth(&w, 510, 500) == 0);
+	CHECK_NEAR(world_depth(&w, 490, 500),
+		   30 - 20 * exp(-100.0 / 800) - 25 * exp(-900.0 / 800), 1e-12);
+	CHECK(nearest_seamount(&w, 530, 500) == 1);
+	/* A hill across the edge counts on the other side. */
+	w.seamounts[0].x = 5;
+	w.seamounts[1].x = 600;
+	CHECK_NEAR(world_depth(&w, 895, 500), 30 - 20 * exp(-100.0 / 800), 1e-12);
+
+	/* world_make: deterministic, inside the ranges. */
+	world_make(&w, 12345);
+	world_make(&again, 12345);
+	CHECK(memcmp(w.seamounts, again.seamounts, sizeof w.seamounts) == 0);
+	CHECK(memcmp(w.whales, again.whales, sizeof w.whales) == 0);
+	world_make(&again, 12346);
+	CHECK(memcmp(w.seamounts, again.seamounts, sizeof w.seamounts) != 0);
+	for (int i = 0; i < SEAMOUNTS; i++) {
+		const struct seamount *s = &w.seamounts[i];
+		CHECK(s->x >= 60 && s->x <= 839 && s->x == floor(s->x));
+		CHECK(s->y >= 60 && s->y <= 839 && s->y == floor(s->y));
+		CHECK(s->sigma >= 10 && s->sigma < 40);
+		CHECK(s->height >= 10 && s->height < 25);
+	}
+	CHECK_STR(w.seamounts[0].name, "Mount Crumpet");
+	CHECK_STR(w.seamounts[9].treasure, "boat hook");
+	CHECK(treasure_index("teleport crystal") == 5);
+	CHECK(treasure_index("iron dust") == 10);
+	CHECK(treasure_index("gold") == -1);
+	for (int i = 0; i < WHALES; i++)
+		CHECK(w.whales[i].x >= 0 && w.whales[i].x < 900 && w.whales[i].name);
+
+	/* Motion rules. */
+	p.heading = 0;
+	p.whale = -1;
+	CHECK(accelerate(&p, 'w') == 0 && p.vx == 1 && p.vy == 0);
+	CHECK(accelerate(&p, 'w') == 0 && p.vx == 1.45);
+	CHECK(accelerate(&p, 'a') == 0);
+	CHECK_NEAR(p.heading, M_PI / 12, 1e-15);
+	CHECK_NEAR(hypot(p.vx, p.vy), 1.45, 1e-12);
+	CHECK(accelerate(&p, 'd') == 0 && accelerate(&p, 'd') == 0);
+	CHECK_NEAR(p.heading, 2 * M_PI - M_PI / 12, 1e-12);
+	CHECK(accelerate(&p, 'x') == -1);
+	for (int i = 0; i < 20; i++)
+		accelerate(&p, 'w');
+	CHECK_NEAR(player_speed(&p), 40, 1e-9);
+	p.z = 5;
+	p.vx = 10, p.vy = 0, p.heading = 0;
+	accelerate(&p, 'w');               /* above the submerged top: no change */
+	CHECK(p.vx == 10);
+	p.vx = 0.5;
+	accelerate(&p, 's');               /* 0.3 < 0.33: stopped */
+	CHECK(p.vx == 0 && p.vy == 0);
+	CHECK(dive(&p, 'f', 8) == 0 && p.z == 8);
+	CHECK(dive(&p, 'r', 8) == 0 && p.z == 3);
+	CHECK(dive(&p, 'r', 8) == 0 && p.z == 0);
+	CHECK(dive(&p, 'q', 8) == -1);
+
+	/* player_move: wrapping and the rising floor. */
+	memset(&w, 0, sizeof w);
+	w.seamounts[0] = (struct seamount){ "A", 500, 500, 20, 20, "x" };
+	p = (struct player){ .x = 899, .y = 10, .z = 0, .vx = 2, .vy = -20, .t = 100,
+			     .whale = -1 };
+	player_move(&w, &p, 101);
+	CHECK_NEAR(p.x, 1, 1e-12);
+	CHECK_NEAR(p.y, 890, 1e-12);
+	CHECK(p.wrapped == 1 && p.t == 101);
+	p = (struct player){ .x = 480, .y = 500, .z = 25, .vx = 20, .t = 0, .whale = -1 };
+	player_move(&w, &p, 1);            /* onto the peak: floor 10 */
+	CHECK_NEAR(p.z, 10, 1e-12);
+	CHECK(p.wrapped == 0);
+	UNIT_DONE();
+}
