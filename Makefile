@@ -118,7 +118,7 @@ data-dir:
 stage:
 ifneq ($(SERVE_ROOT),$(CURDIR))
 	@rm -rf $(STAGE) && mkdir -p $(STAGE) && chmod 755 $(dir $(STAGE)) $(STAGE)
-	@cp -r cgi-bin lib www lighttpd.conf $(STAGE)/
+	@cp -r cgi-bin lib www bench lighttpd.conf $(STAGE)/
 	@cp -r $(BUILD)/cgi-bin $(CGI_RUN)
 	@if [ -d $(BUILD)/asan/cgi-bin ]; then cp -r $(BUILD)/asan/cgi-bin $(CGI_TEST); fi
 	@chmod -R a+rX $(STAGE)

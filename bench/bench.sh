@@ -8,6 +8,7 @@ set -eu
 
 ROOT=${MOCEAN_ROOT:-$(pwd)}
 BUILD=${MOCEAN_BUILD:-$ROOT/build}
+BENCH_ROOT=$(pwd)
 CONNS=${BENCH_CONNECTIONS:-50}
 SECONDS_EACH=${BENCH_SECONDS:-10}
 USER_NAME=${MOCEAN_USER:-$(id -un)}
@@ -23,7 +24,8 @@ MOCEAN_ROOT=$ROOT MOCEAN_CGI=$TMP/cgi-bin MOCEAN_PORT=$PORT MOCEAN_BIND=127.0.0.
 MOCEAN_DATA=$TMP/data MOCEAN_LOG=$TMP/log/error.log MOCEAN_USER=$USER_NAME \
 	lighttpd -D -f "$ROOT/lighttpd.conf" &
 LIGHTTPD=$!
-trap 'kill $LIGHTTPD 2>/dev/null; wait $LIGHTTPD 2>/dev/null; rm -rf "$TMP"' EXIT INT TERM
+trap 'kill $LIGHTTPD 2>/dev/null; wait $LIGHTTPD 2>/dev/null; rm -rf "$TMP"; exit 0' EXIT
+trap 'exit 1' INT TERM
 for i in $(seq 50); do curl -s -o /dev/null "$BASE/hello" && break; sleep 0.1; done
 
 # wrk's latency text ("1.23ms", "850.00us", "1.02s") in milliseconds.
@@ -61,3 +63,7 @@ measure() {
 echo "# $CONNS connections, ${SECONDS_EACH}s each, $(nproc) cores, lighttpd $(lighttpd -v | sed -n 's/^lighttpd\/\([^ ]*\).*/\1/p')"
 measure "trivial CGI (floor)" "/trivial"
 measure "steps /begin?message=101" "/begin?message=101"
+
+# A class of 50 players in world "bench".
+for i in $(seq 0 49); do curl -s -o /dev/null "$BASE/join?name=player$i&world=bench"; done
+measure "classroom (50 players)" "/who" bench/classroom.lua

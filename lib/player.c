@@ -12,6 +12,9 @@
 static const char SQL_PLAYER_BY_ID[] =
 	"SELECT id, name, x, y, z, vx, vy, heading, t, wrapped, whale"
 	" FROM player WHERE id = ? AND playing = 1";
+static const char SQL_OTHER_PLAYERS[] =
+	"SELECT id, name, x, y, z, vx, vy, heading, t, wrapped, whale"
+	" FROM player WHERE id != ? AND playing = 1 ORDER BY id";
 static const char SQL_PLAYER_BY_NAME[] =
 	"SELECT id, name, x, y, z, vx, vy, heading, t, wrapped, whale"
 	" FROM player WHERE name = ? AND playing = 1";
@@ -22,12 +25,10 @@ static const char SQL_HOLDS[] =
 	"SELECT count(*) FROM item WHERE player = ? AND kind = 'treasure'"
 	" AND name = ?";
 
-/* Read one player row (in SQL_PLAYER_BY_ID's column order) into p. */
-static int read_player(struct request *rq, sqlite3_stmt *st, struct player *p)
+/* Copy the current row (in SQL_PLAYER_BY_ID's column order) into p. */
+static void row_to_player(sqlite3_stmt *st, struct player *p)
 {
-	int found = db_row(rq, st);
-
-	if (found) {
+	{
 		const unsigned char *name = sqlite3_column_text(st, 1);
 		p->id = sqlite3_column_int64(st, 0);
 		snprintf(p->name, sizeof p->name, "%s", name ? (const char *)name : "");
@@ -41,8 +42,29 @@ static int read_player(struct request *rq, sqlite3_stmt *st, struct player *p)
 		p->wrapped = sqlite3_column_int(st, 9);
 		p->whale = sqlite3_column_int(st, 10);
 	}
+}
+
+/* Read one player row into p and finalize; 1 when there was one. */
+static int read_player(struct request *rq, sqlite3_stmt *st, struct player *p)
+{
+	int found = db_row(rq, st);
+
+	if (found)
+		row_to_player(st, p);
 	sqlite3_finalize(st);
 	return found;
+}
+
+int player_others(struct request *rq, const struct player *me,
+		  struct player *out, int max)
+{
+	sqlite3_stmt *st = db_prepare(rq, SQL_OTHER_PLAYERS, "i", me->id);
+	int n = 0;
+
+	while (n < max && db_row(rq, st))
+		row_to_player(st, &out[n++]);
+	sqlite3_finalize(st);
+	return n;
 }
 
 int player_load(struct request *rq, long long id, struct player *p)

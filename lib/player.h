@@ -37,6 +37,11 @@ int player_load(struct request *rq, long long id, struct player *p);
 /* The same for a playing player's name. */
 int player_find(struct request *rq, const char *name, struct player *p);
 
+/* Load up to max other playing players (not me), in id order, not moved.
+ * Returns how many. */
+int player_others(struct request *rq, const struct player *me,
+		  struct player *out, int max);
+
 /* Bring p up to date at time now: position += velocity * elapsed, wrapped
  * onto the torus (setting p->wrapped when an edge was crossed); a diver
  * below the sea floor there is pushed up onto it. */

@@ -61,6 +61,8 @@ struct request {
 	struct world world;      /* the world's geometry and state (WORLD) */
 	struct player me;        /* the player named by the ID key, up to date */
 	int has_me;              /* 1 when me was loaded */
+	struct player me_loaded; /* me as stored, before moving */
+	struct player me_moved;  /* me just after moving, before the route */
 
 	/* The reply, written only after the transaction is committed. */
 	int status;              /* HTTP status, 200 unless fail() said */

@@ -14,9 +14,8 @@
 #define PLAYER_NAME_MAX 32
 
 static const char SQL_WORLD[] = "SELECT seed, bloom FROM world";
-static const char SQL_HIT[] =
-	"INSERT INTO hits (route, n) VALUES (?, 1)"
-	" ON CONFLICT (route) DO UPDATE SET n = n + 1";
+static const char SQL_HIT[] = "UPDATE hits SET n = n + 1 WHERE route = ?";
+static const char SQL_FIRST_HIT[] = "INSERT INTO hits (route, n) VALUES (?, 1)";
 static const char SQL_SOLVED[] =
 	"INSERT OR IGNORE INTO solved (name, level, time) VALUES (?, ?, ?)";
 
@@ -157,8 +156,9 @@ static int open_world(struct request *rq)
 		rq->world.bloom = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
-	if (rq->route->store == WORLD)
-		db_exec(rq, SQL_HIT, "t", rq->route->name);
+	if (rq->route->store == WORLD && db_exec(rq, SQL_HIT, "t", rq->route->name) == 0 &&
+	    sqlite3_changes(rq->db) == 0)
+		db_exec(rq, SQL_FIRST_HIT, "t", rq->route->name);
 	if (rq->db_failed)
 		return 0;
 	if (idk) {
@@ -166,10 +166,25 @@ static int open_world(struct request *rq)
 			say(rq, "%s", BAD_PLAYER_ID);
 			return 0;
 		}
+		rq->me_loaded = rq->me;
 		player_move(&rq->world, &rq->me, rq->now);
+		rq->me_moved = rq->me;
 		rq->has_me = 1;
 	}
 	return 1;
+}
+
+/* 1 when the player must be saved: the route changed something, or moving
+ * did more than slide along the velocity (a wrap, or the floor pushing up).
+ * Sliding alone needs no write: the position follows from x, y, t and the
+ * velocity, whenever it is next read. */
+static int player_changed(const struct request *rq)
+{
+	const struct player *loaded = &rq->me_loaded, *moved = &rq->me_moved;
+
+	if (memcmp(&rq->me, moved, sizeof *moved) != 0)
+		return 1;
+	return moved->z != loaded->z || moved->wrapped != loaded->wrapped;
 }
 
 int record_solved(struct request *rq, const char *level)
@@ -226,7 +241,7 @@ int serve(const struct route *route)
 	}
 	if (run)
 		route->handle(&rq);
-	if (rq.has_me && rq.status == 200)
+	if (rq.has_me && rq.status == 200 && player_changed(&rq))
 		player_save(&rq, &rq.me);
 	if (rq.db && db_end(&rq, rq.status == 200) < 0 && rq.status == 200)
 		fail(&rq, 503, "%s", BUSY);

@@ -5,6 +5,7 @@
 #include "world.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char SQL_WHALE_RIDDEN[] =
@@ -14,8 +15,6 @@ static const char SQL_TREASURE_TAKEN[] =
 static const char SQL_RIDDEN_WHALES[] =
 	"SELECT whale FROM player WHERE playing = 1 AND whale >= 0";
 static const char SQL_TAKEN_TREASURES[] = "SELECT treasure FROM taken";
-static const char SQL_OTHERS[] =
-	"SELECT id FROM player WHERE playing = 1 AND id != ? ORDER BY id";
 
 double water_distance(double x1, double y1, double z1,
 		      double x2, double y2, double z2)
@@ -100,16 +99,14 @@ int look_around(struct request *rq, const struct player *p, double range,
 			n = add(out, n, max, "treasure", i, p, x, y, z, range);
 	}
 	if (players) {
-		sqlite3_stmt *st = db_prepare(rq, SQL_OTHERS, "i", p->id);
-		while (db_row(rq, st)) {
-			struct player other;
-			if (!player_load(rq, sqlite3_column_int64(st, 0), &other))
-				continue;
-			player_move(w, &other, rq->now);
-			n = add(out, n, max, "player", (int)other.id, p, other.x,
-				other.y, other.z, range);
+		struct player *others = xmalloc(SEEN_MAX * sizeof *others);
+		int count = player_others(rq, p, others, SEEN_MAX);
+		for (int i = 0; i < count; i++) {
+			player_move(w, &others[i], rq->now);
+			n = add(out, n, max, "player", (int)others[i].id, p,
+				others[i].x, others[i].y, others[i].z, range);
 		}
-		sqlite3_finalize(st);
+		free(others);
 	}
 	return n;
 }
