@@ -49,7 +49,7 @@ ASAN_LDLIBS := -Wl,-Bstatic -lsqlite3 -Wl,-Bdynamic -lm -lpthread -ldl
 QUIET_LD    := 2>&1 | { grep -v -e "Using 'dlopen'" -e "in function .unixDlOpen" || true; }
 
 PACKAGES      := gcc make lighttpd libsqlite3-dev sqlite3
-TEST_PACKAGES := python3 python3-requests python3-pytest
+TEST_PACKAGES := python3 python3-requests python3-pytest chromium
 BENCH_PACKAGES := wrk
 
 LIB_SRC    := $(wildcard lib/*.c)
@@ -65,7 +65,7 @@ UNITS      := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 # Objects are kept between builds.
 .SECONDARY: $(LIB_OBJ) $(ASAN_OBJ)
 
-.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir service unit
+.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir service unit teacher-key
 all: build
 build: $(ROUTES)
 
@@ -114,6 +114,15 @@ data-dir:
 	@chmod 750 $(DATA_DIR)
 	@if [ "$$(id -u)" = 0 ]; then chown $(RUN_USER): $(DATA_DIR); fi
 
+# The teacher key: made on first start, readable only by the server's user.
+teacher-key: data-dir
+	@key=$(DATA_DIR)/teacher.key; \
+	if [ ! -s $$key ]; then \
+	  (umask 077; head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' > $$key); \
+	  if [ "$$(id -u)" = 0 ]; then chown $(RUN_USER): $$key; fi; \
+	fi; \
+	echo "teacher key: $$(cat $$key)"
+
 # Copy what lighttpd serves to $(STAGE) when it cannot read this folder.
 stage:
 ifneq ($(SERVE_ROOT),$(CURDIR))
@@ -129,7 +138,7 @@ endif
 # since the server's user exists only then.
 run: deps build
 	@$(MAKE) --no-print-directory serve
-serve: build data-dir stage
+serve: build data-dir stage teacher-key
 	@echo "Mocean is serving http://$(BIND):$(PORT)/  (data in $(DATA_DIR); Ctrl-C stops it)"
 	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
 	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \

@@ -16,6 +16,7 @@
 #include "steps.h"
 #include "motion.h"
 #include "items.h"
+#include "teacher.h"
 #include "world.h"
 
 #endif
