@@ -67,3 +67,5 @@ measure "steps /begin?message=101" "/begin?message=101"
 # A class of 50 players in world "bench".
 for i in $(seq 0 49); do curl -s -o /dev/null "$BASE/join?name=player$i&world=bench"; done
 measure "classroom (50 players)" "/who" bench/classroom.lua
+measure "data: seamounts csv" "/data?dataset=seamounts&world=bench"
+measure "data: 10,000-row bathymetry" "/data?dataset=bathymetry&step=9&world=bench"
