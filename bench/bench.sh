@@ -22,9 +22,9 @@ BASE="http://127.0.0.1:$PORT"
 
 MOCEAN_ROOT=$ROOT MOCEAN_CGI=$TMP/cgi-bin MOCEAN_PORT=$PORT MOCEAN_BIND=127.0.0.1 \
 MOCEAN_DATA=$TMP/data MOCEAN_LOG=$TMP/log/error.log MOCEAN_USER=$USER_NAME \
-	lighttpd -D -f "$ROOT/lighttpd.conf" &
+	setsid lighttpd -D -f "$ROOT/lighttpd.conf" &
 LIGHTTPD=$!
-trap 'kill $LIGHTTPD 2>/dev/null; wait $LIGHTTPD 2>/dev/null; rm -rf "$TMP"; exit 0' EXIT
+trap 'kill $LIGHTTPD 2>/dev/null; wait $LIGHTTPD 2>/dev/null || true; rm -rf "$TMP"' EXIT
 trap 'exit 1' INT TERM
 for i in $(seq 50); do curl -s -o /dev/null "$BASE/hello" && break; sleep 0.1; done
 

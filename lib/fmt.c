@@ -6,19 +6,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Write x with this many significant digits as "d.ddde+XX"; 1 when that
+ * text reads back as exactly x. */
+static int try_digits(char *buf, size_t len, double x, int digits)
+{
+	snprintf(buf, len, "%.*e", digits - 1, x);
+	return strtod(buf, NULL) == x;
+}
+
 /* Find the fewest significant digits (1..17) that read back as x, and write
- * them as "d.ddde+XX" with snprintf's %e; returns the digit count. */
+ * them as "d.ddde+XX" with snprintf's %e; returns the digit count.  More
+ * digits never stop reading back: computed values mostly need 16 or 17, so
+ * those are tried first, and shorter ones are found by a binary search. */
 static int shortest_e(char *buf, size_t len, double x)
 {
-	int digits;
+	int lo = 1, hi = 15;
 
-	for (digits = 1; digits < 17; digits++) {
-		snprintf(buf, len, "%.*e", digits - 1, x);
-		if (strtod(buf, NULL) == x)
-			return digits;
+	if (!try_digits(buf, len, x, 15)) {
+		if (try_digits(buf, len, x, 16))
+			return 16;
+		try_digits(buf, len, x, 17);
+		return 17;
 	}
-	snprintf(buf, len, "%.16e", x);
-	return 17;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (try_digits(buf, len, x, mid))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	try_digits(buf, len, x, lo);
+	return lo;
 }
 
 char *fmt_real(char out[FMT_REAL_MAX], double x)
@@ -33,6 +51,11 @@ char *fmt_real(char out[FMT_REAL_MAX], double x)
 		return strcpy(out, x < 0 ? "-inf" : "inf");
 	if (x == 0)
 		return strcpy(out, signbit(x) ? "-0.0" : "0.0");
+	if (x == floor(x) && fabs(x) < 1e15) {
+		/* Whole numbers, the commonest case: "188.0". */
+		snprintf(out, FMT_REAL_MAX, "%.0f.0", x);
+		return out;
+	}
 
 	shortest_e(e, sizeof e, x);
 	/* Split "-d.ddde+XX" into its digits and its exponent. */

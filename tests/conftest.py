@@ -68,7 +68,7 @@ class Server:
     def start(self):
         self.proc = subprocess.Popen(["lighttpd", "-D", "-f", os.path.join(ROOT, "lighttpd.conf")],
                                      env=self.env(), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE)
+                                     stderr=subprocess.PIPE, start_new_session=True)
         deadline = time.time() + 10
         while time.time() < deadline:
             try:
