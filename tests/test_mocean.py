@@ -371,6 +371,7 @@ def test_json_forms(server, world):
     assert j["reply"].split(",")[0] == repr(j["x"])
     j = server.get("accel", id=pid, ctrl="w", world=w, format="json").json()
     assert set(j) == {"reply", "x", "y", "z", "vx", "vy", "heading"}
+    server.text("stop", id=pid, world=w)      # so both pings are at one spot
     assert server.get("ping", id=pid, world=w, format="json").json()["depth"] == float(
         server.text("ping", id=pid, world=w))
 
