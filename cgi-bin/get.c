@@ -76,6 +76,8 @@ static void get(struct request *rq)
 	if (!got && rq->text.len == 0)
 		say(rq, "there is no %s within reach (%.0f m); swim closer", item,
 		    player_reach(rq, &rq->me));
+	if (!got)
+		json_raw(rq, "item", "null");
 	json_bool(rq, "got", got);
 }
 

@@ -1,6 +1,6 @@
 /* /sendchat: send a message to another player.  Each player has a one-message
  * inbox: while a message waits unread, no other can be sent.  Sending stops
- * you (you cannot swim and type).
+ * you (you cannot swim and type); a refused message changes nothing.
  *
  *   /sendchat?id=0&name=wilma&message=hello  -> message sent to wilma
  *   wilma then reads, with /popchat:            player fred tells you: hello
@@ -20,7 +20,6 @@ static void sendchat(struct request *rq)
 	struct player friend;
 	int sent = 0;
 
-	stop(&rq->me);
 	if (!player_find(rq, to, &friend))
 		say(rq, "there is no player called %s in this ocean", to);
 	else if (!*message)
@@ -30,6 +29,7 @@ static void sendchat(struct request *rq)
 	else {
 		buf_printf(&text, "player %s tells you: %s", rq->me.name, message);
 		sent = db_exec(rq, SQL_DELIVER, "ti", buf_str(&text), friend.id) == 0;
+		stop(&rq->me); /* you cannot swim and type */
 		say(rq, "message sent to %s", to);
 	}
 	json_bool(rq, "sent", sent);

@@ -36,6 +36,7 @@ static void use(struct request *rq)
 	if (!player_holds(rq, me, item)) {
 		say(rq, "you are not carrying \"%s\"; check /inventory and spell the "
 			"treasure's name exactly", item);
+		json_str(rq, "item", item);
 		json_bool(rq, "used", 0);
 		return;
 	}

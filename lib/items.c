@@ -36,13 +36,19 @@ void buf_python(struct buf *b, const char *text)
 	char quote = strchr(text, '\'') && !strchr(text, '"') ? '"' : '\'';
 
 	buf_add(b, &quote, 1);
-	for (const char *p = text; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
 		if (*p == quote || *p == '\\')
-			buf_add(b, "\\", 1);
-		if (*p == '\n')
+			buf_printf(b, "\\%c", *p);
+		else if (*p == '\n')
 			buf_puts(b, "\\n");
+		else if (*p == '\r')
+			buf_puts(b, "\\r");
+		else if (*p == '\t')
+			buf_puts(b, "\\t");
+		else if (*p < 0x20 || *p == 0x7f) /* other control bytes */
+			buf_printf(b, "\\x%02x", *p);
 		else
-			buf_add(b, p, 1);
+			buf_add(b, (const char *)p, 1);
 	}
 	buf_add(b, &quote, 1);
 }

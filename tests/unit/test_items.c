@@ -1,0 +1,90 @@
+/* test_items.c: inventories (lib/items.c): Python literals that
+ * ast.literal_eval reads, giving and taking items in a real SQLite file, the
+ * inventory's text and JSON forms, and the treasure stories. */
+#include "db.h"
+#include "items.h"
+#include "reply.h"
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* The item table as lib/schema.c makes it. */
+static const char SCHEMA[] =
+	"CREATE TABLE item (seq INTEGER PRIMARY KEY, player INTEGER NOT NULL,"
+	" kind TEXT NOT NULL, name TEXT NOT NULL, amount REAL);";
+
+static const char *python(struct buf *b, const char *text)
+{
+	buf_clear(b);
+	buf_python(b, text);
+	return buf_str(b);
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/mocean-unit-XXXXXX", path[256];
+	struct request rq = { .status = 200 };
+	struct player fred = { .id = 3 }, wilma = { .id = 4 };
+	struct buf b = {0};
+
+	/* Quoted as Python's repr() quotes. */
+	CHECK_STR(python(&b, "boat hook"), "'boat hook'");
+	CHECK_STR(python(&b, "Kick 'em Jenny"), "\"Kick 'em Jenny\"");
+	CHECK_STR(python(&b, "say \"hi\""), "'say \"hi\"'");
+	CHECK_STR(python(&b, "it's \"both\""), "'it\\'s \"both\"'");
+	CHECK_STR(python(&b, "a\\b"), "'a\\\\b'");
+	CHECK_STR(python(&b, "tab\there\nnew\rret"), "'tab\\there\\nnew\\rret'");
+	CHECK_STR(python(&b, "bell\x07 del\x7f"), "'bell\\x07 del\\x7f'");
+	CHECK_STR(python(&b, "caf\xc3\xa9"), "'caf\xc3\xa9'");
+	CHECK_STR(python(&b, ""), "''");
+
+	/* Stories: every treasure but iron dust and crash alert has its own. */
+	CHECK(strstr(treasure_story("binoculars"), "100") != NULL);
+	CHECK(strstr(treasure_story("boat hook"), "35") != NULL);
+	CHECK(strstr(treasure_story("teleport crystal"), "/teleport") != NULL);
+	CHECK(strcmp(treasure_story("fishing net"), treasure_story("JSON ROV")) != 0);
+	CHECK(treasure_story("a rubber duck") != NULL);
+
+	/* Giving, listing and taking, in arrival order. */
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof path, "%s/items.db", dir);
+	rq.db = db_open(path, SCHEMA, 1, NULL);
+	CHECK(rq.db != NULL);
+	CHECK(db_exec(&rq, "INSERT INTO item (player, kind, name, amount)"
+		      " VALUES (3, 'air tank', 'air tank', 1.0)", NULL) == 0);
+	CHECK(give_item(&rq, 3, "treasure", "binoculars") == 0);
+	CHECK(give_item(&rq, 4, "treasure", "boat hook") == 0);
+	CHECK(give_item(&rq, 3, "treasure", "iron dust") == 0);
+	CHECK(give_item(&rq, 3, "treasure", "iron dust") == 0);
+	CHECK(give_item(&rq, 3, "whale", "Moby's \"cousin\"") == 0);
+	say_inventory(&rq, &fred);
+	CHECK_STR(buf_str(&rq.text), "[['air tank', 'air tank', 1.0], "
+		  "['treasure', 'binoculars'], ['treasure', 'iron dust'], "
+		  "['treasure', 'iron dust'], ['whale', 'Moby\\'s \"cousin\"']]");
+	CHECK_STR(buf_str(&rq.json), ",\"items\":[[\"air tank\",\"air tank\",1.0],"
+		  "[\"treasure\",\"binoculars\"],[\"treasure\",\"iron dust\"],"
+		  "[\"treasure\",\"iron dust\"],[\"whale\",\"Moby's \\\"cousin\\\"\"]]");
+	buf_clear(&rq.text);
+	buf_clear(&rq.json);
+
+	CHECK(take_treasure(&rq, &fred, "iron dust") == 1);   /* one of two */
+	CHECK(take_treasure(&rq, &fred, "boat hook") == 0);   /* wilma's */
+	CHECK(take_treasure(&rq, &fred, "Moby's \"cousin\"") == 0); /* a whale */
+	CHECK(db_int(&rq, -1, "SELECT count(*) FROM item WHERE player = 3", NULL) == 4);
+	CHECK(take_treasure(&rq, &fred, "iron dust") == 1);
+	CHECK(take_treasure(&rq, &fred, "iron dust") == 0);
+	CHECK(take_treasure(&rq, &wilma, "boat hook") == 1);
+	say_inventory(&rq, &wilma);
+	CHECK_STR(buf_str(&rq.text), "[]");
+	CHECK_STR(buf_str(&rq.json), ",\"items\":[]");
+
+	sqlite3_close(rq.db);
+	buf_free(&rq.text);
+	buf_free(&rq.json);
+	buf_free(&b);
+	snprintf(path, sizeof path, "rm -rf %s", dir);
+	CHECK(system(path) == 0);
+	UNIT_DONE();
+}
