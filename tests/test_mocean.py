@@ -136,10 +136,10 @@ def test_motion_is_continuous(server, world):
 
 
 @pytest.mark.parametrize("start, velocity, check", [
-    ((899.5, 450), (10, 0), lambda x, y: x < 10),      # east edge -> west
-    ((0.5, 450), (-10, 0), lambda x, y: x > 890),      # west edge -> east
-    ((450, 899.5), (0, 10), lambda x, y: y < 10),      # north -> south
-    ((450, 0.5), (0, -10), lambda x, y: y > 890),      # south -> north
+    ((899.5, 450), (10, 0), lambda x, y: x < 100 and y == 450),   # east edge -> west
+    ((0.5, 450), (-10, 0), lambda x, y: x > 800 and y == 450),    # west edge -> east
+    ((450, 899.5), (0, 10), lambda x, y: y < 100 and x == 450),   # north -> south
+    ((450, 0.5), (0, -10), lambda x, y: y > 800 and x == 450),    # south -> north
 ])
 def test_wrapping(server, world, start, velocity, check):
     w, _ = world
