@@ -25,30 +25,35 @@ static int is_prime(long long n)
 static void begin(struct request *rq)
 {
 	const char *message = arg(rq, "message");
-	double number;
 	long long n;
 
-	if (parse_real(message, &number) < 0)
+	switch (read_guess(message, &n)) {
+	case NOT_A_NUMBER:
 		say(rq, "Hmm, \"%s\" is not a number. Send a number, like "
 			"/begin?message=7", message);
-	else if (number < 0)
-		say(rq, "%s is negative. Primes are never negative: try a "
-			"positive number.", message);
-	else if (number == 0)
-		say(rq, "Zero! Zero is not prime. Try something bigger.");
-	else if (parse_int(message, &n) < 0 && number != (long long)number)
+		return;
+	case NOT_WHOLE:
 		say(rq, "%s has digits after the decimal point. Primes are whole "
 			"numbers: try one without a point.", message);
-	else if (!is_prime((long long)number))
+		return;
+	case NEGATIVE:
+		say(rq, "%s is negative. Primes are never negative: try a "
+			"positive number.", message);
+		return;
+	case WHOLE:
+		break;
+	}
+	if (n == 0)
+		say(rq, "Zero! Zero is not prime. Try something bigger.");
+	else if (!is_prime(n))
 		say(rq, "%lld is not prime: it can be split into smaller whole "
-			"numbers multiplied together. Keep looking!",
-		    (long long)number);
-	else if (number <= 100)
+			"numbers multiplied together. Keep looking!", n);
+	else if (n <= 100)
 		say(rq, "%lld is prime, nice! But it is not bigger than 100. "
-			"Go higher.", (long long)number);
+			"Go higher.", n);
 	else if (record_solved(rq, "begin") == 0) {
 		say(rq, "%lld is a prime bigger than 100. Well done! "
-			"Your next step is /beguine", (long long)number);
+			"Your next step is /beguine", n);
 		json_bool(rq, "solved", 1);
 		json_str(rq, "next", "/beguine");
 	}

@@ -13,20 +13,26 @@
 static void beguine(struct request *rq)
 {
 	const char *message = arg(rq, "message");
-	double number;
 	long long n;
 	int pos;
 
-	if (parse_real(message, &number) < 0)
+	switch (read_guess(message, &n)) {
+	case NOT_A_NUMBER:
 		say(rq, "\"%s\" is not a number. Send a number, like "
 			"/beguine?message=8", message);
-	else if (parse_int(message, &n) < 0 && number != (long long)number)
+		return;
+	case NOT_WHOLE:
 		say(rq, "%s is not a whole number. Fibonacci numbers are whole "
 			"numbers.", message);
-	else if ((n = (long long)number) < 0)
+		return;
+	case NEGATIVE:
 		say(rq, "%lld is negative. The Fibonacci numbers start at 0 and "
 			"only grow.", n);
-	else if ((pos = fibonacci_position(n)) == 0)
+		return;
+	case WHOLE:
+		break;
+	}
+	if ((pos = fibonacci_position(n)) == 0)
 		say(rq, "%lld is not a Fibonacci number. Start with 0 and 1 and "
 			"keep adding the last two.", n);
 	else if (pos != 17)

@@ -13,18 +13,24 @@
 static void euler(struct request *rq)
 {
 	const char *message = arg(rq, "message");
-	double number;
 	long long n;
 
-	if (parse_real(message, &number) < 0)
+	switch (read_guess(message, &n)) {
+	case NOT_A_NUMBER:
 		say(rq, "\"%s\" is not a number. Send the sum, like "
 			"/euler?message=123", message);
-	else if (parse_int(message, &n) < 0 && number != (long long)number)
+		return;
+	case NOT_WHOLE:
 		say(rq, "%s is not a whole number. Whole numbers added up make "
 			"a whole number.", message);
-	else if ((n = (long long)number) < 0)
+		return;
+	case NEGATIVE:
 		say(rq, "%lld is negative, but every number you add is positive.", n);
-	else if (n < 10000)
+		return;
+	case WHOLE:
+		break;
+	}
+	if (n < 10000)
 		say(rq, "%lld is too small to be the sum: the last number, 10000, "
 			"is bigger than that on its own.", n);
 	else if (n != 50005000)

@@ -47,19 +47,6 @@ static const char *clip(const char *s)
 	return o;
 }
 
-/* Trim white space from both ends, in place. */
-static char *trim(char *s)
-{
-	char *end;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	end = s + strlen(s);
-	while (end > s && isspace((unsigned char)end[-1]))
-		*--end = '\0';
-	return s;
-}
-
 /* Read the operator at *s (advancing past it); -1 when there is none. */
 static int read_op(char **s)
 {
@@ -87,7 +74,7 @@ static int split_term(struct request *rq, char *raw, struct term *t)
 	int op;
 
 	t->whole = xstrdup(raw);
-	p = trim(raw);
+	p = trim_space(raw);
 	t->name = p;
 	while (isalnum((unsigned char)*p) || *p == '_')
 		p++;
@@ -110,7 +97,7 @@ static int split_term(struct request *rq, char *raw, struct term *t)
 	*name_end = '\0';
 	t->has_op = 1;
 	t->op = (enum op)op;
-	t->value = trim(p);
+	t->value = trim_space(p);
 	return 0;
 }
 
@@ -163,7 +150,7 @@ static int read_columns(struct request *rq, struct query_plan *plan, char *list)
 	char *save = NULL, *name;
 
 	plan->ncols = 0;
-	list = trim(list);
+	list = trim_space(list);
 	if (!*list) {
 		for (int i = 0; i < d->ncols; i++)
 			plan->cols[plan->ncols++] = &d->cols[i];
@@ -172,7 +159,7 @@ static int read_columns(struct request *rq, struct query_plan *plan, char *list)
 	for (name = strtok_r(list, ",", &save); name;
 	     name = strtok_r(NULL, ",", &save)) {
 		const struct column *c = column_or_fail(rq, d, "columns: ",
-							trim(name));
+							trim_space(name));
 		if (!c)
 			return -1;
 		for (int i = 0; i < plan->ncols; i++)
@@ -194,7 +181,7 @@ static int read_orderby(struct request *rq, struct query_plan *plan, char *list)
 	plan->norder = 0;
 	for (item = strtok_r(list, ",", &save); item;
 	     item = strtok_r(NULL, ",", &save)) {
-		char *name = trim(item), *rest = name;
+		char *name = trim_space(item), *rest = name;
 		const struct column *c;
 
 		while (isalnum((unsigned char)*rest) || *rest == '_')
@@ -207,7 +194,7 @@ static int read_orderby(struct request *rq, struct query_plan *plan, char *list)
 		}
 		if (*rest)
 			*rest++ = '\0';
-		rest = trim(rest);
+		rest = trim_space(rest);
 		if (!(c = column_or_fail(rq, plan->d, "orderby: ", name)))
 			return -1;
 		if (*rest && strcmp(rest, "desc") != 0 && strcmp(rest, "asc") != 0) {

@@ -78,8 +78,7 @@ int utf8_valid(const char *str, size_t len)
 	return 1;
 }
 
-/* Trim white space from both ends of s, in place; returns the new start. */
-static char *trim(char *s)
+char *trim_space(char *s)
 {
 	char *end;
 
@@ -128,8 +127,8 @@ int query_parse(struct query *q, const char *raw, char *err, size_t errlen)
 				 utf8_valid(key, strlen(key)) ? key : "a key");
 			return -1;
 		}
-		key = trim(key);
-		value = trim(value);
+		key = trim_space(key);
+		value = trim_space(value);
 		for (int i = 0; i < q->n; i++) {
 			if (strcmp(q->pairs[i].key, key) == 0) {
 				q->pairs[i].value = value; /* the last one wins */

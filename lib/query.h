@@ -58,6 +58,9 @@ int parse_int(const char *s, long long *out);
  * Returns 0, or -1 for empty text, leftovers, nan, inf or overflow. */
 int parse_real(const char *s, double *out);
 
+/* Trim white space from both ends of s, in place; returns the new start. */
+char *trim_space(char *s);
+
 /* 1 when s is 1..maxlen ASCII letters and digits (player names, worlds). */
 int is_word(const char *s, size_t maxlen);
 

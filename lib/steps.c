@@ -29,6 +29,20 @@ int fibonacci_position(long long n)
 	return found;
 }
 
+enum guess read_guess(const char *text, long long *n)
+{
+	double number;
+
+	if (parse_int(text, n) == 0)
+		return *n < 0 ? NEGATIVE : WHOLE;
+	if (parse_real(text, &number) < 0)
+		return NOT_A_NUMBER;
+	if (number != floor(number) || fabs(number) >= 9e18)
+		return NOT_WHOLE;
+	*n = (long long)number;          /* "101.0" is a whole number */
+	return *n < 0 ? NEGATIVE : WHOLE;
+}
+
 int read_numbers(const char *text, double *out, int max)
 {
 	char item[64];

@@ -11,6 +11,18 @@
  * not a Fibonacci number. */
 int fibonacci_position(long long n);
 
+/* What kind of number a guess is, for the hints of /begin, /beguine and
+ * /euler. */
+enum guess {
+	NOT_A_NUMBER,   /* "hello" */
+	NOT_WHOLE,      /* "12.5": digits after the decimal point */
+	NEGATIVE,       /* "-3" (a whole number below 0) */
+	WHOLE,          /* "0", "101", "101.0" */
+};
+
+/* Classify text; for NEGATIVE and WHOLE, *n gets the number. */
+enum guess read_guess(const char *text, long long *n);
+
 /* Split text into numbers separated by commas, semicolons or spaces.
  * Returns how many were read into out (at most max), or -1 when an item is
  * not a number. */

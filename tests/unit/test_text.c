@@ -29,6 +29,18 @@ int main(void)
 	buf_free(&b);
 	CHECK_STR(buf_str(&b), "");
 
+	{
+		long long n = 0;
+		CHECK(read_guess("hello", &n) == NOT_A_NUMBER);
+		CHECK(read_guess("", &n) == NOT_A_NUMBER);
+		CHECK(read_guess("12.5", &n) == NOT_WHOLE);
+		CHECK(read_guess("-3", &n) == NEGATIVE && n == -3);
+		CHECK(read_guess("-2.5", &n) == NOT_WHOLE);
+		CHECK(read_guess("101.0", &n) == WHOLE && n == 101);
+		CHECK(read_guess("1e3", &n) == WHOLE && n == 1000);
+		CHECK(read_guess("0", &n) == WHOLE && n == 0);
+		CHECK(read_guess("1e300", &n) == NOT_WHOLE);
+	}
 	CHECK(fibonacci_position(0) == 1);
 	CHECK(fibonacci_position(1) == 3);
 	CHECK(fibonacci_position(2) == 4);
