@@ -141,16 +141,15 @@ static int open_world(struct request *rq)
 	sqlite3_stmt *st;
 
 	rq->db = world_db_open(rq->world_name);
-	/* Read the schema before taking the write lock, so the lock is held
-	 * only for the route's own work. */
-	if (rq->db && sqlite3_exec(rq->db, "SELECT 1 FROM world", NULL, NULL, NULL))
-		rq->db_failed = 1;
-	if (!rq->db || (rq->route->store == WORLD_READ ?
-			db_exec(rq, "BEGIN", NULL) : db_begin(rq)) < 0) {
+	/* Preparing reads the schema: done before taking the write lock, so
+	 * the lock is held only for the route's own work. */
+	st = rq->db ? db_prepare(rq, SQL_WORLD, NULL) : NULL;
+	if (!st || (rq->route->store == WORLD_READ ?
+		    db_exec(rq, "BEGIN", NULL) : db_begin(rq)) < 0) {
+		sqlite3_finalize(st);
 		fail(rq, 503, "%s", BUSY);
 		return 0;
 	}
-	st = db_prepare(rq, SQL_WORLD, NULL);
 	if (db_row(rq, st)) {
 		world_make(&rq->world, sqlite3_column_int64(st, 0));
 		rq->world.bloom = sqlite3_column_int(st, 1);
