@@ -7,6 +7,7 @@
  *   /use?id=0&item=iron dust    -> the story of iron, plankton and whales
  *   /use?id=0&item=crash alert  -> crash alert! the nearest seamount is Krakatoa
  *   /use?id=0&item=binocularz   -> a sentence asking for the exact spelling
+ *   /use?id=0                   -> how to name the treasure, with an example
  */
 #include "mocean.h"
 
@@ -33,9 +34,13 @@ static void use(struct request *rq)
 	struct player *me = &rq->me;
 	int nearest;
 
-	if (!player_holds(rq, me, item)) {
-		say(rq, "you are not carrying \"%s\"; check /inventory and spell the "
-			"treasure's name exactly", item);
+	if (!*item || !player_holds(rq, me, item)) {
+		if (!*item)
+			say(rq, "which treasure? say it with item=, like "
+				"/use?id=%lld&item=binoculars", me->id);
+		else
+			say(rq, "you are not carrying \"%s\"; check /inventory and "
+				"spell the treasure's name exactly", item);
 		json_str(rq, "item", item);
 		json_bool(rq, "used", 0);
 		return;

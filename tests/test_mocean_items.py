@@ -210,6 +210,7 @@ def test_use_every_treasure(server, world):
         nearest = min(geo.seamounts, key=lambda s: torus_distance(x, y, s["x"], s["y"]))
         assert server.text("use", id=pid, item="crash alert", world=w).endswith(" " + nearest["name"])
     assert "spell" in server.text("use", id=pid, item="Binoculars", world=w)
+    assert server.text("use", id=pid, world=w) == "which treasure? say it with item=, like /use?id=%s&item=binoculars" % pid
     inv = ast.literal_eval(server.text("inventory", id=pid, world=w))
     assert len(inv) == 1 + 9 + 1                      # using a treasure keeps it (but iron dust)
 
