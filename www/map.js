@@ -10,6 +10,10 @@ const world = params.get("world") || "mocean";
 const canvas = document.getElementById("map");
 const ctx = canvas.getContext("2d");
 const SIZE = 900;
+// One bright colour per player, the same on the map and in the list.
+const COLOURS = ["#ff3860", "#ffdd57", "#48c774", "#ff9f43", "#b86bff", "#3ee0ff",
+                 "#ff6bd6", "#c6ff4a", "#ffffff", "#ff8f6b"];
+function colour(p) { return COLOURS[p.id % COLOURS.length]; }
 
 // Deeper water is darker: 0 m sand, 30 m sea, 50 m the trench.
 function depthColour(d) {
@@ -49,19 +53,19 @@ function draw(w) {
     ctx.stroke();
     const half = ctx.measureText(s.name).width / 2 + 4;
     const x = Math.min(Math.max(px(s.x), half), canvas.width - half);
-    label(s.name, x, py(s.y) + px(s.sigma) + 14, "#cfe8ff", 13, "center");
+    label(s.name, x, py(s.y) + px(s.sigma) + 17, "#cfe8ff", 16, "center");
   });
   w.treasures.forEach(t => {
     const x = px(t.x), y = py(t.y);
     ctx.beginPath();
-    ctx.moveTo(x, y - 7); ctx.lineTo(x + 6, y); ctx.lineTo(x, y + 7); ctx.lineTo(x - 6, y);
+    ctx.moveTo(x, y - 9); ctx.lineTo(x + 7, y); ctx.lineTo(x, y + 9); ctx.lineTo(x - 7, y);
     ctx.closePath();
     ctx.fillStyle = "#ffd23f";
     ctx.fill();
   });
   w.whales.forEach(h => {
     ctx.beginPath();
-    ctx.ellipse(px(h.x), py(h.y), 9, 5, 0, 0, 2 * Math.PI);
+    ctx.ellipse(px(h.x), py(h.y), 11, 6, 0, 0, 2 * Math.PI);
     ctx.fillStyle = "#b9c7d6";
     ctx.fill();
   });
@@ -71,12 +75,15 @@ function draw(w) {
     ctx.translate(x, y);
     ctx.rotate(a);
     ctx.beginPath();
-    ctx.moveTo(14, 0); ctx.lineTo(-8, 7); ctx.lineTo(-4, 0); ctx.lineTo(-8, -7);
+    ctx.moveTo(20, 0); ctx.lineTo(-11, 10); ctx.lineTo(-5, 0); ctx.lineTo(-11, -10);
     ctx.closePath();
-    ctx.fillStyle = p.z > 0 ? "#ff8fa3" : "#ff3860";
+    ctx.fillStyle = colour(p);
     ctx.fill();
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = "#000";
+    ctx.stroke();
     ctx.restore();
-    label(p.name, x + 12, y - 10, "#ffffff", 18);
+    label(p.name, x + 16, y - 12, colour(p), 22);
   });
 }
 
@@ -86,6 +93,7 @@ function listPlayers(w) {
     const li = document.createElement("li");
     li.className = "player";
     li.textContent = p.name;
+    li.style.borderLeftColor = colour(p);
     const where = document.createElement("span");
     where.className = "where";
     where.textContent = "x " + p.x.toFixed(1) + "  y " + p.y.toFixed(1) + "  depth " +
