@@ -1,0 +1,93 @@
+/* test_teacher.c: the teacher key (made once, mode 0600, 32 hex digits,
+ * checked whole), listing worlds, and the reset and give actions of
+ * lib/teacher.c, on real files in a temporary folder. */
+#include "db.h"
+#include "reply.h"
+#include "schema.h"
+#include "teacher.h"
+#include "world.h"
+#include "unit.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* 1 when key=given opens the teacher's pages; rq's status says why not. */
+static int allowed(struct request *rq, const char *raw)
+{
+	char err[100];
+
+	query_free(&rq->query);
+	query_parse(&rq->query, raw, err, sizeof err);
+	rq->status = 200;
+	return teacher_allowed(rq);
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/mocean-unit-XXXXXX", path[300], key[TEACHER_KEY_LEN + 1];
+	char again[TEACHER_KEY_LEN + 1], raw[100], names[4][33];
+	struct request rq = { .status = 200 };
+	struct stat st;
+	int hex = 1;
+
+	CHECK(mkdtemp(dir) != NULL);
+	setenv("MOCEAN_DATA", dir, 1);
+
+	/* The key: made on first use, readable by this user only, then kept. */
+	CHECK(teacher_key(key) == 0);
+	for (int i = 0; i < TEACHER_KEY_LEN; i++)
+		hex &= isxdigit((unsigned char)key[i]) && !isupper((unsigned char)key[i]);
+	CHECK(hex && strlen(key) == TEACHER_KEY_LEN);
+	snprintf(path, sizeof path, "%s/teacher.key", dir);
+	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
+	CHECK(teacher_key(again) == 0);
+	CHECK_STR(again, key);
+
+	/* Only the whole key opens the door. */
+	snprintf(raw, sizeof raw, "key=%s", key);
+	CHECK(allowed(&rq, raw) == 1 && rq.status == 200);
+	CHECK(allowed(&rq, "") == 0 && rq.status == 403);
+	raw[strlen(raw) - 1] ^= 1;                      /* one digit wrong */
+	CHECK(allowed(&rq, raw) == 0 && rq.status == 403);
+	snprintf(raw, sizeof raw, "key=%.*s", TEACHER_KEY_LEN - 1, key);  /* too short */
+	CHECK(allowed(&rq, raw) == 0 && rq.status == 403);
+	snprintf(raw, sizeof raw, "key=%s0", key);      /* too long */
+	CHECK(allowed(&rq, raw) == 0 && rq.status == 403);
+
+	/* Worlds are their files, listed in order of name. */
+	CHECK(list_worlds(names, 4) == 0);
+	sqlite3_close(world_db_open("zebra"));
+	sqlite3_close(world_db_open("class3"));
+	CHECK(list_worlds(names, 4) == 2);
+	CHECK_STR(names[0], "class3");
+	CHECK_STR(names[1], "zebra");
+
+	/* Reset: a new seed, ids from 0, no players, no bloom. */
+	rq.status = 200;
+	CHECK(teacher_open_world(&rq, "class3") == 0);
+	CHECK(db_exec(&rq, "INSERT INTO player (id, name, x, y, heading, t, joined)"
+		      " VALUES (5, 'fred', 1, 2, 0, 0, 0)", NULL) == 0);
+	CHECK(db_exec(&rq, "UPDATE world SET bloom = 1, next_id = 6", NULL) == 0);
+	CHECK(world_reset(&rq, 42) == 0);
+	CHECK(db_int(&rq, -1, "SELECT seed FROM world", NULL) == 42);
+	CHECK(db_int(&rq, -1, "SELECT bloom + next_id FROM world", NULL) == 0);
+	CHECK(db_int(&rq, -1, "SELECT count(*) FROM player", NULL) == 0);
+	CHECK(rq.world.seed == 42);
+
+	/* Give: the twelve treasures in seamount order, none taken. */
+	CHECK(give_all_treasures(&rq, 3) == 0);
+	CHECK(db_int(&rq, -1, "SELECT count(*) FROM item WHERE player = 3 AND kind = 'treasure'",
+		     NULL) == TREASURES);
+	CHECK(db_int(&rq, -1, "SELECT count(*) FROM item WHERE player = 3 AND name = ?", "t",
+		     rq.world.seamounts[0].treasure) == 1);
+	CHECK(db_int(&rq, -1, "SELECT count(*) FROM taken", NULL) == 0);
+	CHECK(db_end(&rq, 1) == 0);
+	sqlite3_close(rq.db);
+	query_free(&rq.query);
+	buf_free(&rq.text);
+	buf_free(&rq.json);
+	UNIT_DONE();
+}
