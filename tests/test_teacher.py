@@ -167,8 +167,13 @@ def test_students_page_links_every_route_to_its_lesson(server):
     cgi = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cgi-bin")
     routes = sorted(f[:-2] for f in os.listdir(cgi) if f.endswith(".c") and f != "notfound.c")
     linked = sorted(h[len("/source/"):-2] for h in sources)
-    assert set(routes) <= set(linked)            # every route has its lesson linked
-    sources = [h for h in sources if h[len("/source/"):-2] in routes]
+    listed = ("hello exchange steps puzzle problem python begin beguine sirduke euler meruprastarah "
+              "duck scores mocean join quit who name id location velocity accel stop dive ping "
+              "teleport look get inventory use whalename treasurename seamountname sendchat "
+              "popchat data admin world").split()
+    assert sorted(listed) == linked              # every route of the game has its lesson linked
+    assert set(linked) <= set(routes)            # and each lesson is a file in cgi-bin/
+    assert "/map.js" in links and "/source/lib/serve.c" in links
     for href in set(sources + [h for h in links if h.startswith("/source/lib/")]):
         s = server.get(href)
         assert s.status_code == 200 and s.headers["Content-Type"] == "text/plain; charset=utf-8"
