@@ -25,8 +25,8 @@ static void accel(struct request *rq)
 
 static const struct route route = {
 	.name = "accel",
-	.keys = { { "id", ID, 20, 1 }, { "ctrl", TEXT, 20, 0 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID, { .name = "ctrl", .type = KEY_TEXT, .longest = 20 } },
+	.store = STORE_WORLD,
 	.handle = accel,
 };
 

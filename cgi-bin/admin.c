@@ -80,9 +80,12 @@ static void admin(struct request *rq)
 
 static const struct route route = {
 	.name = "admin",
-	.keys = { { "key", TEXT, 64, 0 }, { "do", TEXT, 20, 0 }, { "world", WORD, 32, 0 },
-		  { "seed", INT, 20, 0 }, { "name", TEXT, 100, 0 }, { "id", INT, 20, 0 },
-		  { NULL } },
+	.keys = { { .name = "key", .type = KEY_TEXT, .longest = 64 },
+		  { .name = "do", .type = KEY_TEXT, .longest = 20 },
+		  { .name = "world", .type = KEY_WORD, .longest = 32 },
+		  { .name = "seed", .type = KEY_INT },
+		  { .name = "name", .type = KEY_TEXT, .longest = 100 },
+		  { .name = "id", .type = KEY_INT } },
 	.handle = admin,
 };
 

@@ -61,8 +61,8 @@ static void begin(struct request *rq)
 
 static const struct route route = {
 	.name = "begin",
-	.keys = { { "message", TEXT, 100, 0 }, { NULL } },
-	.store = STEPS,
+	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_PROGRESS,
 	.handle = begin,
 };
 

@@ -50,8 +50,8 @@ static void beguine(struct request *rq)
 
 static const struct route route = {
 	.name = "beguine",
-	.keys = { { "message", TEXT, 100, 0 }, { NULL } },
-	.store = STEPS,
+	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_PROGRESS,
 	.handle = beguine,
 };
 

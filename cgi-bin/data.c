@@ -48,9 +48,10 @@ static void data(struct request *rq)
 
 static const struct route route = {
 	.name = "data",
-	.keys = { { "dataset", TEXT, 32, 0 }, { "columns", TEXT, 500, 0 },
-		  { "orderby", TEXT, 500, 0 }, { NULL } },
-	.store = WORLD_READ,
+	.keys = { { .name = "dataset", .type = KEY_TEXT, .longest = 32 },
+		  { .name = "columns", .type = KEY_TEXT, .longest = 500 },
+		  { .name = "orderby", .type = KEY_TEXT, .longest = 500 } },
+	.store = STORE_WORLD_READ,
 	.handle = data,
 };
 

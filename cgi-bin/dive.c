@@ -29,8 +29,8 @@ static void sink_or_rise(struct request *rq)
 
 static const struct route route = {
 	.name = "dive",
-	.keys = { { "id", ID, 20, 1 }, { "ctrl", TEXT, 20, 0 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID, { .name = "ctrl", .type = KEY_TEXT, .longest = 20 } },
+	.store = STORE_WORLD,
 	.handle = sink_or_rise,
 };
 

@@ -55,9 +55,9 @@ static void duck(struct request *rq)
 
 static const struct route route = {
 	.name = "duck",
-	.keys = { { "location", TEXT, 100, 0 }, { "destination", TEXT, 100, 0 },
-		  { NULL } },
-	.store = STEPS,
+	.keys = { { .name = "location", .type = KEY_TEXT, .longest = 100 },
+		  { .name = "destination", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_PROGRESS,
 	.handle = duck,
 };
 

@@ -46,8 +46,8 @@ static void euler(struct request *rq)
 
 static const struct route route = {
 	.name = "euler",
-	.keys = { { "message", TEXT, 100, 0 }, { NULL } },
-	.store = STEPS,
+	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_PROGRESS,
 	.handle = euler,
 };
 

@@ -22,8 +22,8 @@ static void exchange(struct request *rq)
 
 static const struct route route = {
 	.name = "exchange",
-	.keys = { { "task", INT, 20, 1 }, { NULL } },
-	.store = STEPS,
+	.keys = { { .name = "task", .type = KEY_INT, .required = 1 } },
+	.store = STORE_PROGRESS,
 	.handle = exchange,
 };
 

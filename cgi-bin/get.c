@@ -83,8 +83,8 @@ static void get(struct request *rq)
 
 static const struct route route = {
 	.name = "get",
-	.keys = { { "id", ID, 20, 1 }, { "item", TEXT, 50, 0 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID, { .name = "item", .type = KEY_TEXT, .longest = 50 } },
+	.store = STORE_WORLD,
 	.handle = get,
 };
 

@@ -16,7 +16,6 @@ static void hello(struct request *rq)
 
 static const struct route route = {
 	.name = "hello",
-	.keys = { { NULL } },
 	.handle = hello,
 };
 

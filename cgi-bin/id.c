@@ -17,8 +17,8 @@ static void id(struct request *rq)
 
 static const struct route route = {
 	.name = "id",
-	.keys = { { "name", TEXT, 100, 0 }, { NULL } },
-	.store = WORLD,
+	.keys = { { .name = "name", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_WORLD,
 	.handle = id,
 };
 

@@ -15,8 +15,8 @@ static void inventory(struct request *rq)
 
 static const struct route route = {
 	.name = "inventory",
-	.keys = { { "id", ID, 20, 1 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID },
+	.store = STORE_WORLD,
 	.handle = inventory,
 };
 

@@ -60,8 +60,8 @@ static void join(struct request *rq)
 
 static const struct route route = {
 	.name = "join",
-	.keys = { { "name", TEXT, 100, 0 }, { NULL } },
-	.store = WORLD,
+	.keys = { { .name = "name", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_WORLD,
 	.handle = join,
 };
 

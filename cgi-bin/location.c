@@ -37,8 +37,8 @@ static void location(struct request *rq)
 
 static const struct route route = {
 	.name = "location",
-	.keys = { { "id", ID, 20, 1 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID },
+	.store = STORE_WORLD,
 	.handle = location,
 };
 

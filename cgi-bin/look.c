@@ -37,8 +37,8 @@ static void look(struct request *rq)
 
 static const struct route route = {
 	.name = "look",
-	.keys = { { "id", ID, 20, 1 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID },
+	.store = STORE_WORLD,
 	.handle = look,
 };
 

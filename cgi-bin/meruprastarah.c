@@ -48,8 +48,8 @@ static void meruprastarah(struct request *rq)
 
 static const struct route route = {
 	.name = "meruprastarah",
-	.keys = { { "message", TEXT, 200, 0 }, { NULL } },
-	.store = STEPS,
+	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 200 } },
+	.store = STORE_PROGRESS,
 	.handle = meruprastarah,
 };
 

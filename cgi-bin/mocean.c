@@ -64,7 +64,7 @@ static void mocean(struct request *rq)
 
 static const struct route route = {
 	.name = "mocean",
-	.keys = { { "usage", TEXT, 20, 0 }, { NULL } },
+	.keys = { { .name = "usage", .type = KEY_TEXT, .longest = 20 } },
 	.handle = mocean,
 };
 

@@ -6,18 +6,17 @@
  */
 #include "mocean.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* The route part of the address the student typed ("/jion"). */
-static void asked_route(char *out, size_t len)
+static void asked_route(const struct request *rq, char *out, size_t len)
 {
-	const char *uri = getenv("REQUEST_URI");
-	size_t n = uri ? strcspn(uri, "?") : 0;
+	const char *uri = rq->in.uri;
+	size_t n = strcspn(uri, "?");
 
 	if (n == 0 || n >= len || !utf8_valid(uri, n))
 		n = 0;
-	memcpy(out, uri ? uri : "", n);
+	memcpy(out, uri, n);
 	out[n] = '\0';
 }
 
@@ -25,7 +24,7 @@ static void notfound(struct request *rq)
 {
 	char route[128];
 
-	asked_route(route, sizeof route);
+	asked_route(rq, route, sizeof route);
 	fail(rq, 404, "there is no route %s here. Try /mocean for the game's "
 		      "routes, or /steps for the puzzles.",
 	     *route ? route : "like that");
@@ -33,7 +32,6 @@ static void notfound(struct request *rq)
 
 static const struct route route = {
 	.name = "notfound",
-	.keys = { { NULL } },
 	.handle = notfound,
 };
 

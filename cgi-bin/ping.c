@@ -16,8 +16,8 @@ static void ping(struct request *rq)
 
 static const struct route route = {
 	.name = "ping",
-	.keys = { { "id", ID, 20, 1 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID },
+	.store = STORE_WORLD,
 	.handle = ping,
 };
 

@@ -25,8 +25,8 @@ static void popchat(struct request *rq)
 
 static const struct route route = {
 	.name = "popchat",
-	.keys = { { "id", ID, 20, 1 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID },
+	.store = STORE_WORLD,
 	.handle = popchat,
 };
 

@@ -37,8 +37,8 @@ static void problem(struct request *rq)
 
 static const struct route route = {
 	.name = "problem",
-	.keys = { { "solution", TEXT, 100, 0 }, { NULL } },
-	.store = STEPS,
+	.keys = { { .name = "solution", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_PROGRESS,
 	.handle = problem,
 };
 

@@ -30,8 +30,8 @@ static void puzzle(struct request *rq)
 
 static const struct route route = {
 	.name = "puzzle",
-	.keys = { { "solution", TEXT, 100, 0 }, { NULL } },
-	.store = STEPS,
+	.keys = { { .name = "solution", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_PROGRESS,
 	.handle = puzzle,
 };
 

@@ -5,13 +5,11 @@
  */
 #include "mocean.h"
 
-#include <stdlib.h>
-
 /* The address students should use: the one they reached us at. */
-static const char *server_address(void)
+static const char *server_address(const struct request *rq)
 {
-	const char *host = getenv("HTTP_HOST");
-	return host && *host && is_host(host) ? host : "localhost:8080";
+	const char *host = rq->in.host;
+	return *host && is_host(host) ? host : "localhost:8080";
 }
 
 static void python(struct request *rq)
@@ -28,13 +26,12 @@ static void python(struct request *rq)
 		"\n"
 		"for n in range(100, 110):\n"
 		"    reply = requests.get(base + '/begin', params={'message': n})\n"
-		"    print(n, reply.text)\n", server_address());
+		"    print(n, reply.text)\n", server_address(rq));
 }
 
 static const struct route route = {
 	.name = "python",
-	.keys = { { NULL } },
-	.store = STEPS,
+	.store = STORE_PROGRESS,
 	.handle = python,
 };
 

@@ -27,8 +27,8 @@ static void quit(struct request *rq)
 
 static const struct route route = {
 	.name = "quit",
-	.keys = { { "name", TEXT, 100, 0 }, { NULL } },
-	.store = WORLD,
+	.keys = { { .name = "name", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_WORLD,
 	.handle = quit,
 };
 

@@ -53,7 +53,6 @@ static void scores(struct request *rq)
 
 static const struct route route = {
 	.name = "scores",
-	.keys = { { NULL } },
 	.handle = scores,
 };
 

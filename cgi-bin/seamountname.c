@@ -15,8 +15,8 @@ static void seamountname(struct request *rq)
 
 static const struct route route = {
 	.name = "seamountname",
-	.keys = { { "id", ID, 20, 1 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID },
+	.store = STORE_WORLD,
 	.handle = seamountname,
 };
 

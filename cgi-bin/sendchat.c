@@ -38,9 +38,9 @@ static void sendchat(struct request *rq)
 
 static const struct route route = {
 	.name = "sendchat",
-	.keys = { { "id", ID, 20, 1 }, { "name", TEXT, 100, 0 },
-		  { "message", TEXT, 500, 0 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID, { .name = "name", .type = KEY_TEXT, .longest = 100 },
+		  { .name = "message", .type = KEY_TEXT, .longest = 500 } },
+	.store = STORE_WORLD,
 	.handle = sendchat,
 };
 

@@ -31,8 +31,8 @@ static void sirduke(struct request *rq)
 
 static const struct route route = {
 	.name = "sirduke",
-	.keys = { { "message", TEXT, 100, 0 }, { NULL } },
-	.store = STEPS,
+	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_PROGRESS,
 	.handle = sirduke,
 };
 

@@ -33,8 +33,8 @@ static void steps(struct request *rq)
 
 static const struct route route = {
 	.name = "steps",
-	.keys = { { "message", TEXT, 500, 0 }, { NULL } },
-	.store = STEPS,
+	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 500 } },
+	.store = STORE_PROGRESS,
 	.handle = steps,
 };
 

@@ -13,8 +13,8 @@ static void halt(struct request *rq)
 
 static const struct route route = {
 	.name = "stop",
-	.keys = { { "id", ID, 20, 1 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID },
+	.store = STORE_WORLD,
 	.handle = halt,
 };
 

@@ -37,9 +37,9 @@ static void teleport(struct request *rq)
 
 static const struct route route = {
 	.name = "teleport",
-	.keys = { { "id", ID, 20, 1 }, { "x", TEXT, 40, 0 }, { "y", TEXT, 40, 0 },
-		  { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID, { .name = "x", .type = KEY_TEXT, .longest = 40 },
+		  { .name = "y", .type = KEY_TEXT, .longest = 40 } },
+	.store = STORE_WORLD,
 	.handle = teleport,
 };
 

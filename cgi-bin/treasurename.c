@@ -32,8 +32,8 @@ static void treasurename(struct request *rq)
 
 static const struct route route = {
 	.name = "treasurename",
-	.keys = { { "id", ID, 20, 1 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID },
+	.store = STORE_WORLD,
 	.handle = treasurename,
 };
 

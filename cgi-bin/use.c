@@ -60,8 +60,8 @@ static void use(struct request *rq)
 
 static const struct route route = {
 	.name = "use",
-	.keys = { { "id", ID, 20, 1 }, { "item", TEXT, 100, 0 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID, { .name = "item", .type = KEY_TEXT, .longest = 100 } },
+	.store = STORE_WORLD,
 	.handle = use,
 };
 

@@ -14,8 +14,8 @@ static void velocity(struct request *rq)
 
 static const struct route route = {
 	.name = "velocity",
-	.keys = { { "id", ID, 20, 1 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID },
+	.store = STORE_WORLD,
 	.handle = velocity,
 };
 

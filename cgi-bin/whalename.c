@@ -18,8 +18,8 @@ static void whalename(struct request *rq)
 
 static const struct route route = {
 	.name = "whalename",
-	.keys = { { "id", ID, 20, 1 }, { NULL } },
-	.store = WORLD,
+	.keys = { PLAYER_ID },
+	.store = STORE_WORLD,
 	.handle = whalename,
 };
 

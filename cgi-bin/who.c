@@ -34,8 +34,7 @@ static void who(struct request *rq)
 
 static const struct route route = {
 	.name = "who",
-	.keys = { { NULL } },
-	.store = WORLD,
+	.store = STORE_WORLD,
 	.handle = who,
 };
 

@@ -27,7 +27,8 @@ static void world(struct request *rq)
 
 static const struct route route = {
 	.name = "world",
-	.keys = { { "key", TEXT, 64, 0 }, { "world", WORD, 32, 0 }, { NULL } },
+	.keys = { { .name = "key", .type = KEY_TEXT, .longest = 64 },
+		  { .name = "world", .type = KEY_WORD, .longest = 32 } },
 	.handle = world,
 };
 

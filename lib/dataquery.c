@@ -421,7 +421,7 @@ static int check_axes(struct request *rq, struct query_plan *plan)
 
 int plan_query(struct request *rq, struct query_plan *plan)
 {
-	const char *raw = getenv("QUERY_STRING");
+	const char *raw = rq->in.query;
 	struct term terms[QUERY_MAX_PAIRS + 1];
 	int nterms = 0, rc = -1;
 	char *p, *next, *columns = NULL;

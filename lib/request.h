@@ -18,45 +18,80 @@
 /* What a key's value must look like.  A value that does not fit is a 400
  * with one line naming the key, written by lib, not by the route. */
 enum key_type {
-	TEXT,  /* any UTF-8 text up to the key's max length */
-	WORD,  /* letters and digits only (names, worlds) */
-	INT,   /* a whole number */
-	REAL,  /* a real number */
-	ID,    /* a player id: the route acts on that player (see struct route) */
+	KEY_TEXT,  /* any UTF-8 text up to the key's longest */
+	KEY_WORD,  /* letters and digits only (names, worlds) */
+	KEY_INT,   /* a whole number */
+	KEY_REAL,  /* a real number */
+	KEY_ID,    /* a player id: the route acts on that player (see struct route) */
 };
 
+/* One key a route reads, declared with designated fields:
+ *
+ *     { .name = "ctrl", .type = KEY_TEXT, .longest = 20 }
+ *     { .name = "seed", .type = KEY_INT, .min = 0, .max = 1e15 }
+ *
+ * lib checks it before the handler runs and keeps the parsed value. */
 struct key {
 	const char *name;   /* "message" */
 	enum key_type type;
-	size_t max;         /* longest value accepted, in bytes; 0 means 200 */
+	size_t longest;     /* longest value accepted, in bytes; 0 means 200 */
 	int required;       /* 1: a missing key is a 400 */
+	double min, max;    /* KEY_INT, KEY_REAL: the range accepted (both 0:
+	                       any number) */
 };
 
-/* Which SQLite store a route opens before its handler runs. */
+/* The key nearly every Mocean route reads: the player it acts as. */
+#define PLAYER_ID { .name = "id", .type = KEY_ID, .required = 1 }
+
+#define ROUTE_MAX_KEYS 12
+
+/* What lib opens for a route before its handler runs. */
 enum store {
-	NO_STORE = 0, /* none (Steps routes open the progress store themselves) */
-	STEPS,        /* none, but name= (letters and digits) is checked, for
-	                 record_solved() to note the player's progress */
-	WORLD,        /* the world named by world= (default "mocean"), inside one
-	                 BEGIN IMMEDIATE transaction committed after the handler */
-	WORLD_READ,   /* the same world, read only: one consistent snapshot
-	                 (BEGIN DEFERRED), for routes that change nothing */
+	STORE_NONE = 0,   /* nothing */
+	STORE_PROGRESS,   /* nothing yet: a Steps level.  name= (letters and
+	                     digits) is checked, and record_solved() writes the
+	                     player's progress when the level is solved */
+	STORE_WORLD,      /* the world named by world= (default "mocean"), inside
+	                     one BEGIN IMMEDIATE transaction committed after the
+	                     handler */
+	STORE_WORLD_READ, /* the same world, read only: one consistent snapshot
+	                     (BEGIN DEFERRED), for routes that change nothing */
 };
 
 struct request;
 
 struct route {
 	const char *name;              /* "dive": for logs, counts and errors */
-	struct key keys[12];           /* the keys it reads; ends at name NULL */
+	struct key keys[ROUTE_MAX_KEYS]; /* the keys it reads, in any order */
 	enum store store;
 	void (*handle)(struct request *rq);
 };
 
+/* A declared key's value, checked and parsed once by lib. */
+struct value {
+	const char *text;  /* decoded and trimmed; "" when not sent */
+	int sent;          /* 1 when the key was in the address */
+	long long i;       /* KEY_INT, KEY_ID: the number (0 when not sent) */
+	double d;          /* KEY_INT, KEY_REAL: the number (0 when not sent) */
+};
+
+/* What the client sent, as the serving loop read it (CGI variables, or the
+ * FastCGI parameters of this request).  Nothing else reads the environment. */
+struct input {
+	const char *method;  /* "GET", "HEAD", ... */
+	const char *query;   /* the raw query string, before decoding */
+	const char *uri;     /* the address asked for, "/jion?name=fred" */
+	const char *host;    /* the Host header, "localhost:8080", or "" */
+	const char *accept;  /* the Accept header, or "" */
+};
+
 struct request {
 	const struct route *route;
+	struct input in;         /* what was sent, raw */
 	struct query query;      /* every key=value sent, decoded */
+	struct value values[ROUTE_MAX_KEYS]; /* route->keys' values, in order */
 	double now;              /* when the request arrived, unix seconds */
-	const char *world_name;  /* world= or "mocean" (WORLD routes) */
+	const char *world_name;  /* world= or "mocean" (world routes) */
 	sqlite3 *db;             /* the open store, or NULL */
 	struct world world;      /* the world's geometry and state (WORLD) */
 	struct player me;        /* the player named by the ID key, up to date */
@@ -72,16 +107,17 @@ struct request {
 	int db_failed;           /* a SQLite call failed: answer 500, roll back */
 };
 
-/* The text of key, or "" when it was not sent. */
+/* The text of a declared key, or "" when it was not sent.  Reading a key
+ * the route did not declare is a programmer's error (an assert). */
 const char *arg(const struct request *rq, const char *key);
 
-/* 1 when key was sent, even with no value ("&info"). */
+/* 1 when a declared key was sent, even with no value ("&info"). */
 int has(const struct request *rq, const char *key);
 
-/* The value of an INT or ID key (0 when an optional key was not sent). */
+/* The value of a declared KEY_INT or KEY_ID key (0 when not sent). */
 long long arg_int(const struct request *rq, const char *key);
 
-/* The value of a REAL key (0 when an optional key was not sent). */
+/* The value of a declared KEY_REAL or KEY_INT key (0 when not sent). */
 double arg_real(const struct request *rq, const char *key);
 
 #endif

@@ -4,6 +4,7 @@
 #include "reply.h"
 #include "schema.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,44 +23,74 @@ static const char SQL_SOLVED[] =
 static const char BUSY[] =
 	"the ocean is very busy right now; please try again in a moment";
 
+/* The keys lib itself reads for a route's store (checked in check_keys). */
+static int implicit_key(const struct route *r, const char *key)
+{
+	if (r->store == STORE_WORLD || r->store == STORE_WORLD_READ)
+		return strcmp(key, "world") == 0;
+	if (r->store == STORE_PROGRESS)
+		return strcmp(key, "name") == 0;
+	return 0;
+}
+
+/* The value of a declared key, or NULL for a key lib reads itself. */
+static const struct value *value_of(const struct request *rq, const char *key)
+{
+	const struct key *keys = rq->route->keys;
+
+	for (int i = 0; i < ROUTE_MAX_KEYS && keys[i].name; i++)
+		if (strcmp(keys[i].name, key) == 0)
+			return &rq->values[i];
+	/* Reading a key the route did not declare is a typo ("mesage"). */
+	assert(implicit_key(rq->route, key) && "key not declared by the route");
+	return NULL;
+}
+
 const char *arg(const struct request *rq, const char *key)
 {
-	return query_str(&rq->query, key);
+	const struct value *v = value_of(rq, key);
+	return v ? v->text : query_str(&rq->query, key);
 }
 
 int has(const struct request *rq, const char *key)
 {
-	return query_has(&rq->query, key);
+	const struct value *v = value_of(rq, key);
+	return v ? v->sent : query_has(&rq->query, key);
 }
 
 long long arg_int(const struct request *rq, const char *key)
 {
-	long long v = 0;
-
-	if (parse_int(query_get(&rq->query, key), &v) < 0)
-		return 0;
-	return v;
+	const struct value *v = value_of(rq, key);
+	return v ? v->i : 0;
 }
 
 double arg_real(const struct request *rq, const char *key)
 {
-	double v = 0;
-
-	if (parse_real(query_get(&rq->query, key), &v) < 0)
-		return 0;
-	return v;
+	const struct value *v = value_of(rq, key);
+	return v ? v->d : 0;
 }
 
-/* Check one declared key; returns 0, or -1 after fail(). */
-static int check_key(struct request *rq, const struct key *k)
+/* Refuse a number outside the key's declared range. */
+static int out_of_range(struct request *rq, const struct key *k, double d)
+{
+	if ((k->min == 0 && k->max == 0) || (d >= k->min && d <= k->max))
+		return 0;
+	fail(rq, 400, "%s must be from %g to %g, like %s=%g", k->name, k->min,
+	     k->max, k->name, k->min);
+	return 1;
+}
+
+/* Check one declared key and keep its parsed value in *val; returns 0, or
+ * -1 after fail(). */
+static int check_key(struct request *rq, const struct key *k, struct value *val)
 {
 	const char *v = query_get(&rq->query, k->name);
-	size_t max = k->max ? k->max : DEFAULT_MAX;
-	long long i;
-	double d;
+	size_t max = k->longest ? k->longest : DEFAULT_MAX;
 
+	val->text = v ? v : "";
+	val->sent = v != NULL;
 	if (!v || !*v) {
-		if (k->type == ID && (v || k->required)) {
+		if (k->type == KEY_ID && (v || k->required)) {
 			fail(rq, 400, "%s", BAD_PLAYER_ID);
 			return -1;
 		}
@@ -76,27 +107,29 @@ static int check_key(struct request *rq, const struct key *k)
 		return -1;
 	}
 	switch (k->type) {
-	case TEXT:
+	case KEY_TEXT:
 		return 0;
-	case WORD:
+	case KEY_WORD:
 		if (is_word(v, max))
 			return 0;
 		fail(rq, 400, "%s must be letters and digits only, like %s=fred",
 		     k->name, k->name);
 		return -1;
-	case INT:
-		if (parse_int(v, &i) == 0)
-			return 0;
+	case KEY_INT:
+		if (parse_int(v, &val->i) == 0) {
+			val->d = (double)val->i;
+			return out_of_range(rq, k, val->d) ? -1 : 0;
+		}
 		fail(rq, 400, "%s must be a whole number, like %s=42",
 		     k->name, k->name);
 		return -1;
-	case REAL:
-		if (parse_real(v, &d) == 0)
-			return 0;
+	case KEY_REAL:
+		if (parse_real(v, &val->d) == 0)
+			return out_of_range(rq, k, val->d) ? -1 : 0;
 		fail(rq, 400, "%s must be a number, like %s=12.5", k->name, k->name);
 		return -1;
-	case ID:
-		if (parse_int(v, &i) == 0)
+	case KEY_ID:
+		if (parse_int(v, &val->i) == 0)
 			return 0;
 		fail(rq, 400, "%s", BAD_PLAYER_ID);
 		return -1;
@@ -107,19 +140,22 @@ static int check_key(struct request *rq, const struct key *k)
 /* Check the keys every route shares, then the route's own. */
 static int check_keys(struct request *rq)
 {
-	static const struct key world_key = { "world", WORD, WORLD_NAME_MAX, 0 };
-	static const struct key name_key = { "name", WORD, PLAYER_NAME_MAX, 0 };
+	static const struct key world_key = {
+		.name = "world", .type = KEY_WORD, .longest = WORLD_NAME_MAX };
+	static const struct key name_key = {
+		.name = "name", .type = KEY_WORD, .longest = PLAYER_NAME_MAX };
 	const struct route *r = rq->route;
+	struct value ignored;
 
-	if (r->store == WORLD || r->store == WORLD_READ) {
-		if (check_key(rq, &world_key) < 0)
+	if (r->store == STORE_WORLD || r->store == STORE_WORLD_READ) {
+		if (check_key(rq, &world_key, &ignored) < 0)
 			return -1;
-		rq->world_name = *arg(rq, "world") ? arg(rq, "world") : "mocean";
+		rq->world_name = *ignored.text ? ignored.text : "mocean";
 	}
-	if (r->store == STEPS && check_key(rq, &name_key) < 0)
+	if (r->store == STORE_PROGRESS && check_key(rq, &name_key, &ignored) < 0)
 		return -1;
-	for (const struct key *k = r->keys; k->name; k++)
-		if (check_key(rq, k) < 0)
+	for (int i = 0; i < ROUTE_MAX_KEYS && r->keys[i].name; i++)
+		if (check_key(rq, &r->keys[i], &rq->values[i]) < 0)
 			return -1;
 	return 0;
 }
@@ -127,9 +163,9 @@ static int check_keys(struct request *rq)
 /* The declared ID key, or NULL. */
 static const struct key *id_key(const struct route *r)
 {
-	for (const struct key *k = r->keys; k->name; k++)
-		if (k->type == ID)
-			return k;
+	for (int i = 0; i < ROUTE_MAX_KEYS && r->keys[i].name; i++)
+		if (r->keys[i].type == KEY_ID)
+			return &r->keys[i];
 	return NULL;
 }
 
@@ -144,7 +180,7 @@ static int open_world(struct request *rq)
 	/* Preparing reads the schema: done before taking the write lock, so
 	 * the lock is held only for the route's own work. */
 	st = rq->db ? db_prepare(rq, SQL_WORLD, NULL) : NULL;
-	if (!st || (rq->route->store == WORLD_READ ?
+	if (!st || (rq->route->store == STORE_WORLD_READ ?
 		    db_exec(rq, "BEGIN", NULL) : db_begin(rq)) < 0) {
 		sqlite3_finalize(st);
 		fail(rq, 503, "%s", BUSY);
@@ -155,7 +191,7 @@ static int open_world(struct request *rq)
 		rq->world.bloom = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
-	if (rq->route->store == WORLD && db_exec(rq, SQL_HIT, "t", rq->route->name) == 0 &&
+	if (rq->route->store == STORE_WORLD && db_exec(rq, SQL_HIT, "t", rq->route->name) == 0 &&
 	    sqlite3_changes(rq->db) == 0)
 		db_exec(rq, SQL_FIRST_HIT, "t", rq->route->name);
 	if (rq->db_failed)
@@ -217,6 +253,23 @@ int record_solved(struct request *rq, const char *level)
 	return rc;
 }
 
+/* An environment variable, or "" when it is not set. */
+static const char *env_or_empty(const char *name)
+{
+	const char *v = getenv(name);
+	return v ? v : "";
+}
+
+/* The request as CGI hands it over: in the environment. */
+static void read_cgi_input(struct input *in)
+{
+	in->method = env_or_empty("REQUEST_METHOD");
+	in->query = env_or_empty("QUERY_STRING");
+	in->uri = env_or_empty("REQUEST_URI");
+	in->host = env_or_empty("HTTP_HOST");
+	in->accept = env_or_empty("HTTP_ACCEPT");
+}
+
 int serve(const struct route *route)
 {
 	struct request rq;
@@ -230,12 +283,13 @@ int serve(const struct route *route)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	rq.now = ts.tv_sec + ts.tv_nsec / 1e9;
 
-	if (query_parse(&rq.query, getenv("QUERY_STRING"), err, sizeof err) < 0) {
+	read_cgi_input(&rq.in);
+	if (query_parse(&rq.query, rq.in.query, err, sizeof err) < 0) {
 		fail(&rq, 400, "%s", err);
 		run = 0;
 	} else if (check_keys(&rq) < 0) {
 		run = 0;
-	} else if (route->store == WORLD || route->store == WORLD_READ) {
+	} else if (route->store == STORE_WORLD || route->store == STORE_WORLD_READ) {
 		run = open_world(&rq);
 	}
 	if (run)

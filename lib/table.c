@@ -27,7 +27,7 @@ static void link(struct request *rq, int html, const char *query)
 
 void data_list(struct request *rq)
 {
-	int n, html = strcmp(arg(rq, "client"), "browser") == 0;
+	int n, html = strcmp(query_str(&rq->query, "client"), "browser") == 0;
 	const struct dataset *d = all_datasets(&n);
 
 	if (html)
@@ -170,7 +170,7 @@ static void write_json(struct request *rq, const struct query_plan *plan, sqlite
 static void write_html(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
 {
 	struct buf v = {0};
-	const char *query = getenv("QUERY_STRING");
+	const char *query = rq->in.query;
 
 	say(rq, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>%s</title>"
 		"<style>td,th{padding:2px 8px;text-align:right}th{background:#dde}</style>"

@@ -67,7 +67,7 @@ int teacher_key(char key[TEACHER_KEY_LEN + 1])
 int teacher_allowed(struct request *rq)
 {
 	char key[TEACHER_KEY_LEN + 1];
-	const char *given = arg(rq, "key");
+	const char *given = query_str(&rq->query, "key");
 	size_t len = strlen(given);
 	unsigned char diff = 0;
 
