@@ -49,10 +49,10 @@ static void act(struct request *rq, const char *todo, const char *world)
 		world_reset(rq, seed);
 		say(rq, "world %s made anew with seed %lld", world, seed);
 	} else if (strcmp(todo, "bloom") == 0 || strcmp(todo, "calm") == 0) {
-		db_exec(rq, SQL_BLOOM, "i", (long long)(todo[0] == 'b'));
+		db_exec(rq->db, SQL_BLOOM, "i", (long long)(todo[0] == 'b'));
 		say(rq, "the plankton bloom in %s is %s", world, todo[0] == 'b' ? "on" : "over");
 	} else if (strcmp(todo, "kick") == 0) {
-		if (player_find(rq, arg(rq, "name"), &p) && db_exec(rq, SQL_KICK, "i", p.id) == 0)
+		if (player_find(rq, arg(rq, "name"), &p) && db_exec(rq->db, SQL_KICK, "i", p.id) == 0)
 			say(rq, "player %s removed from %s", p.name, world);
 		else
 			say(rq, "nobody called %s is playing in %s", arg(rq, "name"), world);

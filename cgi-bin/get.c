@@ -35,7 +35,7 @@ static int grab_treasure(struct request *rq, const struct seen *it)
 		return 0;
 	name = rq->world.seamounts[it->index].treasure;
 	if (strcmp(name, "iron dust") != 0) /* iron dust never runs out */
-		db_exec(rq, SQL_TAKEN, "iid", (long long)it->index, rq->me.id, rq->now);
+		db_exec(rq->db, SQL_TAKEN, "iid", (long long)it->index, rq->me.id, rq->now);
 	give_item(rq, rq->me.id, "treasure", name);
 	say(rq, "treasure recovered! ");
 	json_str(rq, "item", name);

@@ -47,12 +47,12 @@ static void join(struct request *rq)
 		say(rq, "%lld", id);
 		json_int(rq, "id", id);
 	} else {
-		id = db_int(rq, 0, SQL_NEXT_ID, NULL);
-		db_exec(rq, SQL_TAKE_ID, NULL);
-		db_exec(rq, SQL_NEW_PLAYER, "itddddd", id, name,
+		id = db_int(rq->db, 0, SQL_NEXT_ID, NULL);
+		db_exec(rq->db, SQL_TAKE_ID, NULL);
+		db_exec(rq->db, SQL_NEW_PLAYER, "itddddd", id, name,
 			(double)pick(40, 200), (double)pick(40, 200), heading,
 			rq->now, rq->now);
-		db_exec(rq, SQL_AIR_TANK, "i", id);
+		db_exec(rq->db, SQL_AIR_TANK, "i", id);
 		say(rq, "%lld", id);
 		json_int(rq, "id", id);
 	}

@@ -23,11 +23,11 @@ static void location(struct request *rq)
 	struct player *me = &rq->me;
 	struct seen seen[SEEN_MAX];
 	int wrapped = me->wrapped;
-	int message = (int)db_int(rq, 0, SQL_INBOX, "i", me->id);
+	int message = (int)db_int(rq->db, 0, SQL_INBOX, "i", me->id);
 	int near = look_around(rq, me, player_sight(rq, me), 1, seen, SEEN_MAX) > 0;
 
 	me->wrapped = 0; /* told once */
-	db_exec(rq, SQL_TRACK, "dtddd", rq->now, me->name, me->x, me->y, me->z);
+	db_exec(rq->db, SQL_TRACK, "dtddd", rq->now, me->name, me->x, me->y, me->z);
 	say_xyz(rq, me);
 	say(rq, ",%d,%d,%d", wrapped, message, near);
 	json_int(rq, "wrapped", wrapped);

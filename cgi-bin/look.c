@@ -27,7 +27,7 @@ static void look(struct request *rq)
 		say(rq, ",");
 		buf_puts(&things, i ? "," : "");
 		seen_json(&things, &seen[i]);
-		db_exec(rq, SQL_SIGHTING, "dttddd", rq->now, rq->me.name,
+		db_exec(rq->db, SQL_SIGHTING, "dttddd", rq->now, rq->me.name,
 			seen[i].thing, seen[i].x, seen[i].y, seen[i].z);
 	}
 	buf_puts(&things, "]");

@@ -10,17 +10,17 @@ static const char SQL_EMPTY[] = "UPDATE player SET inbox = NULL WHERE id = ?";
 
 static void popchat(struct request *rq)
 {
-	sqlite3_stmt *st = db_prepare(rq, SQL_READ, "i", rq->me.id);
+	sqlite3_stmt *st = db_prepare(rq->db, SQL_READ, "i", rq->me.id);
 
-	if (db_row(rq, st) && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+	if (db_row(rq->db, st) && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		say(rq, "%s", (const char *)sqlite3_column_text(st, 0));
 		json_str(rq, "message", buf_str(&rq->text));
-		db_exec(rq, SQL_EMPTY, "i", rq->me.id);
+		db_exec(rq->db, SQL_EMPTY, "i", rq->me.id);
 	} else {
 		say(rq, "no message in your inbox");
 		json_raw(rq, "message", "null");
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 }
 
 static const struct route route = {

@@ -19,7 +19,7 @@ static void quit(struct request *rq)
 		json_bool(rq, "removed", 0);
 		return;
 	}
-	db_exec(rq, SQL_QUIT, "i", p.id);
+	db_exec(rq->db, SQL_QUIT, "i", p.id);
 	say(rq, "player %s removed from the game", name);
 	json_bool(rq, "removed", 1);
 	json_str(rq, "name", name);

@@ -24,11 +24,11 @@ static void sendchat(struct request *rq)
 		say(rq, "there is no player called %s in this ocean", to);
 	else if (!*message)
 		say(rq, "your message is empty: add message=... to say something");
-	else if (db_int(rq, 0, SQL_INBOX_FULL, "i", friend.id))
+	else if (db_int(rq->db, 0, SQL_INBOX_FULL, "i", friend.id))
 		say(rq, "%s's inbox is full: wait until they read it with /popchat", to);
 	else {
 		buf_printf(&text, "player %s tells you: %s", rq->me.name, message);
-		sent = db_exec(rq, SQL_DELIVER, "ti", buf_str(&text), friend.id) == 0;
+		sent = db_exec(rq->db, SQL_DELIVER, "ti", buf_str(&text), friend.id) == 0;
 		stop(&rq->me); /* you cannot swim and type */
 		say(rq, "message sent to %s", to);
 	}

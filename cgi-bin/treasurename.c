@@ -13,18 +13,18 @@ static const char SQL_TREASURES[] =
 static void treasurename(struct request *rq)
 {
 	struct buf list = {0};
-	sqlite3_stmt *st = db_prepare(rq, SQL_TREASURES, "i", rq->me.id);
+	sqlite3_stmt *st = db_prepare(rq->db, SQL_TREASURES, "i", rq->me.id);
 	int n = 0;
 
 	say(rq, "treasures held by %s: ", rq->me.name);
 	buf_puts(&list, "[");
-	while (db_row(rq, st)) {
+	while (db_row(rq->db, st)) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		say(rq, "%s ", name);
 		buf_puts(&list, n++ ? "," : "");
 		buf_json(&list, name);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	buf_puts(&list, "]");
 	json_raw(rq, "treasures", buf_str(&list));
 	buf_free(&list);

@@ -19,7 +19,7 @@ static const char SQL_BLOOM[] = "UPDATE world SET bloom = 1";
 static void feed_the_ocean(struct request *rq)
 {
 	take_treasure(rq, &rq->me, "iron dust");
-	db_exec(rq, SQL_BLOOM, NULL);
+	db_exec(rq->db, SQL_BLOOM, NULL);
 	say(rq, "You sprinkle the iron dust over the water.\n"
 		"Tiny plants called phytoplankton have been waiting for iron: they "
 		"grow and grow until the sea turns green.\n"

@@ -13,17 +13,17 @@ static const char SQL_PLAYING[] =
 static void who(struct request *rq)
 {
 	struct buf names = {0}, list = {0};
-	sqlite3_stmt *st = db_prepare(rq, SQL_PLAYING, NULL);
+	sqlite3_stmt *st = db_prepare(rq->db, SQL_PLAYING, NULL);
 	int count = 0;
 
 	buf_puts(&list, "[");
-	while (db_row(rq, st)) {
+	while (db_row(rq->db, st)) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		buf_printf(&names, "%s ", name);
 		buf_puts(&list, count++ ? "," : "");
 		buf_json(&list, name);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	buf_puts(&list, "]");
 	say(rq, "there are %d players: %s", count, buf_str(&names));
 	json_int(rq, "count", count);

@@ -559,7 +559,7 @@ static sqlite3_stmt *prepare_plan(struct request *rq,
 	int rc, at;
 	char name[16];
 
-	if (sqlite3_prepare_v2(rq->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(rq->db->sql, sql, -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	at = sqlite3_bind_parameter_index(st, ":world");
 	if (at > 0 && sqlite3_bind_text(st, at, rq->world_name, -1,
@@ -581,9 +581,9 @@ static sqlite3_stmt *prepare_plan(struct request *rq,
 	return st;
 fail:
 	if (getenv("MOCEAN_DEBUG"))
-		fprintf(stderr, "mocean: %s: %s\n", sql, sqlite3_errmsg(rq->db));
+		fprintf(stderr, "mocean: %s: %s\n", sql, sqlite3_errmsg(rq->db->sql));
 	sqlite3_finalize(st);
-	rq->db_failed = 1;
+	rq->db->failed = 1;
 	return NULL;
 }
 
@@ -626,8 +626,8 @@ int start_writing(struct request *rq)
 {
 	/* The snapshot read nothing that the row depends on: end it, then
 	 * wait for the write lock like every WORLD route does. */
-	if (sqlite3_exec(rq->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK ||
-	    db_begin(rq) < 0) {
+	if (sqlite3_exec(rq->db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK ||
+	    db_begin(rq->db) < 0) {
 		fail(rq, 503, "the ocean is very busy right now; please try "
 		     "again in a moment");
 		return -1;
@@ -641,7 +641,7 @@ int insert_row(struct request *rq, const struct query_plan *plan)
 	sqlite3_stmt *st = NULL;
 	int at = 0, rc = SQLITE_OK;
 
-	if (sqlite3_prepare_v2(rq->db, d->insert, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(rq->db->sql, d->insert, -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	for (int i = 0; i < d->ncols && rc == SQLITE_OK; i++) {
 		const struct column *col = &d->cols[i];
@@ -670,6 +670,6 @@ int insert_row(struct request *rq, const struct query_plan *plan)
 	return 0;
 fail:
 	sqlite3_finalize(st);
-	rq->db_failed = 1;
+	rq->db->failed = 1;
 	return -1;
 }

@@ -37,8 +37,8 @@ static int fill_bathymetry(struct request *rq, const struct query_plan *plan)
 		     GRID_POINTS_MAX);
 		return -1;
 	}
-	if (db_exec(rq, SQL_TEMP_GRID, NULL) < 0 ||
-	    !(st = db_prepare(rq, SQL_GRID_ROW, NULL)))
+	if (db_exec(rq->db, SQL_TEMP_GRID, NULL) < 0 ||
+	    !(st = db_prepare(rq->db, SQL_GRID_ROW, NULL)))
 		return -1;
 	for (int y = 0; y < OCEAN_SIZE; y += plan->step)
 		for (int x = 0; x < OCEAN_SIZE; x += plan->step) {
@@ -47,11 +47,11 @@ static int fill_bathymetry(struct request *rq, const struct query_plan *plan)
 			sqlite3_bind_double(st, 1, x);
 			sqlite3_bind_double(st, 2, y);
 			sqlite3_bind_double(st, 3, world_depth(&rq->world, x, y));
-			db_row(rq, st);
+			db_row(rq->db, st);
 			sqlite3_reset(st);
 		}
-	sqlite3_finalize(st);
-	return rq->db_failed ? -1 : 0;
+	db_done(st);
+	return rq->db->failed ? -1 : 0;
 }
 
 /* Fill temp.mounts with the twelve seamounts and their peak depths. */
@@ -60,12 +60,12 @@ static int fill_seamounts(struct request *rq, const struct query_plan *plan)
 	const struct world *w = &rq->world;
 
 	(void)plan;
-	if (db_exec(rq, SQL_TEMP_MOUNTS, NULL) < 0)
+	if (db_exec(rq->db, SQL_TEMP_MOUNTS, NULL) < 0)
 		return -1;
 	for (int i = 0; i < SEAMOUNTS; i++)
-		db_exec(rq, SQL_MOUNT_ROW, "tddd", w->seamounts[i].name, w->seamounts[i].x,
+		db_exec(rq->db, SQL_MOUNT_ROW, "tddd", w->seamounts[i].name, w->seamounts[i].x,
 			w->seamounts[i].y, world_depth(w, w->seamounts[i].x, w->seamounts[i].y));
-	return rq->db_failed ? -1 : 0;
+	return rq->db->failed ? -1 : 0;
 }
 
 static const struct dataset datasets[] = {

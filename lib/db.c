@@ -1,5 +1,6 @@
 /* db.c: opening SQLite files, transactions and bound statements (db.h). */
 #include "db.h"
+#include "buf.h"
 
 #include <assert.h>
 #include <stdarg.h>
@@ -99,9 +100,10 @@ static int make_schema(sqlite3 *db, const char *schema, int version,
 	return sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) ? -1 : 0;
 }
 
-sqlite3 *db_open(const char *path, const char *schema, int version,
-		 int (*init)(sqlite3 *db))
+struct store *db_open(const char *path, const char *schema, int version,
+		      int (*init)(sqlite3 *db))
 {
+	struct store *s;
 	sqlite3 *db = NULL;
 
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
@@ -115,38 +117,56 @@ sqlite3 *db_open(const char *path, const char *schema, int version,
 	if (user_version(db) < version &&
 	    make_schema(db, schema, version, init) < 0)
 		goto fail;
-	return db;
+	s = xmalloc(sizeof *s);
+	memset(s, 0, sizeof *s);
+	s->sql = db;
+	snprintf(s->path, sizeof s->path, "%s", path);
+	return s;
 fail:
 	sqlite3_close(db);
 	return NULL;
 }
 
-/* Record a SQLite failure in the request: lib answers 500 and rolls back. */
-static void db_error(struct request *rq, const char *what)
+void db_close(struct store *s)
 {
-	if (!rq->db_failed && getenv("MOCEAN_DEBUG"))
-		fprintf(stderr, "mocean: %s: %s\n", what,
-			rq->db ? sqlite3_errmsg(rq->db) : "no database");
-	rq->db_failed = 1;
+	if (!s)
+		return;
+	sqlite3_close(s->sql);
+	free(s);
 }
 
-int db_begin(struct request *rq)
+void db_done(sqlite3_stmt *st)
 {
-	if (sqlite3_exec(rq->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) {
-		db_error(rq, "BEGIN IMMEDIATE");
+	sqlite3_finalize(st);
+}
+
+/* Record a SQLite failure in the store: lib answers and rolls back. */
+static void db_error(struct store *s, const char *what)
+{
+	if (!s->failed && getenv("MOCEAN_DEBUG"))
+		fprintf(stderr, "mocean: %s: %s\n", what, sqlite3_errmsg(s->sql));
+	if (!s->failed)
+		s->code = sqlite3_errcode(s->sql);
+	s->failed = 1;
+}
+
+int db_begin(struct store *s)
+{
+	if (sqlite3_exec(s->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL)) {
+		db_error(s, "BEGIN IMMEDIATE");
 		return -1;
 	}
 	return 0;
 }
 
-int db_end(struct request *rq, int ok)
+int db_end(struct store *s, int ok)
 {
-	if (ok && !rq->db_failed &&
-	    sqlite3_exec(rq->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	if (ok && !s->failed &&
+	    sqlite3_exec(s->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
 		return 0;
 	if (ok)
-		db_error(rq, "COMMIT");
-	sqlite3_exec(rq->db, "ROLLBACK", NULL, NULL, NULL);
+		db_error(s, "COMMIT");
+	sqlite3_exec(s->sql, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
 }
 
@@ -178,36 +198,38 @@ static int bind_all(sqlite3_stmt *st, const char *types, va_list ap)
 }
 
 /* db_prepare with a va_list. */
-static sqlite3_stmt *prepare_v(struct request *rq, const char *sql,
+static sqlite3_stmt *prepare_v(struct store *s, const char *sql,
 			       const char *types, va_list ap)
 {
 	sqlite3_stmt *st = NULL;
 
-	if (!rq->db || sqlite3_prepare_v2(rq->db, sql, -1, &st, NULL)) {
-		db_error(rq, sql);
+	if (!s)
+		return NULL;
+	if (sqlite3_prepare_v2(s->sql, sql, -1, &st, NULL)) {
+		db_error(s, sql);
 		return NULL;
 	}
 	if (bind_all(st, types, ap)) {
-		db_error(rq, sql);
+		db_error(s, sql);
 		sqlite3_finalize(st);
 		return NULL;
 	}
 	return st;
 }
 
-sqlite3_stmt *db_prepare(struct request *rq, const char *sql,
+sqlite3_stmt *db_prepare(struct store *s, const char *sql,
 			 const char *types, ...)
 {
 	va_list ap;
 	sqlite3_stmt *st;
 
 	va_start(ap, types);
-	st = prepare_v(rq, sql, types, ap);
+	st = prepare_v(s, sql, types, ap);
 	va_end(ap);
 	return st;
 }
 
-int db_row(struct request *rq, sqlite3_stmt *st)
+int db_row(struct store *s, sqlite3_stmt *st)
 {
 	int rc;
 
@@ -217,31 +239,31 @@ int db_row(struct request *rq, sqlite3_stmt *st)
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc != SQLITE_DONE)
-		db_error(rq, sqlite3_sql(st));
+		db_error(s, sqlite3_sql(st));
 	return 0;
 }
 
-int db_exec(struct request *rq, const char *sql, const char *types, ...)
+int db_exec(struct store *s, const char *sql, const char *types, ...)
 {
 	va_list ap;
 	sqlite3_stmt *st;
 	int rc;
 
 	va_start(ap, types);
-	st = prepare_v(rq, sql, types, ap);
+	st = prepare_v(s, sql, types, ap);
 	va_end(ap);
 	if (!st)
 		return -1;
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		db_error(rq, sql);
+		db_error(s, sql);
 		return -1;
 	}
 	return 0;
 }
 
-long long db_int(struct request *rq, long long dflt, const char *sql,
+long long db_int(struct store *s, long long dflt, const char *sql,
 		 const char *types, ...)
 {
 	va_list ap;
@@ -249,9 +271,9 @@ long long db_int(struct request *rq, long long dflt, const char *sql,
 	long long v = dflt;
 
 	va_start(ap, types);
-	st = prepare_v(rq, sql, types, ap);
+	st = prepare_v(s, sql, types, ap);
 	va_end(ap);
-	if (db_row(rq, st) && sqlite3_column_type(st, 0) != SQLITE_NULL)
+	if (db_row(s, st) && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;

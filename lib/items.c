@@ -18,16 +18,16 @@ static const char SQL_INVENTORY[] =
 int give_item(struct request *rq, long long id, const char *kind,
 	      const char *name)
 {
-	return db_exec(rq, SQL_GIVE, "itt", id, kind, name);
+	return db_exec(rq->db, SQL_GIVE, "itt", id, kind, name);
 }
 
 int take_treasure(struct request *rq, const struct player *p, const char *name)
 {
-	long long seq = db_int(rq, -1, SQL_FIND_TREASURE, "it", p->id, name);
+	long long seq = db_int(rq->db, -1, SQL_FIND_TREASURE, "it", p->id, name);
 
 	if (seq < 0)
 		return 0;
-	return db_exec(rq, SQL_DROP, "i", seq) == 0;
+	return db_exec(rq->db, SQL_DROP, "i", seq) == 0;
 }
 
 void buf_python(struct buf *b, const char *text)
@@ -56,13 +56,13 @@ void buf_python(struct buf *b, const char *text)
 void say_inventory(struct request *rq, const struct player *p)
 {
 	struct buf text = {0}, json = {0};
-	sqlite3_stmt *st = db_prepare(rq, SQL_INVENTORY, "i", p->id);
+	sqlite3_stmt *st = db_prepare(rq->db, SQL_INVENTORY, "i", p->id);
 	char real[FMT_REAL_MAX];
 	int n = 0;
 
 	buf_puts(&text, "[");
 	buf_puts(&json, "[");
-	while (db_row(rq, st)) {
+	while (db_row(rq->db, st)) {
 		const char *kind = (const char *)sqlite3_column_text(st, 0);
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		buf_puts(&text, n ? ", [" : "[");
@@ -81,7 +81,7 @@ void say_inventory(struct request *rq, const struct player *p)
 		buf_puts(&text, "]");
 		buf_puts(&json, "]");
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	buf_puts(&text, "]");
 	buf_puts(&json, "]");
 	say(rq, "%s", buf_str(&text));

@@ -47,34 +47,34 @@ static void row_to_player(sqlite3_stmt *st, struct player *p)
 /* Read one player row into p and finalize; 1 when there was one. */
 static int read_player(struct request *rq, sqlite3_stmt *st, struct player *p)
 {
-	int found = db_row(rq, st);
+	int found = db_row(rq->db, st);
 
 	if (found)
 		row_to_player(st, p);
-	sqlite3_finalize(st);
+	db_done(st);
 	return found;
 }
 
 int player_others(struct request *rq, const struct player *me,
 		  struct player *out, int max)
 {
-	sqlite3_stmt *st = db_prepare(rq, SQL_OTHER_PLAYERS, "i", me->id);
+	sqlite3_stmt *st = db_prepare(rq->db, SQL_OTHER_PLAYERS, "i", me->id);
 	int n = 0;
 
-	while (n < max && db_row(rq, st))
+	while (n < max && db_row(rq->db, st))
 		row_to_player(st, &out[n++]);
-	sqlite3_finalize(st);
+	db_done(st);
 	return n;
 }
 
 int player_load(struct request *rq, long long id, struct player *p)
 {
-	return read_player(rq, db_prepare(rq, SQL_PLAYER_BY_ID, "i", id), p);
+	return read_player(rq, db_prepare(rq->db, SQL_PLAYER_BY_ID, "i", id), p);
 }
 
 int player_find(struct request *rq, const char *name, struct player *p)
 {
-	return read_player(rq, db_prepare(rq, SQL_PLAYER_BY_NAME, "t", name), p);
+	return read_player(rq, db_prepare(rq->db, SQL_PLAYER_BY_NAME, "t", name), p);
 }
 
 void player_move(const struct world *w, struct player *p, double now)
@@ -99,7 +99,7 @@ void player_move(const struct world *w, struct player *p, double now)
 
 int player_save(struct request *rq, const struct player *p)
 {
-	return db_exec(rq, SQL_SAVE_PLAYER, "dddddddiii", p->x, p->y, p->z,
+	return db_exec(rq->db, SQL_SAVE_PLAYER, "dddddddiii", p->x, p->y, p->z,
 		       p->vx, p->vy, p->heading, p->t, (long long)p->wrapped,
 		       (long long)p->whale, p->id);
 }
@@ -119,7 +119,7 @@ double player_speed(const struct player *p)
 int player_holds(struct request *rq, const struct player *p,
 		 const char *treasure)
 {
-	return db_int(rq, 0, SQL_HOLDS, "it", p->id, treasure) > 0;
+	return db_int(rq->db, 0, SQL_HOLDS, "it", p->id, treasure) > 0;
 }
 
 double player_sight(struct request *rq, const struct player *p)

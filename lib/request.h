@@ -46,7 +46,7 @@ struct key {
 #define ROUTE_MAX_KEYS 12
 
 /* What lib opens for a route before its handler runs. */
-enum store {
+enum store_kind {
 	STORE_NONE = 0,   /* nothing */
 	STORE_PROGRESS,   /* nothing yet: a Steps level.  name= (letters and
 	                     digits) is checked, and record_solved() writes the
@@ -59,11 +59,12 @@ enum store {
 };
 
 struct request;
+struct store;
 
 struct route {
 	const char *name;              /* "dive": for logs, counts and errors */
 	struct key keys[ROUTE_MAX_KEYS]; /* the keys it reads, in any order */
-	enum store store;
+	enum store_kind store;
 	void (*handle)(struct request *rq);
 };
 
@@ -92,7 +93,7 @@ struct request {
 	struct value values[ROUTE_MAX_KEYS]; /* route->keys' values, in order */
 	double now;              /* when the request arrived, unix seconds */
 	const char *world_name;  /* world= or "mocean" (world routes) */
-	sqlite3 *db;             /* the open store, or NULL */
+	struct store *db;        /* the open world, or NULL (db.h) */
 	struct world world;      /* the world's geometry and state (WORLD) */
 	struct player me;        /* the player named by the ID key, up to date */
 	int has_me;              /* 1 when me was loaded */
@@ -104,7 +105,6 @@ struct request {
 	struct buf text;         /* the answer as plain text */
 	struct buf json;         /* extra JSON fields: ,"key":value ... */
 	const char *raw_type;    /* set: send text as is with this Content-Type */
-	int db_failed;           /* a SQLite call failed: answer 500, roll back */
 };
 
 /* The text of a declared key, or "" when it was not sent.  Reading a key

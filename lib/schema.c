@@ -111,7 +111,7 @@ int world_db_path(char *out, size_t len, const char *name)
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
-sqlite3 *world_db_open(const char *name)
+struct store *world_db_open(const char *name)
 {
 	char dir[4096], path[4096];
 	int n = snprintf(dir, sizeof dir, "%s/worlds", data_dir());
@@ -122,7 +122,7 @@ sqlite3 *world_db_open(const char *name)
 	return db_open(path, WORLD_SCHEMA, WORLD_SCHEMA_VERSION, world_init);
 }
 
-sqlite3 *steps_db_open(void)
+struct store *steps_db_open(void)
 {
 	char path[4096];
 	int n = snprintf(path, sizeof path, "%s/steps.db", data_dir());

@@ -16,10 +16,10 @@
 
 /* Open the world's file, making it (with a random seed) on first use.
  * name must already be checked (letters and digits).  NULL on failure. */
-sqlite3 *world_db_open(const char *name);
+struct store *world_db_open(const char *name);
 
 /* Open the Steps progress file, making it on first use.  NULL on failure. */
-sqlite3 *steps_db_open(void);
+struct store *steps_db_open(void);
 
 /* Path of the world's file into out; 0, or -1 when it does not fit. */
 int world_db_path(char *out, size_t len, const char *name);

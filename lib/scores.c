@@ -29,15 +29,12 @@ static struct score *entry(struct score *out, int *n, int max, const char *name)
 }
 
 /* Run sql on db, calling add for each (name, value) row. */
-static void each_row(struct request *rq, sqlite3 *db, const char *sql,
-		     struct score *out, int *n, int max, int treasures)
+static int each_row(struct store *db, const char *sql,
+		    struct score *out, int *n, int max, int treasures)
 {
-	sqlite3 *keep = rq->db;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
 
-	rq->db = db;
-	st = db_prepare(rq, sql, NULL);
-	while (db_row(rq, st)) {
+	while (db_row(db, st)) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		struct score *s = entry(out, n, max, name ? name : "");
 		if (!s)
@@ -49,8 +46,8 @@ static void each_row(struct request *rq, sqlite3 *db, const char *sql,
 			snprintf(s->solved[s->levels++], 16, "%s", level ? level : "");
 		}
 	}
-	sqlite3_finalize(st);
-	rq->db = keep;
+	db_done(st);
+	return db->failed ? -1 : 0;
 }
 
 static int by_name(const void *a, const void *b)
@@ -63,13 +60,13 @@ int scores_read(struct request *rq, struct score *out, int max)
 {
 	char dir[4096], path[4096 + 300];
 	struct dirent *e;
-	sqlite3 *db;
+	struct store *db, world = {0};
 	DIR *d;
-	int n = 0;
+	int n = 0, failed = 0;
 
 	if ((db = steps_db_open())) {
-		each_row(rq, db, SQL_SOLVED, out, &n, max, 0);
-		sqlite3_close(db);
+		failed |= each_row(db, SQL_SOLVED, out, &n, max, 0);
+		db_close(db);
 	}
 	snprintf(dir, sizeof dir, "%s/worlds", data_dir());
 	if ((d = opendir(dir))) {
@@ -78,13 +75,14 @@ int scores_read(struct request *rq, struct score *out, int max)
 			if (len < 4 || strcmp(e->d_name + len - 3, ".db") != 0)
 				continue;
 			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-			if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-				each_row(rq, db, SQL_TREASURES, out, &n, max, 1);
-			sqlite3_close(db);
+			if (sqlite3_open_v2(path, &world.sql, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+				failed |= each_row(&world, SQL_TREASURES, out, &n, max, 1);
+			sqlite3_close(world.sql);
+			world.failed = 0;
 		}
 		closedir(d);
 	}
-	if (rq->db_failed) {
+	if (failed) {
 		fail(rq, 503, "the scoreboard is busy; please try again in a moment");
 		return -1;
 	}

@@ -179,22 +179,22 @@ static int open_world(struct request *rq)
 	rq->db = world_db_open(rq->world_name);
 	/* Preparing reads the schema: done before taking the write lock, so
 	 * the lock is held only for the route's own work. */
-	st = rq->db ? db_prepare(rq, SQL_WORLD, NULL) : NULL;
+	st = rq->db ? db_prepare(rq->db, SQL_WORLD, NULL) : NULL;
 	if (!st || (rq->route->store == STORE_WORLD_READ ?
-		    db_exec(rq, "BEGIN", NULL) : db_begin(rq)) < 0) {
-		sqlite3_finalize(st);
+		    db_exec(rq->db, "BEGIN", NULL) : db_begin(rq->db)) < 0) {
+		db_done(st);
 		fail(rq, 503, "%s", BUSY);
 		return 0;
 	}
-	if (db_row(rq, st)) {
+	if (db_row(rq->db, st)) {
 		world_make(&rq->world, sqlite3_column_int64(st, 0));
 		rq->world.bloom = sqlite3_column_int(st, 1);
 	}
-	sqlite3_finalize(st);
-	if (rq->route->store == STORE_WORLD && db_exec(rq, SQL_HIT, "t", rq->route->name) == 0 &&
-	    sqlite3_changes(rq->db) == 0)
-		db_exec(rq, SQL_FIRST_HIT, "t", rq->route->name);
-	if (rq->db_failed)
+	db_done(st);
+	if (rq->route->store == STORE_WORLD && db_exec(rq->db, SQL_HIT, "t", rq->route->name) == 0 &&
+	    sqlite3_changes(rq->db->sql) == 0)
+		db_exec(rq->db, SQL_FIRST_HIT, "t", rq->route->name);
+	if (rq->db->failed)
 		return 0;
 	if (idk) {
 		if (!player_load(rq, arg_int(rq, idk->name), &rq->me)) {
@@ -224,7 +224,7 @@ static int player_changed(const struct request *rq)
 
 int record_solved(struct request *rq, const char *level)
 {
-	sqlite3 *db;
+	struct store *db;
 	int rc = 0;
 
 	if (!*arg(rq, "name"))
@@ -235,21 +235,15 @@ int record_solved(struct request *rq, const char *level)
 		fail(rq, 503, "%s", BUSY);
 		return -1;
 	}
-	{
-		sqlite3 *keep = rq->db;
-		rq->db = db;
-		if (db_begin(rq) == 0) {
-			db_exec(rq, SQL_SOLVED, "ttd", arg(rq, "name"), level, rq->now);
-			db_end(rq, 1);
-		}
-		rq->db = keep;
+	if (db_begin(db) == 0) {
+		db_exec(db, SQL_SOLVED, "ttd", arg(rq, "name"), level, rq->now);
+		db_end(db, 1);
 	}
-	sqlite3_close(db);
-	if (rq->db_failed) {
-		rq->db_failed = 0;
+	if (db->failed) {
 		fail(rq, 503, "%s", BUSY);
 		rc = -1;
 	}
+	db_close(db);
 	return rc;
 }
 
@@ -296,13 +290,13 @@ int serve(const struct route *route)
 		route->handle(&rq);
 	if (rq.has_me && rq.status == 200 && player_changed(&rq))
 		player_save(&rq, &rq.me);
-	if (rq.db && db_end(&rq, rq.status == 200) < 0 && rq.status == 200)
+	if (rq.db && db_end(rq.db, rq.status == 200) < 0 && rq.status == 200)
 		fail(&rq, 503, "%s", BUSY);
-	if (rq.db_failed && rq.status == 200)
+	if (rq.db && rq.db->failed && rq.status == 200)
 		fail(&rq, 503, "%s", BUSY);
 	reply_write(&rq);
 
-	sqlite3_close(rq.db);
+	db_close(rq.db);
 	query_free(&rq.query);
 	buf_free(&rq.text);
 	buf_free(&rq.json);

@@ -26,14 +26,14 @@ double water_distance(double x1, double y1, double z1,
 
 int whale_on_map(struct request *rq, int whale)
 {
-	return db_int(rq, 0, SQL_WHALE_RIDDEN, "i", (long long)whale) == 0;
+	return db_int(rq->db, 0, SQL_WHALE_RIDDEN, "i", (long long)whale) == 0;
 }
 
 int treasure_on_map(struct request *rq, int treasure)
 {
 	if (strcmp(rq->world.seamounts[treasure].treasure, "iron dust") == 0)
 		return 1;
-	return db_int(rq, 0, SQL_TREASURE_TAKEN, "i", (long long)treasure) == 0;
+	return db_int(rq->db, 0, SQL_TREASURE_TAKEN, "i", (long long)treasure) == 0;
 }
 
 /* Add one sighting when it is within range and there is room. */
@@ -63,21 +63,21 @@ static void map_state(struct request *rq, int ridden[WHALES],
 
 	memset(ridden, 0, WHALES * sizeof *ridden);
 	memset(taken, 0, TREASURES * sizeof *taken);
-	st = db_prepare(rq, SQL_RIDDEN_WHALES, NULL);
-	while (db_row(rq, st)) {
+	st = db_prepare(rq->db, SQL_RIDDEN_WHALES, NULL);
+	while (db_row(rq->db, st)) {
 		int w = sqlite3_column_int(st, 0);
 		if (w >= 0 && w < WHALES)
 			ridden[w] = 1;
 	}
-	sqlite3_finalize(st);
-	st = db_prepare(rq, SQL_TAKEN_TREASURES, NULL);
-	while (db_row(rq, st)) {
+	db_done(st);
+	st = db_prepare(rq->db, SQL_TAKEN_TREASURES, NULL);
+	while (db_row(rq->db, st)) {
 		int t = sqlite3_column_int(st, 0);
 		if (t >= 0 && t < TREASURES &&
 		    strcmp(rq->world.seamounts[t].treasure, "iron dust") != 0)
 			taken[t] = 1;
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 }
 
 int look_around(struct request *rq, const struct player *p, double range,

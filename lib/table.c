@@ -86,7 +86,7 @@ void data_info(struct request *rq, const struct query_plan *plan)
 	sqlite3_stmt *st = fill_dataset(rq, plan) < 0 ? NULL : summarise_rows(rq, plan);
 	struct buf json = {0}, lo = {0}, hi = {0};
 
-	if (!db_row(rq, st)) {
+	if (!db_row(rq->db, st)) {
 		sqlite3_finalize(st);
 		return;
 	}
@@ -122,7 +122,7 @@ static void write_csv(struct request *rq, const struct query_plan *plan, sqlite3
 	for (int i = 0; i < plan->ncols; i++)
 		say(rq, "%s%s", i ? "," : "", plan->cols[i]->name);
 	say(rq, "\n");
-	while (db_row(rq, st)) {
+	while (db_row(rq->db, st)) {
 		for (int i = 0; i < plan->ncols; i++) {
 			buf_clear(&v);
 			cell(&v, st, i);
@@ -148,7 +148,7 @@ static void write_json(struct request *rq, const struct query_plan *plan, sqlite
 	int n = 0;
 
 	say(rq, "[");
-	while (db_row(rq, st)) {
+	while (db_row(rq->db, st)) {
 		say(rq, n++ ? ",\n{" : "{");
 		for (int i = 0; i < plan->ncols; i++) {
 			buf_clear(&v);
@@ -180,7 +180,7 @@ static void write_html(struct request *rq, const struct query_plan *plan, sqlite
 	for (int i = 0; i < plan->ncols; i++)
 		say(rq, "<th>%s</th>", plan->cols[i]->name);
 	say(rq, "</tr>\n");
-	while (db_row(rq, st)) {
+	while (db_row(rq->db, st)) {
 		say(rq, "<tr>");
 		for (int i = 0; i < plan->ncols; i++) {
 			buf_clear(&v);
@@ -215,7 +215,7 @@ static void write_svg(struct request *rq, const struct query_plan *plan, sqlite3
 	double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
 	int line = strcmp(cx->name, "time") == 0;
 
-	while (db_row(rq, st)) {
+	while (db_row(rq->db, st)) {
 		if (n == cap) {
 			cap *= 2;
 			xs = xrealloc(xs, cap * sizeof *xs);
@@ -286,5 +286,5 @@ int data_rows(struct request *rq, const struct query_plan *plan)
 	case AS_SVG: write_svg(rq, plan, st); break;
 	}
 	sqlite3_finalize(st);
-	return rq->db_failed ? -1 : 0;
+	return rq->db->failed ? -1 : 0;
 }

@@ -119,25 +119,25 @@ int teacher_open_world(struct request *rq, const char *name)
 	sqlite3_stmt *st;
 
 	rq->db = world_db_open(name);
-	if (!rq->db || db_begin(rq) < 0) {
+	if (!rq->db || db_begin(rq->db) < 0) {
 		fail(rq, 503, "the world %s is busy; please try again", name);
 		return -1;
 	}
-	st = db_prepare(rq, SQL_WORLD, NULL);
-	if (db_row(rq, st)) {
+	st = db_prepare(rq->db, SQL_WORLD, NULL);
+	if (db_row(rq->db, st)) {
 		world_make(&rq->world, sqlite3_column_int64(st, 0));
 		rq->world.bloom = sqlite3_column_int(st, 1);
 	}
-	sqlite3_finalize(st);
-	return rq->db_failed ? -1 : 0;
+	db_done(st);
+	return rq->db->failed ? -1 : 0;
 }
 
 int world_reset(struct request *rq, long long seed)
 {
 	for (size_t i = 0; i < sizeof SQL_RESET / sizeof SQL_RESET[0]; i++)
-		if (db_exec(rq, SQL_RESET[i], NULL) < 0)
+		if (db_exec(rq->db, SQL_RESET[i], NULL) < 0)
 			return -1;
-	if (db_exec(rq, SQL_NEW_SEED, "id", seed, rq->now) < 0)
+	if (db_exec(rq->db, SQL_NEW_SEED, "id", seed, rq->now) < 0)
 		return -1;
 	world_make(&rq->world, seed);
 	return 0;
@@ -146,7 +146,7 @@ int world_reset(struct request *rq, long long seed)
 int give_all_treasures(struct request *rq, long long id)
 {
 	for (int i = 0; i < TREASURES; i++)
-		if (db_exec(rq, SQL_GIVE, "it", id, rq->world.seamounts[i].treasure) < 0)
+		if (db_exec(rq->db, SQL_GIVE, "it", id, rq->world.seamounts[i].treasure) < 0)
 			return -1;
 	return 0;
 }
@@ -167,7 +167,7 @@ static int players_now(struct request *rq, struct player *out, int max)
 void world_summary(struct request *rq, const char *name, struct buf *json)
 {
 	struct player *players = xmalloc(1000 * sizeof *players);
-	sqlite3 *keep = rq->db;
+	struct store *keep = rq->db;
 	sqlite3_stmt *st;
 	long long total = 0;
 	int n;
@@ -190,19 +190,19 @@ void world_summary(struct request *rq, const char *name, struct buf *json)
 	}
 	buf_puts(json, "],\"routes\":{");
 	say(rq, "  requests:");
-	st = db_prepare(rq, SQL_HITS, NULL);
-	for (int i = 0; db_row(rq, st); i++) {
+	st = db_prepare(rq->db, SQL_HITS, NULL);
+	for (int i = 0; db_row(rq->db, st); i++) {
 		const char *route = (const char *)sqlite3_column_text(st, 0);
 		long long hits = sqlite3_column_int64(st, 1);
 		say(rq, " %s %lld", route, hits);
 		buf_printf(json, "%s\"%s\":%lld", i ? "," : "", route, hits);
 		total += hits;
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	say(rq, " (%lld in all)\n", total);
 	buf_printf(json, "},\"requests\":%lld}", total);
-	db_end(rq, 0);
-	sqlite3_close(rq->db);
+	db_end(rq->db, 0);
+	db_close(rq->db);
 done:
 	rq->db = keep;
 	free(players);

@@ -52,32 +52,32 @@ int main(void)
 	snprintf(path, sizeof path, "%s/t.db", dir);
 	rq.db = db_open(path, SCHEMA, 3, init);
 	CHECK(rq.db != NULL);
-	CHECK(db_int(&rq, -1, "PRAGMA user_version", NULL) == 3);
-	st = db_prepare(&rq, "PRAGMA journal_mode", NULL);
-	CHECK(db_row(&rq, st) && strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0);
-	sqlite3_finalize(st);
-	sqlite3_close(rq.db);
+	CHECK(db_int(rq.db, -1, "PRAGMA user_version", NULL) == 3);
+	st = db_prepare(rq.db, "PRAGMA journal_mode", NULL);
+	CHECK(db_row(rq.db, st) && strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0);
+	db_done(st);
+	db_close(rq.db);
 	rq.db = db_open(path, SCHEMA, 3, init);     /* the schema is made once */
 	CHECK(inits == 1);
-	CHECK(db_int(&rq, -1, "SELECT count(*) FROM t", NULL) == 1);
+	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM t", NULL) == 1);
 
 	/* Bound values, never spliced: a quote is just a character. */
-	CHECK(db_begin(&rq) == 0);
-	CHECK(db_exec(&rq, "INSERT INTO t VALUES (?, ?)", "td", "it's'); DROP TABLE t;--", 2.5) == 0);
-	CHECK(db_end(&rq, 1) == 0);
-	CHECK(db_int(&rq, -1, "SELECT count(*) FROM t WHERE k = ?", "t",
+	CHECK(db_begin(rq.db) == 0);
+	CHECK(db_exec(rq.db, "INSERT INTO t VALUES (?, ?)", "td", "it's'); DROP TABLE t;--", 2.5) == 0);
+	CHECK(db_end(rq.db, 1) == 0);
+	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM t WHERE k = ?", "t",
 		     "it's'); DROP TABLE t;--") == 1);
 	/* A rolled-back transaction leaves nothing. */
-	CHECK(db_begin(&rq) == 0);
-	CHECK(db_exec(&rq, "INSERT INTO t VALUES ('gone', ?)", "i", 7LL) == 0);
-	CHECK(db_end(&rq, 0) == -1);
-	CHECK(db_int(&rq, -1, "SELECT count(*) FROM t WHERE k = 'gone'", NULL) == 0);
+	CHECK(db_begin(rq.db) == 0);
+	CHECK(db_exec(rq.db, "INSERT INTO t VALUES ('gone', ?)", "i", 7LL) == 0);
+	CHECK(db_end(rq.db, 0) == -1);
+	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM t WHERE k = 'gone'", NULL) == 0);
 	/* A failing statement is recorded, so lib answers 503 and rolls back. */
-	CHECK(rq.db_failed == 0);
-	CHECK(db_exec(&rq, "INSERT INTO nowhere VALUES (1)", NULL) == -1);
-	CHECK(rq.db_failed == 1);
-	CHECK(db_int(&rq, 42, "SELECT v FROM t WHERE k = 'none'", NULL) == 42);
-	sqlite3_close(rq.db);
+	CHECK(rq.db->failed == 0);
+	CHECK(db_exec(rq.db, "INSERT INTO nowhere VALUES (1)", NULL) == -1);
+	CHECK(rq.db->failed == 1);
+	CHECK(db_int(rq.db, 42, "SELECT v FROM t WHERE k = 'none'", NULL) == 42);
+	db_close(rq.db);
 	rq.db = NULL;
 
 	/* The three forms of one answer. */

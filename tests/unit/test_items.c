@@ -52,7 +52,7 @@ int main(void)
 	snprintf(path, sizeof path, "%s/items.db", dir);
 	rq.db = db_open(path, SCHEMA, 1, NULL);
 	CHECK(rq.db != NULL);
-	CHECK(db_exec(&rq, "INSERT INTO item (player, kind, name, amount)"
+	CHECK(db_exec(rq.db, "INSERT INTO item (player, kind, name, amount)"
 		      " VALUES (3, 'air tank', 'air tank', 1.0)", NULL) == 0);
 	CHECK(give_item(&rq, 3, "treasure", "binoculars") == 0);
 	CHECK(give_item(&rq, 4, "treasure", "boat hook") == 0);
@@ -72,7 +72,7 @@ int main(void)
 	CHECK(take_treasure(&rq, &fred, "iron dust") == 1);   /* one of two */
 	CHECK(take_treasure(&rq, &fred, "boat hook") == 0);   /* wilma's */
 	CHECK(take_treasure(&rq, &fred, "Moby's \"cousin\"") == 0); /* a whale */
-	CHECK(db_int(&rq, -1, "SELECT count(*) FROM item WHERE player = 3", NULL) == 4);
+	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM item WHERE player = 3", NULL) == 4);
 	CHECK(take_treasure(&rq, &fred, "iron dust") == 1);
 	CHECK(take_treasure(&rq, &fred, "iron dust") == 0);
 	CHECK(take_treasure(&rq, &wilma, "boat hook") == 1);
@@ -80,7 +80,7 @@ int main(void)
 	CHECK_STR(buf_str(&rq.text), "[]");
 	CHECK_STR(buf_str(&rq.json), ",\"items\":[]");
 
-	sqlite3_close(rq.db);
+	db_close(rq.db);
 	buf_free(&rq.text);
 	buf_free(&rq.json);
 	buf_free(&b);

@@ -59,8 +59,8 @@ int main(void)
 
 	/* Worlds are their files, listed in order of name. */
 	CHECK(list_worlds(names, 4) == 0);
-	sqlite3_close(world_db_open("zebra"));
-	sqlite3_close(world_db_open("class3"));
+	db_close(world_db_open("zebra"));
+	db_close(world_db_open("class3"));
 	CHECK(list_worlds(names, 4) == 2);
 	CHECK_STR(names[0], "class3");
 	CHECK_STR(names[1], "zebra");
@@ -68,24 +68,24 @@ int main(void)
 	/* Reset: a new seed, ids from 0, no players, no bloom. */
 	rq.status = 200;
 	CHECK(teacher_open_world(&rq, "class3") == 0);
-	CHECK(db_exec(&rq, "INSERT INTO player (id, name, x, y, heading, t, joined)"
+	CHECK(db_exec(rq.db, "INSERT INTO player (id, name, x, y, heading, t, joined)"
 		      " VALUES (5, 'fred', 1, 2, 0, 0, 0)", NULL) == 0);
-	CHECK(db_exec(&rq, "UPDATE world SET bloom = 1, next_id = 6", NULL) == 0);
+	CHECK(db_exec(rq.db, "UPDATE world SET bloom = 1, next_id = 6", NULL) == 0);
 	CHECK(world_reset(&rq, 42) == 0);
-	CHECK(db_int(&rq, -1, "SELECT seed FROM world", NULL) == 42);
-	CHECK(db_int(&rq, -1, "SELECT bloom + next_id FROM world", NULL) == 0);
-	CHECK(db_int(&rq, -1, "SELECT count(*) FROM player", NULL) == 0);
+	CHECK(db_int(rq.db, -1, "SELECT seed FROM world", NULL) == 42);
+	CHECK(db_int(rq.db, -1, "SELECT bloom + next_id FROM world", NULL) == 0);
+	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM player", NULL) == 0);
 	CHECK(rq.world.seed == 42);
 
 	/* Give: the twelve treasures in seamount order, none taken. */
 	CHECK(give_all_treasures(&rq, 3) == 0);
-	CHECK(db_int(&rq, -1, "SELECT count(*) FROM item WHERE player = 3 AND kind = 'treasure'",
+	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM item WHERE player = 3 AND kind = 'treasure'",
 		     NULL) == TREASURES);
-	CHECK(db_int(&rq, -1, "SELECT count(*) FROM item WHERE player = 3 AND name = ?", "t",
+	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM item WHERE player = 3 AND name = ?", "t",
 		     rq.world.seamounts[0].treasure) == 1);
-	CHECK(db_int(&rq, -1, "SELECT count(*) FROM taken", NULL) == 0);
-	CHECK(db_end(&rq, 1) == 0);
-	sqlite3_close(rq.db);
+	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM taken", NULL) == 0);
+	CHECK(db_end(rq.db, 1) == 0);
+	db_close(rq.db);
 	query_free(&rq.query);
 	buf_free(&rq.text);
 	buf_free(&rq.json);
