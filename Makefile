@@ -43,12 +43,16 @@ SANITIZE := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 # Routes are linked fully static: a CGI starts for every request, and a static
 # one skips the dynamic loader.  The sanitizer build links only SQLite statically.
-LDLIBS      := -static -lsqlite3 -lm -lpthread
-ASAN_LDLIBS := -Wl,-Bstatic -lsqlite3 -Wl,-Bdynamic -lm -lpthread -ldl
+# Debian's libraries: SQLite, FastCGI (event mode), libsodium (secret words),
+# libunistring (Unicode letters and digits).
+LIBS        := -lsqlite3 -lfcgi -lsodium -lunistring
+LDLIBS      := -static $(LIBS) -lm -lpthread
+ASAN_LDLIBS := -Wl,-Bstatic $(LIBS) -Wl,-Bdynamic -lm -lpthread -ldl
 # glibc warns that SQLite's (unused) extension loading needs shared libraries.
 QUIET_LD    := 2>&1 | { grep -v -e "Using 'dlopen'" -e "in function .unixDlOpen" || true; }
 
-PACKAGES      := gcc make lighttpd libsqlite3-dev sqlite3
+PACKAGES      := gcc make lighttpd libsqlite3-dev sqlite3 libfcgi-dev \
+                 libsodium-dev libunistring-dev
 TEST_PACKAGES := python3 python3-requests python3-pytest chromium
 BENCH_PACKAGES := wrk
 
