@@ -159,6 +159,15 @@ int db_begin(struct store *s)
 	return 0;
 }
 
+int db_begin_writing(struct store *s)
+{
+	if (sqlite3_exec(s->sql, "COMMIT", NULL, NULL, NULL)) {
+		db_error(s, "COMMIT");
+		return -1;
+	}
+	return db_begin(s);
+}
+
 int db_end(struct store *s, int ok)
 {
 	if (ok && !s->failed &&

@@ -44,6 +44,11 @@ void db_close(struct store *s);
  * meets another writer halfway.  Returns 0 or -1. */
 int db_begin(struct store *s);
 
+/* For a route that read in a snapshot (STORE_WORLD_READ) and now must write:
+ * end the snapshot and take the write lock (BEGIN IMMEDIATE).  Nothing read
+ * before may be trusted after.  Returns 0 or -1 (recorded). */
+int db_begin_writing(struct store *s);
+
 /* COMMIT when all went well, else ROLLBACK.  Returns 0 when committed. */
 int db_end(struct store *s, int ok);
 
