@@ -42,7 +42,8 @@ static void act(struct request *rq, const char *todo, const char *world)
 	struct player p;
 	long long seed;
 
-	if (teacher_open_world(rq, world) < 0)
+	if (teacher_open_world(rq, world, strcmp(todo, "reset") == 0 ?
+			       DB_CREATE : DB_EXISTING, 1) < 0)
 		return;
 	if (strcmp(todo, "reset") == 0) {
 		seed = has(rq, "seed") ? arg_int(rq, "seed") : rq->world.seed ^ (long long)rq->now;

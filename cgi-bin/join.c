@@ -62,6 +62,7 @@ static const struct route route = {
 	.name = "join",
 	.keys = { { .name = "name", .type = KEY_TEXT, .longest = 100 } },
 	.store = STORE_WORLD,
+	.makes_world = 1,      /* the only route that makes a new world */
 	.handle = join,
 };
 

@@ -20,7 +20,7 @@ static void popchat(struct request *rq)
 		say(rq, "no message in your inbox");
 		json_raw(rq, "message", "null");
 	}
-	db_done(st);
+	db_done(rq->db, st);
 }
 
 static const struct route route = {

@@ -24,7 +24,7 @@ static void treasurename(struct request *rq)
 		buf_puts(&list, n++ ? "," : "");
 		buf_json(&list, name);
 	}
-	db_done(st);
+	db_done(rq->db, st);
 	buf_puts(&list, "]");
 	json_raw(rq, "treasures", buf_str(&list));
 	buf_free(&list);

@@ -23,7 +23,7 @@ static void who(struct request *rq)
 		buf_puts(&list, count++ ? "," : "");
 		buf_json(&list, name);
 	}
-	db_done(st);
+	db_done(rq->db, st);
 	buf_puts(&list, "]");
 	say(rq, "there are %d players: %s", count, buf_str(&names));
 	json_int(rq, "count", count);

@@ -17,7 +17,7 @@ static void world(struct request *rq)
 	const char *name = *arg(rq, "world") ? arg(rq, "world") : "mocean";
 	struct buf out = {0};
 
-	if (!teacher_allowed(rq) || teacher_open_world(rq, name) < 0)
+	if (!teacher_allowed(rq) || teacher_open_world(rq, name, DB_EXISTING, 0) < 0)
 		return;
 	world_json(rq, &out, GRID_STEP);
 	say(rq, "%s", buf_str(&out));

@@ -6,17 +6,21 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Out of memory: answer 500 in one line and end the process.  A CGI has no
- * half-written reply yet (replies are written only at the end), and SQLite
- * rolls back an open transaction when the process exits. */
+#include <fcgi_stdio.h>  /* stdout is the FastCGI stream in event mode */
+
+/* Out of memory: answer 500 in one line, through the request's own output
+ * (stdout in CGI, the FastCGI stream in event mode), and end the process.
+ * No reply is half-written yet (replies are written only at the end), and
+ * SQLite rolls back an open transaction when the process exits; lighttpd
+ * starts a new FastCGI process. */
 static void buf_oom(void)
 {
-	static const char msg[] = "Status: 500 Internal Server Error\r\n"
-		"Content-Type: text/plain; charset=utf-8\r\n"
-		"Access-Control-Allow-Origin: *\r\n\r\n"
-		"the server ran out of memory; please try again";
-	ssize_t w = write(1, msg, sizeof msg - 1);
-	(void)w;
+	fputs("Status: 500 Internal Server Error\r\n"
+	      "Content-Type: text/plain; charset=utf-8\r\n"
+	      "Access-Control-Allow-Origin: *\r\n\r\n"
+	      "the server ran out of memory; please try again", stdout);
+	fputs("mocean: out of memory\n", stderr);
+	FCGI_Finish();
 	_exit(1);
 }
 

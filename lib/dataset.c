@@ -50,7 +50,7 @@ static int fill_bathymetry(struct request *rq, const struct query_plan *plan)
 			db_row(rq->db, st);
 			sqlite3_reset(st);
 		}
-	db_done(st);
+	db_done(rq->db, st);
 	return rq->db->failed ? -1 : 0;
 }
 

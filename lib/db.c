@@ -1,14 +1,19 @@
-/* db.c: opening SQLite files, transactions and bound statements (db.h). */
+/* db.c: opening SQLite files, transactions, kept statements and naming
+ * faults (db.h). */
 #include "db.h"
 #include "buf.h"
 
+#include <fcgi_stdio.h>  /* stderr is the server's error log in both modes */
+
 #include <assert.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
-#include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *data_dir(void)
 {
@@ -32,23 +37,26 @@ void random_bytes(void *out, size_t n)
 	}
 }
 
-/* Busy handler: wait in short naps (0.1 ms growing to 2 ms) while another
- * request holds the write lock, up to DB_BUSY_TIMEOUT_MS in all.  Short naps
- * keep the queue moving; SQLite's own timeout sleeps much longer steps. */
-static int busy_wait(void *unused, int count)
+/* Milliseconds from a to b. */
+static double ms_between(const struct timespec *a, const struct timespec *b)
 {
-	static struct timespec start;
-	struct timespec now, nap;
-	long us = 100L * (count + 1);
-	double waited;
+	return (b->tv_sec - a->tv_sec) * 1e3 + (b->tv_nsec - a->tv_nsec) / 1e6;
+}
 
-	(void)unused;
-	if (count == 0)
-		clock_gettime(CLOCK_MONOTONIC, &start);
+/* Busy handler: wait in short naps (0.05 ms growing to 2 ms) while another
+ * request holds the lock, up to DB_BUSY_TIMEOUT_MS in all.  Short naps keep
+ * the queue moving; SQLite's own timeout sleeps much longer steps.  The
+ * start of the wait is kept on the store, not in a static. */
+static int busy_wait(void *arg, int count)
+{
+	struct store *s = arg;
+	struct timespec now, nap;
+	long us = 50L * (count + 1);
+
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	waited = (now.tv_sec - start.tv_sec) * 1e3 +
-		 (now.tv_nsec - start.tv_nsec) / 1e6;
-	if (waited > DB_BUSY_TIMEOUT_MS)
+	if (count == 0)
+		s->busy_since = now;
+	if (ms_between(&s->busy_since, &now) > DB_BUSY_TIMEOUT_MS)
 		return 0;
 	if (us > 2000)
 		us = 2000;
@@ -56,6 +64,92 @@ static int busy_wait(void *unused, int count)
 	nap.tv_nsec = us * 1000;
 	nanosleep(&nap, NULL);
 	return 1;
+}
+
+/* Record a fault on the store (the first one wins) and log it once: lib
+ * rolls back and answers it. */
+static void fault(struct store *s, int code, int sys_errno, const char *doing)
+{
+	char text[512];
+
+	if (s->failed)
+		return;
+	s->failed = 1;
+	s->code = code;
+	s->sys_errno = sys_errno;
+	db_fault_text(s, text, sizeof text);
+	fprintf(stderr, "mocean: %s: %s [%s: %s]\n", s->label, text, doing,
+		s->sql ? sqlite3_errmsg(s->sql) : sqlite3_errstr(code));
+}
+
+/* Record the connection's last error. */
+static void db_error(struct store *s, const char *doing)
+{
+	int code = s->sql ? sqlite3_extended_errcode(s->sql) : SQLITE_CANTOPEN;
+	int sys = s->sql ? sqlite3_system_errno(s->sql) : 0;
+
+	fault(s, code, sys, doing);
+}
+
+void db_clear_fault(struct store *s)
+{
+	s->failed = 0;
+	s->code = SQLITE_OK;
+	s->sys_errno = 0;
+}
+
+int db_fault_status(const struct store *s)
+{
+	int primary = s->code & 0xff;
+
+	return primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? 503 : 500;
+}
+
+void db_fault_text(const struct store *s, char *out, size_t len)
+{
+	const char *f = s->label;
+
+	switch (s->code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(out, len, "the ocean is very busy right now (%s stayed "
+			 "locked); please try again in a moment", f);
+		break;
+	case SQLITE_FULL:
+		snprintf(out, len, "the server's disk is full: %s could not be "
+			 "written. A teacher must free some space on the server", f);
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		snprintf(out, len, "%s cannot be written: the file is read-only "
+			 "for the server's user. A teacher can fix it with chmod 644 "
+			 "(and chown to the server's user)", f);
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		snprintf(out, len, "%s is damaged (it is not a whole SQLite "
+			 "database). A teacher can set it aside and start afresh with "
+			 "/admin?do=reset", f);
+		break;
+	case SQLITE_CANTOPEN:
+		snprintf(out, len, "%s cannot be opened: %s. A teacher can check "
+			 "that the data folder exists and belongs to the server's user",
+			 f, s->sys_errno ? strerror(s->sys_errno) : "the folder is "
+			 "missing or not writable");
+		break;
+	case SQLITE_IOERR:
+		snprintf(out, len, "the disk failed while reading or writing %s "
+			 "(%s). A teacher can check the server's disk",
+			 f, s->sys_errno ? strerror(s->sys_errno) : "input/output error");
+		break;
+	case SQLITE_NOMEM:
+		snprintf(out, len, "the server ran out of memory while using %s; "
+			 "please try again", f);
+		break;
+	default:
+		snprintf(out, len, "the server could not use %s (%s)", f,
+			 sqlite3_errstr(s->code));
+	}
 }
 
 /* The file's user_version, or -1. */
@@ -72,91 +166,233 @@ static int user_version(sqlite3 *db)
 	return v;
 }
 
-/* Make the schema once: re-checked under the write lock, because two first
- * requests may race to create the same new file. */
-static int make_schema(sqlite3 *db, const char *schema, int version,
-		       int (*init)(sqlite3 *db))
+/* Run the schema and the first rows on an empty connection, at once. */
+static int fill_new(sqlite3 *db, const struct schema *schema)
 {
 	char set[64];
-	int rc;
 
-	if (sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL))
+	snprintf(set, sizeof set, "PRAGMA user_version=%d", schema->version);
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL))
 		return -1;
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL))
-		return -1;
-	rc = user_version(db);
-	if (rc >= 0 && rc < version) {
-		snprintf(set, sizeof set, "PRAGMA user_version=%d", version);
-		rc = sqlite3_exec(db, schema, NULL, NULL, NULL) ||
-		     (init && init(db)) ||
-		     sqlite3_exec(db, set, NULL, NULL, NULL);
-	} else {
-		rc = rc < 0;
-	}
-	if (rc) {
+	if (sqlite3_exec(db, schema->create, NULL, NULL, NULL) ||
+	    (schema->init && schema->init(db)) ||
+	    sqlite3_exec(db, set, NULL, NULL, NULL) ||
+	    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
-	return sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) ? -1 : 0;
+	return 0;
 }
 
-struct store *db_open(const char *path, const char *schema, int version,
-		      int (*init)(sqlite3 *db))
+/* Make the file at path whole under a temporary name, then link it into
+ * place: link never replaces a file, so when two requests race to make the
+ * same new file one wins and the other opens the winner's.  Returns 0 (the
+ * file exists now), or -1 with the fault recorded. */
+static int make_file(struct store *s)
 {
-	struct store *s;
+	char tmp[4200], side[4300];
+	unsigned rnd;
 	sqlite3 *db = NULL;
+	int rc = -1, err = 0;
 
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
-			    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL))
-		goto fail;
-	sqlite3_busy_handler(db, busy_wait, NULL);
+	random_bytes(&rnd, sizeof rnd);
+	snprintf(tmp, sizeof tmp, "%s.new-%ld-%08x", s->path, (long)getpid(), rnd);
+	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) == SQLITE_OK &&
+	    fill_new(db, s->schema) == 0) {
+		rc = 0;
+	} else {
+		s->sql = db;
+		db_error(s, "making a new file");
+		s->sql = NULL;
+	}
+	sqlite3_close(db); /* the last connection: the log is folded in */
+	if (rc == 0 && link(tmp, s->path) < 0 && errno != EEXIST) {
+		err = errno;
+		fault(s, err == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN, err,
+		      "linking a new file into place");
+		rc = -1;
+	}
+	unlink(tmp);
+	snprintf(side, sizeof side, "%s-wal", tmp);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", tmp);
+	unlink(side);
+	return rc;
+}
+
+/* The server writes its files' companions (-wal, -shm).  SQLite gives them
+ * the main file's mode, so a file once made read-only leaves read-only
+ * companions behind: give them back the mode they need.  Returns 1 when one
+ * was mended. */
+static int mend_companions(const struct store *s)
+{
+	static const char *const ends[] = { "-wal", "-shm" };
+	char side[4200];
+	int mended = 0;
+
+	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		snprintf(side, sizeof side, "%s%s", s->path, ends[i]);
+		if (access(side, F_OK) == 0 && access(side, R_OK | W_OK) < 0 &&
+		    chmod(side, 0640) == 0)
+			mended = 1;
+	}
+	return mended;
+}
+
+/* Open the connection to an existing file; 0 or -1 (recorded). */
+static int connect(struct store *s)
+{
+	struct stat st;
+
+	if (stat(s->path, &st) < 0) {
+		fault(s, errno == ENOENT ? SQLITE_CANTOPEN : SQLITE_IOERR, errno,
+		      "looking for the file");
+		return -1;
+	}
+	/* A file the server may not write is refused before SQLite opens it:
+	 * SQLite would open it read-only and make read-only companions. */
+	if (access(s->path, R_OK | W_OK) < 0) {
+		fault(s, SQLITE_READONLY, errno, "checking the file's mode");
+		return -1;
+	}
+	s->dev = st.st_dev;
+	s->ino = st.st_ino;
+	mend_companions(s);
+	if (sqlite3_open_v2(s->path, &s->sql, SQLITE_OPEN_READWRITE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		db_error(s, "opening");
+		return -1;
+	}
+	sqlite3_busy_handler(s->sql, busy_wait, s);
 	/* WAL survives a kill -9 of the server: a commit is in the log before
 	 * the reply is written.  NORMAL syncs at checkpoints, not per commit. */
-	if (sqlite3_exec(db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL))
-		goto fail;
-	if (user_version(db) < version &&
-	    make_schema(db, schema, version, init) < 0)
-		goto fail;
-	s = xmalloc(sizeof *s);
+	if (sqlite3_exec(s->sql, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL)) {
+		db_error(s, "setting synchronous");
+		return -1;
+	}
+	return 0;
+}
+
+/* A private, empty store in memory, with the schema and first rows. */
+static void open_in_memory(struct store *s)
+{
+	if (sqlite3_open_v2(":memory:", &s->sql, SQLITE_OPEN_READWRITE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    fill_new(s->sql, s->schema) < 0)
+		db_error(s, "making an empty store in memory");
+	s->checked = 1;
+}
+
+struct store *db_open(const char *path, const char *label,
+		      const struct schema *schema, enum db_open_how how)
+{
+	struct store *s = xmalloc(sizeof *s);
+
 	memset(s, 0, sizeof *s);
-	s->sql = db;
+	s->schema = schema;
 	snprintf(s->path, sizeof s->path, "%s", path);
+	snprintf(s->label, sizeof s->label, "%s", label);
+	if (strcmp(path, ":memory:") == 0) {
+		open_in_memory(s);
+		return s;
+	}
+	if (access(path, F_OK) < 0 && errno == ENOENT) {
+		if (how == DB_EXISTING) {
+			s->missing = 1;
+			return s;
+		}
+		if (make_file(s) < 0)
+			return s;
+	}
+	connect(s);
 	return s;
-fail:
-	sqlite3_close(db);
-	return NULL;
+}
+
+int db_stale(const struct store *s)
+{
+	struct stat st;
+
+	if (!s->sql || s->dev == 0)
+		return 0; /* in memory, or never opened */
+	return stat(s->path, &st) < 0 || st.st_ino != s->ino || st.st_dev != s->dev;
 }
 
 void db_close(struct store *s)
 {
 	if (!s)
 		return;
+	for (int i = 0; i < DB_STATEMENTS; i++)
+		sqlite3_finalize(s->kept[i].st);
 	sqlite3_close(s->sql);
 	free(s);
 }
 
-void db_done(sqlite3_stmt *st)
+/* Bring an older file's schema up to date, once per connection.  in is
+ * the transaction open now: 'w' write, 'r' read, 0 none.  The upgrade needs
+ * the write lock: a read transaction is ended and taken again after, and
+ * with none open one is taken for it.  Returns 0 or -1 (recorded). */
+static int check_version(struct store *s, int in)
 {
-	sqlite3_finalize(st);
+	int writing = in == 'w';
+
+	int v = user_version(s->sql);
+	char set[64];
+
+	if (v < 0) {
+		db_error(s, "reading the schema version");
+		return -1;
+	}
+	if (v >= s->schema->version) {
+		s->checked = 1;
+		return 0;
+	}
+	if ((in == 'r' && sqlite3_exec(s->sql, "COMMIT", NULL, NULL, NULL)) ||
+	    (!writing && sqlite3_exec(s->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL))) {
+		db_error(s, "locking to upgrade the schema");
+		return -1;
+	}
+	for (v = user_version(s->sql); v >= 1 && v < s->schema->version; v++)
+		if (sqlite3_exec(s->sql, s->schema->upgrade[v - 1], NULL, NULL, NULL)) {
+			db_error(s, "upgrading the schema");
+			return -1;
+		}
+	snprintf(set, sizeof set, "PRAGMA user_version=%d", s->schema->version);
+	if (sqlite3_exec(s->sql, set, NULL, NULL, NULL) ||
+	    (!writing && sqlite3_exec(s->sql, "COMMIT", NULL, NULL, NULL)) ||
+	    (in == 'r' && sqlite3_exec(s->sql, "BEGIN", NULL, NULL, NULL))) {
+		db_error(s, "upgrading the schema");
+		return -1;
+	}
+	s->checked = 1;
+	return 0;
 }
 
-/* Record a SQLite failure in the store: lib answers and rolls back. */
-static void db_error(struct store *s, const char *what)
+/* Start a transaction; the first on a connection checks the schema. */
+static int begin(struct store *s, const char *sql, int writing)
 {
-	if (!s->failed && getenv("MOCEAN_DEBUG"))
-		fprintf(stderr, "mocean: %s: %s\n", what, sqlite3_errmsg(s->sql));
-	if (!s->failed)
-		s->code = sqlite3_errcode(s->sql);
-	s->failed = 1;
+	if (!s->sql || s->failed)
+		return -1;
+	if (sqlite3_exec(s->sql, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(s, sql);
+		return -1;
+	}
+	if (!s->checked && check_version(s, writing ? 'w' : 'r') < 0) {
+		sqlite3_exec(s->sql, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
 }
 
 int db_begin(struct store *s)
 {
-	if (sqlite3_exec(s->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL)) {
-		db_error(s, "BEGIN IMMEDIATE");
-		return -1;
-	}
-	return 0;
+	return begin(s, "BEGIN IMMEDIATE", 1);
+}
+
+int db_begin_read(struct store *s)
+{
+	return begin(s, "BEGIN", 0);
 }
 
 int db_begin_writing(struct store *s)
@@ -170,6 +406,8 @@ int db_begin_writing(struct store *s)
 
 int db_end(struct store *s, int ok)
 {
+	if (!s->sql || sqlite3_get_autocommit(s->sql))
+		return ok && !s->failed ? 0 : -1; /* no transaction open */
 	if (ok && !s->failed &&
 	    sqlite3_exec(s->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
 		return 0;
@@ -193,8 +431,8 @@ static int bind_all(sqlite3_stmt *st, const char *types, va_list ap)
 			rc = sqlite3_bind_double(st, i + 1, va_arg(ap, double));
 			break;
 		case 't': {
-			const char *s = va_arg(ap, const char *);
-			rc = s ? sqlite3_bind_text(st, i + 1, s, -1, SQLITE_TRANSIENT)
+			const char *t = va_arg(ap, const char *);
+			rc = t ? sqlite3_bind_text(st, i + 1, t, -1, SQLITE_TRANSIENT)
 			       : sqlite3_bind_null(st, i + 1);
 			break;
 		}
@@ -206,21 +444,71 @@ static int bind_all(sqlite3_stmt *st, const char *types, va_list ap)
 	return rc;
 }
 
+/* A kept statement for sql that nobody holds, made when there is none.
+ * Statements are kept by the address of their SQL constant, checked
+ * against the text, so SQL built in a buffer is safe too. */
+static sqlite3_stmt *take_statement(struct store *s, const char *sql)
+{
+	struct kept *free_slot = NULL, *k;
+	sqlite3_stmt *st = NULL;
+
+	for (int i = 0; i < DB_STATEMENTS; i++) {
+		k = &s->kept[i];
+		if (k->st && !k->busy && k->sql == sql &&
+		    strcmp(sqlite3_sql(k->st), sql) == 0) {
+			k->busy = 1;
+			return k->st;
+		}
+		if (!k->st && !free_slot)
+			free_slot = k;
+	}
+	if (!free_slot) {
+		/* All slots are full: make room by forgetting one no one holds. */
+		for (int i = 0; i < DB_STATEMENTS && !free_slot; i++)
+			if (!s->kept[i].busy) {
+				sqlite3_finalize(s->kept[i].st);
+				s->kept[i].st = NULL;
+				free_slot = &s->kept[i];
+			}
+	}
+	if (sqlite3_prepare_v3(s->sql, sql, -1, free_slot ? SQLITE_PREPARE_PERSISTENT : 0,
+			       &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	if (free_slot) {
+		free_slot->sql = sql;
+		free_slot->st = st;
+		free_slot->busy = 1;
+	}
+	return st;
+}
+
 /* db_prepare with a va_list. */
 static sqlite3_stmt *prepare_v(struct store *s, const char *sql,
 			       const char *types, va_list ap)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 
-	if (!s)
+	if (!s || !s->sql)
 		return NULL;
-	if (sqlite3_prepare_v2(s->sql, sql, -1, &st, NULL)) {
+	st = take_statement(s, sql);
+	if (!st && !s->checked && sqlite3_get_autocommit(s->sql) &&
+	    (sqlite3_errcode(s->sql) & 0xff) == SQLITE_ERROR) {
+		/* Perhaps an older file that lacks a column: upgrade, retry. */
+		if (check_version(s, 0) < 0) {
+			sqlite3_exec(s->sql, "ROLLBACK", NULL, NULL, NULL);
+			return NULL;
+		}
+		st = take_statement(s, sql);
+	}
+	if (!st) {
 		db_error(s, sql);
 		return NULL;
 	}
 	if (bind_all(st, types, ap)) {
 		db_error(s, sql);
-		sqlite3_finalize(st);
+		db_done(s, st);
 		return NULL;
 	}
 	return st;
@@ -252,6 +540,20 @@ int db_row(struct store *s, sqlite3_stmt *st)
 	return 0;
 }
 
+void db_done(struct store *s, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < DB_STATEMENTS; i++)
+		if (s->kept[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			s->kept[i].busy = 0;
+			return;
+		}
+	sqlite3_finalize(st); /* made when every slot was held */
+}
+
 int db_exec(struct store *s, const char *sql, const char *types, ...)
 {
 	va_list ap;
@@ -264,12 +566,10 @@ int db_exec(struct store *s, const char *sql, const char *types, ...)
 	if (!st)
 		return -1;
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		db_error(s, sql);
-		return -1;
-	}
-	return 0;
+	db_done(s, st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
 long long db_int(struct store *s, long long dflt, const char *sql,
@@ -284,6 +584,6 @@ long long db_int(struct store *s, long long dflt, const char *sql,
 	va_end(ap);
 	if (db_row(s, st) && sqlite3_column_type(st, 0) != SQLITE_NULL)
 		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_done(s, st);
 	return v;
 }

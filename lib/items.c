@@ -81,7 +81,7 @@ void say_inventory(struct request *rq, const struct player *p)
 		buf_puts(&text, "]");
 		buf_puts(&json, "]");
 	}
-	db_done(st);
+	db_done(rq->db, st);
 	buf_puts(&text, "]");
 	buf_puts(&json, "]");
 	say(rq, "%s", buf_str(&text));

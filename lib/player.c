@@ -51,7 +51,7 @@ static int read_player(struct request *rq, sqlite3_stmt *st, struct player *p)
 
 	if (found)
 		row_to_player(st, p);
-	db_done(st);
+	db_done(rq->db, st);
 	return found;
 }
 
@@ -63,7 +63,7 @@ int player_others(struct request *rq, const struct player *me,
 
 	while (n < max && db_row(rq->db, st))
 		row_to_player(st, &out[n++]);
-	db_done(st);
+	db_done(rq->db, st);
 	return n;
 }
 

@@ -2,8 +2,9 @@
 #include "reply.h"
 #include "fmt.h"
 
+#include <fcgi_stdio.h>  /* stdout is the FastCGI stream in event mode */
+
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 void say(struct request *rq, const char *fmt, ...)
@@ -102,6 +103,9 @@ static const char *status_text(int status)
 	case 400: return "Bad Request";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
 	default: return status >= 500 ? "Internal Server Error" : "Error";
 	}
@@ -140,8 +144,12 @@ void reply_write(struct request *rq)
 	       "Content-Type: %s\r\n"
 	       "Access-Control-Allow-Origin: *\r\n"
 	       "Cache-Control: no-store\r\n"
-	       "\r\n", rq->status, status_text(rq->status), type);
-	fwrite(buf_str(&out), 1, out.len, stdout);
+	       "%s"
+	       "\r\n", rq->status, status_text(rq->status), type,
+	       rq->status == 405 ? "Allow: GET, HEAD\r\n" :
+	       rq->status == 429 ? "Retry-After: 1\r\n" : "");
+	if (strcmp(rq->in.method ? rq->in.method : "", "HEAD") != 0)
+		fwrite(out.s ? out.s : (char *)"", 1, out.len, stdout);
 	fflush(stdout);
 	buf_free(&out);
 }

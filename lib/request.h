@@ -60,11 +60,14 @@ enum store_kind {
 
 struct request;
 struct store;
+struct stores;
+struct kept_world;
 
 struct route {
 	const char *name;              /* "dive": for logs, counts and errors */
 	struct key keys[ROUTE_MAX_KEYS]; /* the keys it reads, in any order */
 	enum store_kind store;
+	int makes_world;               /* 1: a new world= is made (only /join) */
 	void (*handle)(struct request *rq);
 };
 
@@ -93,8 +96,12 @@ struct request {
 	struct value values[ROUTE_MAX_KEYS]; /* route->keys' values, in order */
 	double now;              /* when the request arrived, unix seconds */
 	const char *world_name;  /* world= or "mocean" (world routes) */
+	struct stores *stores;   /* the files this process keeps open */
+	struct kept_world *kept; /* the world's entry there (world routes) */
 	struct store *db;        /* the open world, or NULL (db.h) */
 	struct world world;      /* the world's geometry and state (WORLD) */
+	int world_locked;        /* the teacher locked it: /join needs secret= */
+	int world_rate_limit;    /* requests a second per player; 0: none */
 	struct player me;        /* the player named by the ID key, up to date */
 	int has_me;              /* 1 when me was loaded */
 	struct player me_loaded; /* me as stored, before moving */

@@ -3,6 +3,7 @@
 #include "db.h"
 
 #include <errno.h>
+#include <string.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -13,7 +14,11 @@ static const char WORLD_SCHEMA[] =
 	"  seed INTEGER NOT NULL,"           /* makes the geometry (world.c) */
 	"  bloom INTEGER NOT NULL DEFAULT 0," /* 1 while plankton bloom */
 	"  next_id INTEGER NOT NULL DEFAULT 0," /* next player's id; only grows */
-	"  created REAL NOT NULL"            /* unix time it was made */
+	"  created REAL NOT NULL,"           /* unix time it was made */
+	"  locked INTEGER NOT NULL DEFAULT 0," /* 1: /join needs secret= */
+	"  rate_limit INTEGER NOT NULL DEFAULT 0," /* requests a second per
+	                                        player; 0: no limit */
+	"  view TEXT NOT NULL DEFAULT ''"     /* the projector's view code */
 	");"
 	/* Players, including those who quit (their ids stay used). */
 	"CREATE TABLE player ("
@@ -28,7 +33,9 @@ static const char WORLD_SCHEMA[] =
 	"  wrapped INTEGER NOT NULL DEFAULT 0," /* edge crossed since /location */
 	"  whale INTEGER NOT NULL DEFAULT -1," /* whale ridden, or -1 */
 	"  inbox TEXT,"                      /* the waiting chat message */
-	"  joined REAL NOT NULL"             /* unix time of joining */
+	"  joined REAL NOT NULL,"            /* unix time of joining */
+	"  secret TEXT"                      /* salted hash of the secret word
+	                                        (libsodium), or NULL: unprotected */
 	");"
 	"CREATE UNIQUE INDEX player_name ON player(name) WHERE playing = 1;"
 	/* Inventories, in order of arrival. */
@@ -80,24 +87,54 @@ static const char STEPS_SCHEMA[] =
 	"  PRIMARY KEY (name, level)"
 	");";
 
-/* The world's first row: a random seed. */
+/* Version 1 to 2: secret words, locked worlds, limits, view codes. */
+static const char WORLD_UPGRADE_2[] =
+	"ALTER TABLE world ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE world ADD COLUMN rate_limit INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE world ADD COLUMN view TEXT NOT NULL DEFAULT '';"
+	"UPDATE world SET view = lower(hex(randomblob(6)));"
+	"ALTER TABLE player ADD COLUMN secret TEXT;";
+static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2 };
+
+/* A new view code: 12 random hex digits, unrelated to the teacher key. */
+void new_view_code(char code[VIEW_CODE_LEN + 1])
+{
+	unsigned char raw[VIEW_CODE_LEN / 2];
+
+	random_bytes(raw, sizeof raw);
+	for (size_t i = 0; i < sizeof raw; i++)
+		snprintf(code + 2 * i, 3, "%02x", raw[i]);
+}
+
+/* The world's first row: a random seed and view code. */
 static int world_init(sqlite3 *db)
 {
 	sqlite3_stmt *st;
 	long long seed;
+	char view[VIEW_CODE_LEN + 1];
 	int rc;
 
 	random_bytes(&seed, sizeof seed);
 	seed &= 0x7fffffffffffLL; /* short enough to type in an admin URL */
-	if (sqlite3_prepare_v2(db, "INSERT INTO world (seed, created) VALUES (?, ?)",
-			       -1, &st, NULL))
+	new_view_code(view);
+	if (sqlite3_prepare_v2(db, "INSERT INTO world (seed, created, view)"
+			       " VALUES (?, ?, ?)", -1, &st, NULL))
 		return -1;
 	sqlite3_bind_int64(st, 1, seed);
 	sqlite3_bind_double(st, 2, (double)time(NULL));
+	sqlite3_bind_text(st, 3, view, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	sqlite3_finalize(st);
 	return rc;
 }
+
+static const struct schema world_schema = {
+	.create = WORLD_SCHEMA, .version = WORLD_SCHEMA_VERSION,
+	.upgrade = WORLD_UPGRADES, .init = world_init,
+};
+static const struct schema steps_schema = {
+	.create = STEPS_SCHEMA, .version = STEPS_SCHEMA_VERSION,
+};
 
 /* mkdir that is happy when the folder is there already. */
 static int ensure_dir(const char *path)
@@ -111,23 +148,77 @@ int world_db_path(char *out, size_t len, const char *name)
 	return n < 0 || (size_t)n >= len ? -1 : 0;
 }
 
-struct store *world_db_open(const char *name)
+/* Open world name's file, or an empty one in memory for a world that does
+ * not exist (when how is DB_EXISTING). */
+static struct store *open_world_file(const char *name, enum db_open_how how)
 {
-	char dir[4096], path[4096];
-	int n = snprintf(dir, sizeof dir, "%s/worlds", data_dir());
+	char dir[4096], path[4096], label[64];
+	struct store *s;
 
-	if (n < 0 || (size_t)n >= sizeof dir || ensure_dir(dir) < 0 ||
-	    world_db_path(path, sizeof path, name) < 0)
-		return NULL;
-	return db_open(path, WORLD_SCHEMA, WORLD_SCHEMA_VERSION, world_init);
+	snprintf(label, sizeof label, "worlds/%s.db", name);
+	snprintf(dir, sizeof dir, "%s/worlds", data_dir());
+	if (how == DB_CREATE)
+		ensure_dir(dir);
+	if (world_db_path(path, sizeof path, name) < 0)
+		return db_open(":memory:", label, &world_schema, DB_CREATE);
+	s = db_open(path, label, &world_schema, how);
+	if (s->missing) {
+		db_close(s);
+		s = db_open(":memory:", label, &world_schema, DB_CREATE);
+		s->missing = 1;
+	}
+	return s;
 }
 
-struct store *steps_db_open(void)
+struct kept_world *world_store(struct stores *kept, const char *name,
+			       enum db_open_how how)
+{
+	struct kept_world *k, *slot = &kept->worlds[0];
+
+	kept->clock++;
+	for (int i = 0; i < WORLDS_KEPT; i++) {
+		k = &kept->worlds[i];
+		if (k->store && strcmp(k->name, name) == 0) {
+			/* Kept: still the same file, and made when it must be? */
+			if (db_stale(k->store) || k->store->missing || k->store->failed) {
+				slot = k;
+				break;
+			}
+			k->used = kept->clock;
+			return k;
+		}
+		if (!k->store || k->used < slot->used)
+			slot = k; /* an empty slot, else the least recently used */
+	}
+	db_close(slot->store);
+	tally_close(&slot->tally);
+	memset(slot, 0, sizeof *slot);
+	snprintf(slot->name, sizeof slot->name, "%s", name);
+	slot->store = open_world_file(name, how);
+	if (!slot->store->missing && !slot->store->failed)
+		tally_open(&slot->tally, name);
+	slot->used = kept->clock;
+	return slot;
+}
+
+struct store *progress_store(struct stores *kept)
 {
 	char path[4096];
-	int n = snprintf(path, sizeof path, "%s/steps.db", data_dir());
 
-	if (n < 0 || (size_t)n >= sizeof path)
-		return NULL;
-	return db_open(path, STEPS_SCHEMA, STEPS_SCHEMA_VERSION, NULL);
+	if (kept->progress && !db_stale(kept->progress) && !kept->progress->failed)
+		return kept->progress;
+	db_close(kept->progress);
+	snprintf(path, sizeof path, "%s/steps.db", data_dir());
+	kept->progress = db_open(path, "steps.db", &steps_schema, DB_CREATE);
+	return kept->progress;
+}
+
+void stores_close(struct stores *kept)
+{
+	for (int i = 0; i < WORLDS_KEPT; i++) {
+		db_close(kept->worlds[i].store);
+		tally_close(&kept->worlds[i].tally);
+	}
+	db_close(kept->progress);
+	memset(kept, 0, sizeof *kept);
 }

@@ -1,27 +1,66 @@
-/* schema.h: the two kinds of SQLite file and how to open them.
+/* schema.h: the two kinds of SQLite file, and the ones a process keeps open.
  *
  *   DATA_DIR/worlds/NAME.db  one per world: players, inventories, taken
  *                            treasures, the bloom, chat, and the logs the
  *                            data service reads (tracks, sightings, soundings)
  *   DATA_DIR/steps.db        Steps progress: who solved which level, when
- */
+ *
+ * A CGI process opens what its one request needs; a FastCGI process (event
+ * mode) keeps up to WORLDS_KEPT worlds open between requests, with their
+ * prepared statements and geometry.  A kept file that was moved aside or
+ * replaced (a teacher's reset of a damaged world, a delete) is noticed and
+ * opened afresh; everything a teacher can change is re-read inside each
+ * request's transaction. */
 #ifndef MOCEAN_SCHEMA_H
 #define MOCEAN_SCHEMA_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 
-#define WORLD_SCHEMA_VERSION 1
+#include "db.h"
+#include "tally.h"
+#include "world.h"
+
+#define WORLD_SCHEMA_VERSION 2
 #define STEPS_SCHEMA_VERSION 1
+#define WORLDS_KEPT 8          /* open worlds a process keeps */
+#define VIEW_CODE_LEN 12       /* hex digits */
 
-/* Open the world's file, making it (with a random seed) on first use.
- * name must already be checked (letters and digits).  NULL on failure. */
-struct store *world_db_open(const char *name);
+/* A world a process keeps open. */
+struct kept_world {
+	struct store *store;   /* its file; missing: an empty one in memory */
+	struct tally tally;    /* its request counts (none while missing) */
+	char name[33];
+	struct world world;    /* its geometry, made from seed */
+	long long seed;        /* the seed world was made from */
+	int have_world;        /* world is made */
+	unsigned long long used; /* when last asked for (least used goes) */
+};
 
-/* Open the Steps progress file, making it on first use.  NULL on failure. */
-struct store *steps_db_open(void);
+/* Everything a process keeps open. */
+struct stores {
+	struct kept_world worlds[WORLDS_KEPT];
+	struct store *progress;  /* steps.db, or NULL until needed */
+	unsigned long long clock;
+};
+
+/* The world called name (already checked: letters and digits), from kept
+ * or opened.  how is DB_CREATE only for /join and a teacher's reset: any
+ * other route on a world that does not exist gets an empty world in memory
+ * (store->missing is 1), so it answers as for an empty world and makes no
+ * file.  Check store->failed. */
+struct kept_world *world_store(struct stores *kept, const char *name,
+			       enum db_open_how how);
+
+/* The Steps progress file, made on first use.  Check ->failed. */
+struct store *progress_store(struct stores *kept);
+
+/* Close everything kept. */
+void stores_close(struct stores *kept);
 
 /* Path of the world's file into out; 0, or -1 when it does not fit. */
 int world_db_path(char *out, size_t len, const char *name);
+
+/* A new random view code for the projector. */
+void new_view_code(char code[VIEW_CODE_LEN + 1]);
 
 #endif

@@ -3,8 +3,9 @@
 #include "db.h"
 #include "reply.h"
 #include "schema.h"
+#include "serve.h"
+#include "teacher.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,7 @@ static int each_row(struct store *db, const char *sql,
 			snprintf(s->solved[s->levels++], 16, "%s", level ? level : "");
 		}
 	}
-	db_done(st);
+	db_done(db, st);
 	return db->failed ? -1 : 0;
 }
 
@@ -58,34 +59,23 @@ static int by_name(const void *a, const void *b)
 
 int scores_read(struct request *rq, struct score *out, int max)
 {
-	char dir[4096], path[4096 + 300];
-	struct dirent *e;
-	struct store *db, world = {0};
-	DIR *d;
-	int n = 0, failed = 0;
+	char (*names)[33] = xmalloc(WORLDS_MAX * sizeof *names);
+	struct store *db = progress_store(rq->stores);
+	int n = 0, worlds = list_worlds(names, WORLDS_MAX);
 
-	if ((db = steps_db_open())) {
-		failed |= each_row(db, SQL_SOLVED, out, &n, max, 0);
-		db_close(db);
+	/* Steps progress, then the treasures held in every world; a world
+	 * that cannot be read is left out (the teacher's /admin names it). */
+	if (db_begin_read(db) == 0) {
+		each_row(db, SQL_SOLVED, out, &n, max, 0);
+		db_end(db, 0);
 	}
-	snprintf(dir, sizeof dir, "%s/worlds", data_dir());
-	if ((d = opendir(dir))) {
-		while ((e = readdir(d))) {
-			size_t len = strlen(e->d_name);
-			if (len < 4 || strcmp(e->d_name + len - 3, ".db") != 0)
-				continue;
-			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-			if (sqlite3_open_v2(path, &world.sql, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-				failed |= each_row(&world, SQL_TREASURES, out, &n, max, 1);
-			sqlite3_close(world.sql);
-			world.failed = 0;
-		}
-		closedir(d);
+	for (int i = 0; i < worlds; i++) {
+		if (world_begin(rq, names[i], DB_EXISTING, 0))
+			each_row(rq->db, SQL_TREASURES, out, &n, max, 1);
+		db_end(rq->db, 0);
 	}
-	if (failed) {
-		fail(rq, 503, "the scoreboard is busy; please try again in a moment");
-		return -1;
-	}
+	rq->db = NULL;
+	free(names);
 	qsort(out, n, sizeof *out, by_name);
 	return n;
 }

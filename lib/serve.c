@@ -1,11 +1,14 @@
-/* serve.c: the request cycle every route runs inside (see serve.h). */
+/* serve.c: the request cycle every route runs inside, and the serving loop
+ * that runs it once (CGI) or request after request (FastCGI) (see serve.h). */
 #include "serve.h"
 #include "db.h"
 #include "reply.h"
 #include "schema.h"
 
+#include <fcgi_stdio.h>  /* FCGI_Accept: one loop for CGI and FastCGI */
+
 #include <assert.h>
-#include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -14,14 +17,10 @@
 #define WORLD_NAME_MAX 32
 #define PLAYER_NAME_MAX 32
 
-static const char SQL_WORLD[] = "SELECT seed, bloom FROM world";
-static const char SQL_HIT[] = "UPDATE hits SET n = n + 1 WHERE route = ?";
-static const char SQL_FIRST_HIT[] = "INSERT INTO hits (route, n) VALUES (?, 1)";
+static const char SQL_WORLD[] =
+	"SELECT seed, bloom, locked, rate_limit FROM world";
 static const char SQL_SOLVED[] =
 	"INSERT OR IGNORE INTO solved (name, level, time) VALUES (?, ?, ?)";
-
-static const char BUSY[] =
-	"the ocean is very busy right now; please try again in a moment";
 
 /* The keys lib itself reads for a route's store (checked in check_keys). */
 static int implicit_key(const struct route *r, const char *key)
@@ -80,6 +79,20 @@ static int out_of_range(struct request *rq, const struct key *k, double d)
 	return 1;
 }
 
+/* 1 when s is a whole number written in digits, too big for any player
+ * (id=99999999999999999999999): a number that names no one. */
+static int huge_number(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
 /* Check one declared key and keep its parsed value in *val; returns 0, or
  * -1 after fail(). */
 static int check_key(struct request *rq, const struct key *k, struct value *val)
@@ -101,6 +114,16 @@ static int check_key(struct request *rq, const struct key *k, struct value *val)
 		}
 		return 0;
 	}
+	if (k->type == KEY_ID) {
+		if (parse_int(v, &val->i) == 0)
+			return 0;
+		if (strlen(v) <= max && huge_number(v)) {
+			val->i = -1; /* no player has it: the bad-id sentence, 200 */
+			return 0;
+		}
+		fail(rq, 400, "%s", BAD_PLAYER_ID);
+		return -1;
+	}
 	if (strlen(v) > max) {
 		fail(rq, 400, "%s is too long: at most %zu characters, please",
 		     k->name, max);
@@ -108,6 +131,7 @@ static int check_key(struct request *rq, const struct key *k, struct value *val)
 	}
 	switch (k->type) {
 	case KEY_TEXT:
+	case KEY_ID:
 		return 0;
 	case KEY_WORD:
 		if (is_word(v, max))
@@ -127,11 +151,6 @@ static int check_key(struct request *rq, const struct key *k, struct value *val)
 		if (parse_real(v, &val->d) == 0)
 			return out_of_range(rq, k, val->d) ? -1 : 0;
 		fail(rq, 400, "%s must be a number, like %s=12.5", k->name, k->name);
-		return -1;
-	case KEY_ID:
-		if (parse_int(v, &val->i) == 0)
-			return 0;
-		fail(rq, 400, "%s", BAD_PLAYER_ID);
 		return -1;
 	}
 	return 0;
@@ -169,33 +188,70 @@ static const struct key *id_key(const struct route *r)
 	return NULL;
 }
 
-/* Open the world, begin, count the request, load and move the player.
- * Returns 1 to run the handler, 0 when the answer is already set. */
+int answer_fault(struct request *rq, const struct store *s)
+{
+	char text[512];
+
+	db_fault_text(s, text, sizeof text);
+	fail(rq, db_fault_status(s), "%s", text);
+	return 0;
+}
+
+/* 1 for a HEAD request: it runs like a GET but changes nothing. */
+static int is_head(const struct request *rq)
+{
+	return strcmp(rq->in.method, "HEAD") == 0;
+}
+
+struct store *world_begin(struct request *rq, const char *name,
+			  enum db_open_how how, int writing)
+{
+	struct kept_world *k;
+	sqlite3_stmt *st;
+
+	k = rq->kept = world_store(rq->stores, name, how);
+	rq->db = k->store;
+	/* Prepared before the lock is taken: preparing reads the schema. */
+	st = db_prepare(rq->db, SQL_WORLD, NULL);
+	if (!st || (writing ? db_begin(rq->db) : db_begin_read(rq->db)) < 0) {
+		db_done(rq->db, st);
+		return NULL;
+	}
+	if (db_row(rq->db, st)) {
+		long long seed = sqlite3_column_int64(st, 0);
+		if (!k->have_world || k->seed != seed) {
+			world_make(&k->world, seed);
+			k->seed = seed;
+			k->have_world = 1;
+		}
+		rq->world = k->world;
+		rq->world.bloom = sqlite3_column_int(st, 1);
+		rq->world_locked = sqlite3_column_int(st, 2);
+		rq->world_rate_limit = sqlite3_column_int(st, 3);
+	}
+	db_done(rq->db, st);
+	return rq->db->failed ? NULL : rq->db;
+}
+
+/* Open the world, begin, read its row, load and move the player.  Returns
+ * 1 to run the handler, 0 when the answer is already set. */
 static int open_world(struct request *rq)
 {
 	const struct key *idk = id_key(rq->route);
-	sqlite3_stmt *st;
+	int writing = rq->route->store == STORE_WORLD;
+	enum db_open_how how = rq->route->makes_world && !is_head(rq) ?
+			       DB_CREATE : DB_EXISTING;
 
-	rq->db = world_db_open(rq->world_name);
-	/* Preparing reads the schema: done before taking the write lock, so
-	 * the lock is held only for the route's own work. */
-	st = rq->db ? db_prepare(rq->db, SQL_WORLD, NULL) : NULL;
-	if (!st || (rq->route->store == STORE_WORLD_READ ?
-		    db_exec(rq->db, "BEGIN", NULL) : db_begin(rq->db)) < 0) {
-		db_done(st);
-		fail(rq, 503, "%s", BUSY);
+	if (!world_begin(rq, rq->world_name, how, writing))
+		return answer_fault(rq, rq->db);
+	/* Count the request; a teacher's limit slows a loop with no sleep. */
+	if (tally_count(&rq->kept->tally, idk ? arg_int(rq, idk->name) : -1,
+			rq->route->name, rq->now) > rq->world_rate_limit &&
+	    rq->world_rate_limit > 0 && idk) {
+		fail(rq, 429, "slow down: your program asks more than %d times a "
+		     "second. Put time.sleep(0.1) in your loop", rq->world_rate_limit);
 		return 0;
 	}
-	if (db_row(rq->db, st)) {
-		world_make(&rq->world, sqlite3_column_int64(st, 0));
-		rq->world.bloom = sqlite3_column_int(st, 1);
-	}
-	db_done(st);
-	if (rq->route->store == STORE_WORLD && db_exec(rq->db, SQL_HIT, "t", rq->route->name) == 0 &&
-	    sqlite3_changes(rq->db->sql) == 0)
-		db_exec(rq->db, SQL_FIRST_HIT, "t", rq->route->name);
-	if (rq->db->failed)
-		return 0;
 	if (idk) {
 		if (!player_load(rq, arg_int(rq, idk->name), &rq->me)) {
 			say(rq, "%s", BAD_PLAYER_ID);
@@ -225,26 +281,32 @@ static int player_changed(const struct request *rq)
 int record_solved(struct request *rq, const char *level)
 {
 	struct store *db;
-	int rc = 0;
 
-	if (!*arg(rq, "name"))
+	if (!*arg(rq, "name") || is_head(rq))
 		return 0;
-	/* The Steps file is separate from any world: open, write, close. */
-	db = steps_db_open();
-	if (!db) {
-		fail(rq, 503, "%s", BUSY);
-		return -1;
-	}
+	/* The Steps file is separate from any world. */
+	db = progress_store(rq->stores);
 	if (db_begin(db) == 0) {
 		db_exec(db, SQL_SOLVED, "ttd", arg(rq, "name"), level, rq->now);
 		db_end(db, 1);
 	}
-	if (db->failed) {
-		fail(rq, 503, "%s", BUSY);
-		rc = -1;
-	}
-	db_close(db);
-	return rc;
+	if (db->failed)
+		return answer_fault(rq, db) - 1;
+	return 0;
+}
+
+/* End the world's transaction: commit what a good answer did; roll back a
+ * refusal, a fault, and anything a HEAD request did. */
+static void finish_world(struct request *rq)
+{
+	int keep = rq->status == 200 && !is_head(rq);
+
+	if (!rq->db)
+		return;
+	if (rq->has_me && keep && player_changed(rq))
+		player_save(rq, &rq->me);
+	if (db_end(rq->db, keep) < 0 && rq->db->failed)
+		answer_fault(rq, rq->db);
 }
 
 /* An environment variable, or "" when it is not set. */
@@ -254,51 +316,64 @@ static const char *env_or_empty(const char *name)
 	return v ? v : "";
 }
 
-/* The request as CGI hands it over: in the environment. */
-static void read_cgi_input(struct input *in)
+/* The request as CGI and FastCGI hand it over: in the environment (in
+ * event mode FCGI_Accept puts this request's parameters there). */
+static void read_input(struct input *in)
 {
 	in->method = env_or_empty("REQUEST_METHOD");
 	in->query = env_or_empty("QUERY_STRING");
 	in->uri = env_or_empty("REQUEST_URI");
 	in->host = env_or_empty("HTTP_HOST");
 	in->accept = env_or_empty("HTTP_ACCEPT");
+	if (!*in->method)
+		in->method = "GET"; /* run by hand, without a web server */
 }
 
-int serve(const struct route *route)
+/* One request, start to end: read, check, open, handle, commit, answer. */
+static void serve_one(const struct route *route, struct stores *stores)
 {
 	struct request rq;
 	struct timespec ts;
 	char err[256];
-	int run = 1;
+	int run = 0;
 
 	memset(&rq, 0, sizeof rq);
 	rq.route = route;
+	rq.stores = stores;
 	rq.status = 200;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	rq.now = ts.tv_sec + ts.tv_nsec / 1e9;
+	read_input(&rq.in);
 
-	read_cgi_input(&rq.in);
-	if (query_parse(&rq.query, rq.in.query, err, sizeof err) < 0) {
+	if (strcmp(rq.in.method, "GET") != 0 && !is_head(&rq))
+		fail(&rq, 405, "only GET (and HEAD) work here: type the address "
+		     "in a browser, or use requests.get");
+	else if (query_parse(&rq.query, rq.in.query, err, sizeof err) < 0)
 		fail(&rq, 400, "%s", err);
-		run = 0;
-	} else if (check_keys(&rq) < 0) {
-		run = 0;
-	} else if (route->store == STORE_WORLD || route->store == STORE_WORLD_READ) {
+	else if (check_keys(&rq) < 0)
+		;
+	else if (route->store == STORE_WORLD || route->store == STORE_WORLD_READ)
 		run = open_world(&rq);
-	}
+	else
+		run = 1;
 	if (run)
 		route->handle(&rq);
-	if (rq.has_me && rq.status == 200 && player_changed(&rq))
-		player_save(&rq, &rq.me);
-	if (rq.db && db_end(rq.db, rq.status == 200) < 0 && rq.status == 200)
-		fail(&rq, 503, "%s", BUSY);
-	if (rq.db && rq.db->failed && rq.status == 200)
-		fail(&rq, 503, "%s", BUSY);
+	finish_world(&rq);
 	reply_write(&rq);
 
-	db_close(rq.db);
 	query_free(&rq.query);
 	buf_free(&rq.text);
 	buf_free(&rq.json);
+}
+
+int serve(const struct route *route)
+{
+	struct stores stores;
+
+	memset(&stores, 0, sizeof stores);
+	/* CGI: once.  FastCGI (event mode): until lighttpd stops the process. */
+	while (FCGI_Accept() >= 0)
+		serve_one(route, &stores);
+	stores_close(&stores);
 	return 0;
 }

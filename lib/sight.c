@@ -69,7 +69,7 @@ static void map_state(struct request *rq, int ridden[WHALES],
 		if (w >= 0 && w < WHALES)
 			ridden[w] = 1;
 	}
-	db_done(st);
+	db_done(rq->db, st);
 	st = db_prepare(rq->db, SQL_TAKEN_TREASURES, NULL);
 	while (db_row(rq->db, st)) {
 		int t = sqlite3_column_int(st, 0);
@@ -77,7 +77,7 @@ static void map_state(struct request *rq, int ridden[WHALES],
 		    strcmp(rq->world.seamounts[t].treasure, "iron dust") != 0)
 			taken[t] = 1;
 	}
-	db_done(st);
+	db_done(rq->db, st);
 }
 
 int look_around(struct request *rq, const struct player *p, double range,

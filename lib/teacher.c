@@ -5,6 +5,7 @@
 #include "schema.h"
 #include "world.h"
 #include "sight.h"
+#include "serve.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -21,7 +22,6 @@ static const char *const SQL_RESET[] = {
 };
 static const char SQL_NEW_SEED[] =
 	"UPDATE world SET seed = ?, bloom = 0, next_id = 0, created = ?";
-static const char SQL_WORLD[] = "SELECT seed, bloom FROM world";
 static const char SQL_GIVE[] =
 	"INSERT INTO item (player, kind, name) VALUES (?, 'treasure', ?)";
 
@@ -42,26 +42,11 @@ static int read_key(const char *path, char key[TEACHER_KEY_LEN + 1])
 int teacher_key(char key[TEACHER_KEY_LEN + 1])
 {
 	char path[4096];
-	unsigned char raw[TEACHER_KEY_LEN / 2];
-	int fd;
 
+	/* Only starting the server makes the key (make run prints it): a key
+	 * made here would be printed nowhere. */
 	snprintf(path, sizeof path, "%s/teacher.key", data_dir());
-	if (read_key(path, key) == 0)
-		return 0;
-	/* None yet: make it, readable by this user only.  O_EXCL: when two
-	 * requests race, one makes it and the other reads it. */
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0)
-		return errno == EEXIST ? read_key(path, key) : -1;
-	random_bytes(raw, sizeof raw);
-	for (size_t i = 0; i < sizeof raw; i++)
-		snprintf(key + 2 * i, 3, "%02x", raw[i]);
-	if (write(fd, key, TEACHER_KEY_LEN) != TEACHER_KEY_LEN) {
-		close(fd);
-		unlink(path);
-		return -1;
-	}
-	return close(fd);
+	return read_key(path, key);
 }
 
 int teacher_allowed(struct request *rq)
@@ -72,7 +57,11 @@ int teacher_allowed(struct request *rq)
 	unsigned char diff = 0;
 
 	if (teacher_key(key) < 0) {
-		fail(rq, 503, "the teacher key cannot be read; see the server's log");
+		fprintf(stderr, "mocean: %s/teacher.key is missing or unreadable: "
+			"start the server again (make run) to make a new key\n", data_dir());
+		fail(rq, 503, "the teacher key file (teacher.key in the data folder) "
+		     "is missing or unreadable: start the server again (make run) "
+		     "and it makes a new key and prints it");
 		return 0;
 	}
 	/* Constant time: look at every byte whatever matches. */
@@ -114,22 +103,14 @@ int list_worlds(char names[][33], int max)
 	return n;
 }
 
-int teacher_open_world(struct request *rq, const char *name)
+int teacher_open_world(struct request *rq, const char *name,
+		       enum db_open_how how, int writing)
 {
-	sqlite3_stmt *st;
-
-	rq->db = world_db_open(name);
-	if (!rq->db || db_begin(rq->db) < 0) {
-		fail(rq, 503, "the world %s is busy; please try again", name);
+	if (!world_begin(rq, name, how, writing)) {
+		answer_fault(rq, rq->db);
 		return -1;
 	}
-	st = db_prepare(rq->db, SQL_WORLD, NULL);
-	if (db_row(rq->db, st)) {
-		world_make(&rq->world, sqlite3_column_int64(st, 0));
-		rq->world.bloom = sqlite3_column_int(st, 1);
-	}
-	db_done(st);
-	return rq->db->failed ? -1 : 0;
+	return 0;
 }
 
 int world_reset(struct request *rq, long long seed)
@@ -151,7 +132,6 @@ int give_all_treasures(struct request *rq, long long id)
 	return 0;
 }
 
-static const char SQL_HITS[] = "SELECT route, n FROM hits ORDER BY n DESC";
 
 /* Every playing player of the open world, brought up to date, into out. */
 static int players_now(struct request *rq, struct player *out, int max)
@@ -164,16 +144,32 @@ static int players_now(struct request *rq, struct player *out, int max)
 	return n;
 }
 
+/* Route counts as they are added up for the overview. */
+struct route_counts {
+	struct request *rq;
+	struct buf *json;
+	long long total;
+};
+
+/* One route's count, to the overview's text and JSON. */
+static void add_route_count(const char *route, long long n, void *arg)
+{
+	struct route_counts *c = arg;
+
+	say(c->rq, " %s %lld", route, n);
+	buf_printf(c->json, "%s", c->total ? "," : "");
+	buf_json(c->json, route);
+	buf_printf(c->json, ":%lld", n);
+	c->total += n;
+}
+
 void world_summary(struct request *rq, const char *name, struct buf *json)
 {
 	struct player *players = xmalloc(1000 * sizeof *players);
-	struct store *keep = rq->db;
-	sqlite3_stmt *st;
-	long long total = 0;
+	struct route_counts counts = {0};
 	int n;
 
-	rq->db = NULL;
-	if (teacher_open_world(rq, name) < 0)
+	if (teacher_open_world(rq, name, DB_EXISTING, 0) < 0)
 		goto done;
 	n = players_now(rq, players, 1000);
 	say(rq, "world %s (seed %lld, bloom %s): %d player%s\n", name,
@@ -190,21 +186,14 @@ void world_summary(struct request *rq, const char *name, struct buf *json)
 	}
 	buf_puts(json, "],\"routes\":{");
 	say(rq, "  requests:");
-	st = db_prepare(rq->db, SQL_HITS, NULL);
-	for (int i = 0; db_row(rq->db, st); i++) {
-		const char *route = (const char *)sqlite3_column_text(st, 0);
-		long long hits = sqlite3_column_int64(st, 1);
-		say(rq, " %s %lld", route, hits);
-		buf_printf(json, "%s\"%s\":%lld", i ? "," : "", route, hits);
-		total += hits;
-	}
-	db_done(st);
-	say(rq, " (%lld in all)\n", total);
-	buf_printf(json, "},\"requests\":%lld}", total);
+	counts.rq = rq;
+	counts.json = json;
+	tally_routes(&rq->kept->tally, add_route_count, &counts);
+	say(rq, " (%lld in all)\n", counts.total);
+	buf_printf(json, "},\"requests\":%lld}", counts.total);
 	db_end(rq->db, 0);
-	db_close(rq->db);
 done:
-	rq->db = keep;
+	rq->db = NULL;
 	free(players);
 }
 

@@ -5,13 +5,14 @@
 #define MOCEAN_TEACHER_H
 
 #include "buf.h"
+#include "db.h"
 #include "request.h"
 
 #define TEACHER_KEY_LEN 32     /* hex digits */
 #define WORLDS_MAX 200
 
-/* Read the teacher key into key (TEACHER_KEY_LEN + 1 bytes), making it when
- * there is none yet.  Returns 0, or -1 when it can be neither read nor made. */
+/* Read the teacher key into key (TEACHER_KEY_LEN + 1 bytes).  Returns 0, or
+ * -1 when it is missing or unreadable: only starting the server makes it. */
 int teacher_key(char key[TEACHER_KEY_LEN + 1]);
 
 /* 1 when key= is the teacher key, compared in constant time; otherwise
@@ -22,9 +23,11 @@ int teacher_allowed(struct request *rq);
  * many (at most max), each at most 32 letters and digits. */
 int list_worlds(char names[][33], int max);
 
-/* Open world name's file into rq->db and BEGIN IMMEDIATE; also load its
- * geometry into rq->world.  Returns 0, or -1 after fail(). */
-int teacher_open_world(struct request *rq, const char *name);
+/* Open world name into rq->db, begin (BEGIN IMMEDIATE when writing, else a
+ * read snapshot) and load its geometry into rq->world.  Returns 0, or -1
+ * after fail(). */
+int teacher_open_world(struct request *rq, const char *name,
+		       enum db_open_how how, int writing);
 
 /* Make the open world anew with this seed: no players, treasures back,
  * no bloom, empty logs; ids start again at 0.  Returns 0 or -1. */

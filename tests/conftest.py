@@ -18,7 +18,8 @@ import time
 import pytest
 import requests
 
-ROOT = os.environ.get("MOCEAN_ROOT", os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.environ.get("MOCEAN_ROOT", CHECKOUT)
 CGI = os.environ.get("MOCEAN_CGI", os.path.join(ROOT, "build", "asan", "cgi-bin"))
 USER = os.environ.get("MOCEAN_USER", "www-data" if os.getuid() == 0 else pwd.getpwuid(os.getuid()).pw_name)
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "output")
@@ -65,7 +66,15 @@ class Server:
                    MOCEAN_LOG=self.log, MOCEAN_USER=USER)
         return env
 
+    def make_key(self):
+        """Make the teacher key as `make run` does when the server starts."""
+        subprocess.run(["make", "--no-print-directory", "-s", "-C", CHECKOUT, "teacher-key",
+                        "DATA_DIR=" + self.data_dir], check=True, capture_output=True, timeout=60)
+        with open(os.path.join(self.data_dir, "teacher.key")) as f:
+            return f.read().strip()
+
     def start(self):
+        self.key = self.make_key()
         self.proc = subprocess.Popen(["lighttpd", "-D", "-f", os.path.join(ROOT, "lighttpd.conf")],
                                      env=self.env(), stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, start_new_session=True)
@@ -97,6 +106,15 @@ class Server:
     def get(self, route, **params):
         """GET /route with these keys, as a student's requests.get would."""
         return self.session.get(self.url + "/" + route.lstrip("/"), params=params, timeout=30)
+
+    def make_world(self, name, seed=None):
+        """Make world `name` anew (with this seed), as a teacher's reset does:
+        only /join and a reset make a world."""
+        params = dict(key=self.key, do="reset", world=name)
+        if seed is not None:
+            params["seed"] = seed
+        self.text("admin", **params)
+        return name
 
     def text(self, route, **params):
         r = self.get(route, **params)

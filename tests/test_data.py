@@ -20,8 +20,7 @@ SEED = 31337
 @pytest.fixture
 def world(server, unique):
     name = unique("d")
-    server.text("who", world=name)
-    world_sql(server, name, "UPDATE world SET seed = ?", [SEED])
+    server.make_world(name, SEED)
     return name, World(SEED)
 
 

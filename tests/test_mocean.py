@@ -18,8 +18,7 @@ BAD_ID = "bad player id; try debugging using the id route"
 def world(server, unique):
     """A fresh world with a fixed seed; returns (name, World)."""
     name = unique("w")
-    server.text("who", world=name)
-    world_sql(server, name, "UPDATE world SET seed = ?", [SEED])
+    server.make_world(name, SEED)
     return name, World(SEED)
 
 
@@ -187,7 +186,7 @@ def test_rising_floor_pushes_diver_up(server, world):
 def test_seamount_overlap_reaches_the_surface(server, unique):
     """Two tall hills close together: where they overlap the floor is 0."""
     w = unique("overlap")
-    server.text("who", world=w)
+    server.make_world(w)
     for seed in range(1, 5000):
         geo = World(seed)
         for i, a in enumerate(geo.seamounts):

@@ -23,8 +23,7 @@ MY_ROUTES = ["look", "get", "inventory", "use", "whalename", "treasurename", "se
 def world(server, unique):
     """A fresh world with a fixed seed: (name, World)."""
     name = unique("items")
-    server.text("who", world=name)
-    world_sql(server, name, "UPDATE world SET seed = ?", [SEED])
+    server.make_world(name, SEED)
     return name, World(SEED)
 
 

@@ -17,8 +17,7 @@ SEED = 4242
 def test_stop_and_start_keeps_everything(make_server):
     s1 = make_server()
     w = "persist"
-    s1.text("who", world=w)
-    world_sql(s1, w, "UPDATE world SET seed = ?", [SEED])
+    s1.make_world(w, SEED)
     a = s1.text("join", name="ann", world=w)
     b = s1.text("join", name="bob", world=w)
     tx, ty, tz = World(SEED).treasure(10)        # iron dust

@@ -41,8 +41,7 @@ def test_fifty_players_join_at_once(server, unique):
 def test_two_players_grab_one_treasure(server, unique):
     for round_ in range(8):
         w = unique("grab")
-        server.text("who", world=w)
-        world_sql(server, w, "UPDATE world SET seed = ?", [SEED])
+        server.make_world(w, SEED)
         tx, ty, tz = World(SEED).treasure(0)   # the fishing net
         a = server.text("join", name="ann", world=w)
         b = server.text("join", name="bob", world=w)

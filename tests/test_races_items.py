@@ -36,8 +36,7 @@ def together(n, work):
 
 def fresh_world(server, unique, names):
     w = unique("race")
-    server.text("who", world=w)
-    world_sql(server, w, "UPDATE world SET seed = ?", [SEED])
+    server.make_world(w, SEED)
     ids = [server.text("join", name=n, world=w) for n in names]
     return w, ids
 

@@ -35,8 +35,7 @@ def test_student_plays_a_whole_game(server, unique):
 
     # The teacher's part: a fixed world, and the student starts 80 m from a
     # seamount that is the nearest one to them (so the swim takes seconds).
-    call(base, "who", "world", w)
-    world_sql(server, w, "UPDATE world SET seed = ?", [SEED])
+    server.make_world(w, SEED)
     chart = World(SEED).seamounts
     target = max(chart, key=lambda s: min(torus_distance(s["x"], s["y"], o["x"], o["y"])
                                           for o in chart if o is not s))

@@ -109,8 +109,7 @@ def test_bloom_calm_kick(server, unique, key):
 
 def test_give_then_two_players_race_for_one_treasure(server, unique, key):
     w = unique("give")
-    server.text("who", world=w)
-    world_sql(server, w, "UPDATE world SET seed = ?", [7])
+    server.make_world(w, 7)
     a = server.text("join", name="ann", world=w)
     b = server.text("join", name="bob", world=w)
     assert "every treasure" in server.text("admin", key=key, do="give", id=a, world=w)
@@ -143,8 +142,7 @@ def test_give_then_two_players_race_for_one_treasure(server, unique, key):
 
 def test_world_json(server, unique, key):
     w = unique("json")
-    server.text("who", world=w)
-    world_sql(server, w, "UPDATE world SET seed = ?", [11])
+    server.make_world(w, 11)
     server.text("join", name="ann", world=w)
     server.text("accel", id=0, ctrl="w", world=w)
     j = server.get("world", key=key, world=w).json()

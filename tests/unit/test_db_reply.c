@@ -6,6 +6,7 @@
 #include "unit.h"
 
 #include <stdio.h>
+#include <fcgi_stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -17,6 +18,8 @@ static int init(sqlite3 *db)
 	inits++;
 	return sqlite3_exec(db, "INSERT INTO t VALUES ('first', 1.5)", 0, 0, 0);
 }
+
+static const struct schema schema = { .create = SCHEMA, .version = 3, .init = init };
 
 /* Run reply_write for rq with this query; return what it printed. */
 static char *written(struct request *rq, const char *raw)
@@ -48,16 +51,22 @@ int main(void)
 	struct request rq = { .status = 200 };
 	sqlite3_stmt *st;
 
+	/* As serve() does first: in CGI mode this points the FastCGI library's
+	 * output at stdout. */
+	CHECK(FCGI_Accept() == 0);
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(path, sizeof path, "%s/t.db", dir);
-	rq.db = db_open(path, SCHEMA, 3, init);
-	CHECK(rq.db != NULL);
+	rq.db = db_open(path, "t.db", &schema, DB_EXISTING);   /* not there */
+	CHECK(rq.db->missing && !rq.db->failed && inits == 0);
+	db_close(rq.db);
+	rq.db = db_open(path, "t.db", &schema, DB_CREATE);
+	CHECK(rq.db != NULL && !rq.db->missing && !rq.db->failed);
 	CHECK(db_int(rq.db, -1, "PRAGMA user_version", NULL) == 3);
 	st = db_prepare(rq.db, "PRAGMA journal_mode", NULL);
 	CHECK(db_row(rq.db, st) && strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0);
-	db_done(st);
+	db_done(rq.db, st);
 	db_close(rq.db);
-	rq.db = db_open(path, SCHEMA, 3, init);     /* the schema is made once */
+	rq.db = db_open(path, "t.db", &schema, DB_CREATE); /* made once */
 	CHECK(inits == 1);
 	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM t", NULL) == 1);
 

@@ -22,6 +22,8 @@ static const char *python(struct buf *b, const char *text)
 	return buf_str(b);
 }
 
+static const struct schema schema = { .create = SCHEMA, .version = 1 };
+
 int main(void)
 {
 	char dir[] = "/tmp/mocean-unit-XXXXXX", path[256];
@@ -50,7 +52,7 @@ int main(void)
 	/* Giving, listing and taking, in arrival order. */
 	CHECK(mkdtemp(dir) != NULL);
 	snprintf(path, sizeof path, "%s/items.db", dir);
-	rq.db = db_open(path, SCHEMA, 1, NULL);
+	rq.db = db_open(path, "items.db", &schema, DB_CREATE);
 	CHECK(rq.db != NULL);
 	CHECK(db_exec(rq.db, "INSERT INTO item (player, kind, name, amount)"
 		      " VALUES (3, 'air tank', 'air tank', 1.0)", NULL) == 0);
