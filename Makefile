@@ -6,9 +6,16 @@
 #
 # PORT, BIND and DATA_DIR in the environment change the port, the address and
 # the data folder: PORT=9000 DATA_DIR=/var/lib/mocean make run
+#
+# MODE=fastcgi serves in event mode: lighttpd keeps each route's program
+# running and sends it request after request (for a school event, many
+# classes at once).  The default, MODE=cgi, runs a program per request.
 
 PORT     ?= 8080
 BIND     ?= 0.0.0.0
+MODE     ?= cgi
+# Event mode: where lighttpd puts the route programs' sockets.
+SOCKETS  ?= /tmp/mocean-$(PORT)-sockets
 PYTHON   ?= /usr/bin/python3
 # Where everything built goes (cgi programs: $(BUILD)/cgi-bin/ROUTE.cgi).
 BUILD    ?= build
@@ -72,7 +79,7 @@ UNITS      := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 # Objects are kept between builds.
 .SECONDARY: $(LIB_OBJ) $(ASAN_OBJ)
 
-.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir service unit teacher-key
+.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir service unit teacher-key sockets
 all: build
 build: $(ROUTES)
 
@@ -130,6 +137,13 @@ teacher-key: data-dir
 	fi; \
 	echo "teacher key: $$(cat $$key)"
 
+# Event mode: a folder for the sockets, the server's user's alone.
+sockets:
+ifeq ($(MODE),fastcgi)
+	@rm -rf $(SOCKETS) && mkdir -m 700 -p $(SOCKETS)
+	@if [ "$$(id -u)" = 0 ]; then chown $(RUN_USER): $(SOCKETS); fi
+endif
+
 # Copy what lighttpd serves to $(STAGE) when it cannot read this folder.
 stage:
 ifneq ($(SERVE_ROOT),$(CURDIR))
@@ -145,10 +159,11 @@ endif
 # since the server's user exists only then.
 run: deps build
 	@$(MAKE) --no-print-directory serve
-serve: build data-dir stage teacher-key
+serve: build data-dir stage teacher-key sockets
 	@echo "Mocean is serving http://$(BIND):$(PORT)/  (data in $(DATA_DIR); Ctrl-C stops it)"
 	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
 	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \
+	  MOCEAN_MODE=$(MODE) MOCEAN_SOCKETS=$(SOCKETS) \
 	  MOCEAN_USER=$(RUN_USER) exec lighttpd -D -f $(SERVE_ROOT)/lighttpd.conf
 
 test: test-deps
@@ -184,7 +199,7 @@ Wants=network-online.target
 [Service]
 Type=simple
 WorkingDirectory=$(CURDIR)
-ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR)
+ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR) MODE=$(MODE)
 Restart=on-failure
 RestartSec=2
 KillSignal=SIGINT

@@ -14,11 +14,15 @@
 #define X(req)  { "x", COL_REAL, "m", "metres east", 0, BY_PLAYER, req, 0, OCEAN_SIZE, 1 }
 #define Y(req) { "y", COL_REAL, "m", "metres north", 0, BY_PLAYER, req, 0, OCEAN_SIZE, 1 }
 
+/* A long-lived process keeps its connection: the temporary tables are made
+ * once and emptied for each request. */
 static const char SQL_TEMP_GRID[] =
-	"CREATE TEMP TABLE grid (x REAL, y REAL, depth REAL)";
+	"CREATE TEMP TABLE IF NOT EXISTS grid (x REAL, y REAL, depth REAL)";
+static const char SQL_EMPTY_GRID[] = "DELETE FROM temp.grid";
 static const char SQL_GRID_ROW[] = "INSERT INTO temp.grid VALUES (?, ?, ?)";
 static const char SQL_TEMP_MOUNTS[] =
-	"CREATE TEMP TABLE mounts (name TEXT, x REAL, y REAL, depth REAL)";
+	"CREATE TEMP TABLE IF NOT EXISTS mounts (name TEXT, x REAL, y REAL, depth REAL)";
+static const char SQL_EMPTY_MOUNTS[] = "DELETE FROM temp.mounts";
 static const char SQL_MOUNT_ROW[] = "INSERT INTO temp.mounts VALUES (?, ?, ?, ?)";
 
 /* Fill temp.grid with the sea floor every step metres (rows no x or y
@@ -38,6 +42,7 @@ static int fill_bathymetry(struct request *rq, const struct query_plan *plan)
 		return -1;
 	}
 	if (db_exec(rq->db, SQL_TEMP_GRID, NULL) < 0 ||
+	    db_exec(rq->db, SQL_EMPTY_GRID, NULL) < 0 ||
 	    !(st = db_prepare(rq->db, SQL_GRID_ROW, NULL)))
 		return -1;
 	for (int y = 0; y < OCEAN_SIZE; y += plan->step)
@@ -60,7 +65,8 @@ static int fill_seamounts(struct request *rq, const struct query_plan *plan)
 	const struct world *w = &rq->world;
 
 	(void)plan;
-	if (db_exec(rq->db, SQL_TEMP_MOUNTS, NULL) < 0)
+	if (db_exec(rq->db, SQL_TEMP_MOUNTS, NULL) < 0 ||
+	    db_exec(rq->db, SQL_EMPTY_MOUNTS, NULL) < 0)
 		return -1;
 	for (int i = 0; i < SEAMOUNTS; i++)
 		db_exec(rq->db, SQL_MOUNT_ROW, "tddd", w->seamounts[i].name, w->seamounts[i].x,

@@ -3,7 +3,9 @@ build of every route, with its own data folder of real SQLite files.
 
 `server` is one server for the whole run (tests keep apart by using their own
 world= and name= values); `make_server` starts a private one, for tests that
-stop, restart or kill it.
+stop, restart or kill it.  Both come in the two serving modes, so every test
+that uses them runs twice: CGI (a program per request) and event mode
+(lighttpd's mod_fastcgi keeps each route's program running).
 """
 import os
 import pwd
@@ -43,7 +45,8 @@ def give_to_server_user(path):
 class Server:
     """A real lighttpd serving Mocean on 127.0.0.1."""
 
-    def __init__(self, data_dir=None):
+    def __init__(self, data_dir=None, mode="cgi"):
+        self.mode = mode
         self.tmp = tempfile.mkdtemp(prefix="mocean-test-")
         os.chmod(self.tmp, 0o755)
         self.data_dir = data_dir or os.path.join(self.tmp, "data")
@@ -54,6 +57,9 @@ class Server:
         os.makedirs(self.log_dir, exist_ok=True)
         give_to_server_user(self.log_dir)
         self.log = os.path.join(self.log_dir, "error.log")
+        self.sockets = os.path.join(self.tmp, "sockets")
+        os.makedirs(self.sockets, exist_ok=True)
+        give_to_server_user(self.sockets)
         self.port = free_port()
         self.url = "http://127.0.0.1:%d" % self.port
         self.proc = None
@@ -63,7 +69,8 @@ class Server:
         env = dict(os.environ)
         env.update(MOCEAN_ROOT=ROOT, MOCEAN_CGI=CGI, MOCEAN_PORT=str(self.port),
                    MOCEAN_BIND="127.0.0.1", MOCEAN_DATA=self.data_dir,
-                   MOCEAN_LOG=self.log, MOCEAN_USER=USER)
+                   MOCEAN_LOG=self.log, MOCEAN_USER=USER, MOCEAN_MODE=self.mode,
+                   MOCEAN_SOCKETS=self.sockets)
         return env
 
     def make_key(self):
@@ -90,13 +97,23 @@ class Server:
         raise RuntimeError("lighttpd did not open its port")
 
     def stop(self, sig=signal.SIGTERM):
+        """Stop lighttpd and every route program it started (its session):
+        with SIGKILL, all of them at once, as a crash would."""
         if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(sig)
+            try:
+                os.killpg(self.proc.pid, sig)
+            except ProcessLookupError:
+                pass
             try:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.proc:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)  # any route left behind
+            except ProcessLookupError:
+                pass
         self.proc = None
 
     def restart(self):
@@ -134,22 +151,25 @@ class Server:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def server():
-    s = Server().start()
+MODES = ["cgi", "fastcgi"]
+
+
+@pytest.fixture(scope="session", params=MODES)
+def server(request):
+    s = Server(mode=request.param).start()
     yield s
     reports = s.sanitizer_reports()
     s.close()
     assert not reports, "sanitizer reports in the server log:\n" + "".join(reports[:20])
 
 
-@pytest.fixture
-def make_server():
-    """Start private servers (optionally on a given data folder)."""
+@pytest.fixture(params=MODES)
+def make_server(request):
+    """Start private servers (optionally on a given data folder), in one mode."""
     started = []
 
     def make(data_dir=None):
-        s = Server(data_dir)
+        s = Server(data_dir, mode=request.param)
         started.append(s)
         return s.start()
 

@@ -1,0 +1,27 @@
+#!/bin/sh
+# fastcgi.sh: lighttpd.conf runs this when lighttpd starts (include_shell).
+#
+# In event mode (MOCEAN_MODE=fastcgi) it prints one fastcgi.server entry per
+# route program in MOCEAN_CGI: lighttpd starts each program once, hands it a
+# listening socket of its own on its stdin (in MOCEAN_SOCKETS), and sends it
+# request after request.  The programs are the same files CGI runs: lib's
+# serving loop (lib/serve.c) notices the socket.  In CGI mode (the default)
+# it prints nothing, and lighttpd's cgi.assign runs a program per request.
+#
+# MOCEAN_FASTCGI_PROCS: processes per route (default 1).
+[ "$MOCEAN_MODE" = fastcgi ] || exit 0
+procs=${MOCEAN_FASTCGI_PROCS:-1}
+echo 'fastcgi.server = ('
+for program in "$MOCEAN_CGI"/*.cgi; do
+	route=${program##*/}
+	route=${route%.cgi}
+	cat <<CONF
+  "/cgi-bin/$route.cgi" => ((
+    "socket" => "$MOCEAN_SOCKETS/$route.sock",
+    "bin-path" => "$program",
+    "max-procs" => $procs,
+    "bin-copy-environment" => ( "MOCEAN_DATA", "MAX_WORLDS", "ASAN_OPTIONS" ),
+  )),
+CONF
+done
+echo ')'
