@@ -29,12 +29,25 @@ function show(players) {
     const li = document.createElement("li");
     li.className = "row" + (place <= 3 && (p.treasures || p.levels.length) ? " top" + place : "");
     li.append(cell("place", place), cell("name", p.name),
-              cell("treasures", p.treasures + (p.treasures === 1 ? " treasure" : " treasures")),
-              cell("levels", p.levels.length + (p.levels.length === 1 ? " level" : " levels")));
+              cell("treasures" + (p.treasures ? "" : " zero"),
+                   p.treasures + (p.treasures === 1 ? " treasure" : " treasures")),
+              cell("levels" + (p.levels.length ? "" : " zero"),
+                   p.levels.length + (p.levels.length === 1 ? " level" : " levels")));
     return li;
   }));
-  // Many players: smaller rows, so that everyone stays on the screen.
-  board.className = players.length > 24 ? "many" : players.length > 12 ? "some" : "";
+  fit(players.length);
+}
+
+// As big as the screen allows: two columns past twelve players, and the type
+// shrinks only until everyone is on the screen.
+function fit(n) {
+  board.style.columnCount = n > 12 ? 2 : 1;
+  let size = Math.round(innerHeight * (n > 12 ? 0.05 : 0.06));
+  board.style.fontSize = size + "px";
+  while (document.documentElement.scrollHeight > innerHeight && size > 12) {
+    size -= 1;
+    board.style.fontSize = size + "px";
+  }
 }
 
 async function refresh() {
