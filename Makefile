@@ -6,6 +6,7 @@
 #
 # PORT, BIND and DATA_DIR in the environment change the port, the address and
 # the data folder: PORT=9000 DATA_DIR=/var/lib/mocean make run
+# The build prints one short line per file; V=1 shows the whole commands.
 #
 # MODE=fastcgi serves in event mode: lighttpd keeps each route's program
 # running and sends it request after request (for a school event, many
@@ -21,6 +22,10 @@ PYTHON   ?= /usr/bin/python3
 BUILD    ?= build
 # Which tests make test runs (a file or folder under tests/).
 TESTS    ?= tests
+# lighttpd is in /usr/sbin, outside an ordinary user's PATH.
+export PATH := $(PATH):/usr/sbin:/sbin
+# Each build step says one short line (V=1: the whole command instead).
+Q = $(if $(filter 1,$(V)),,@echo "  build $(@:$(BUILD)/%=%)";)
 
 # The user lighttpd runs as when started by root.
 SERVER_USER ?= www-data
@@ -79,7 +84,7 @@ UNITS      := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 # Objects are kept between builds.
 .SECONDARY: $(LIB_OBJ) $(ASAN_OBJ)
 
-.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir service unit teacher-key sockets
+.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir service unit teacher-key port-free banner sockets
 all: build
 build: $(ROUTES)
 
@@ -107,20 +112,20 @@ bench-deps: deps
 
 $(BUILD)/lib/%.o: lib/%.c $(LIB_H) | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
 $(BUILD)/cgi-bin/%.cgi: cgi-bin/%.c $(LIB_OBJ) $(LIB_H)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(QUIET_LD); test -x $@
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS) $(QUIET_LD); test -x $@
 
 $(BUILD)/asan/lib/%.o: lib/%.c $(LIB_H) | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) $(SANITIZE) -c -o $@ $<
 $(BUILD)/asan/cgi-bin/%.cgi: cgi-bin/%.c $(ASAN_OBJ) $(LIB_H)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -o $@ $< $(ASAN_OBJ) $(ASAN_LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(SANITIZE) -o $@ $< $(ASAN_OBJ) $(ASAN_LDLIBS)
 $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/unit.h $(ASAN_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SANITIZE) -Itests/unit -o $@ $< $(ASAN_OBJ) $(ASAN_LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(SANITIZE) -Itests/unit -o $@ $< $(ASAN_OBJ) $(ASAN_LDLIBS)
 
 # The data folder belongs to the server's user, and no one else.
 data-dir:
@@ -134,8 +139,7 @@ teacher-key: data-dir
 	if [ ! -s $$key ]; then \
 	  (umask 077; head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' > $$key); \
 	  if [ "$$(id -u)" = 0 ]; then chown $(RUN_USER): $$key; fi; \
-	fi; \
-	echo "teacher key: $$(cat $$key)"
+	fi
 
 # Event mode: a folder for the sockets, the server's user's alone.
 sockets:
@@ -157,10 +161,10 @@ endif
 
 # make run and make test re-read this Makefile once packages are installed,
 # since the server's user exists only then.
-run: deps build
+run: port-free deps build
 	@$(MAKE) --no-print-directory serve
-serve: build data-dir stage teacher-key sockets
-	@echo "Mocean is serving http://$(BIND):$(PORT)/  (data in $(DATA_DIR); Ctrl-C stops it)"
+serve: port-free build data-dir stage teacher-key sockets
+	@$(BANNER)
 	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
 	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \
 	  MOCEAN_MODE=$(MODE) MOCEAN_SOCKETS=$(SOCKETS) \
@@ -181,7 +185,7 @@ measure: build $(BUILD)/bench/trivial.cgi stage
 # Built and linked exactly as the routes are, so the ratio is fair.
 $(BUILD)/bench/trivial.cgi: bench/trivial.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS) $(QUIET_LD); test -x $@
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDLIBS) $(QUIET_LD); test -x $@
 
 clean:
 	rm -rf $(BUILD)
@@ -212,12 +216,55 @@ export UNIT
 
 service: deps build
 	@[ "$$(id -u)" = 0 ] || { echo "run it as root: sudo make service"; exit 1; }
+	@systemctl stop mocean 2>/dev/null || true
+	@if systemctl is-active --quiet lighttpd && ! $(PORT_TEST); then \
+	  systemctl disable --now lighttpd 2>/dev/null; \
+	  echo "Debian's own lighttpd.service held port $(PORT): stopped and disabled it"; \
+	  echo "(systemctl enable --now lighttpd brings it back)"; fi
+	@$(MAKE) --no-print-directory port-free teacher-key
 	@echo "$$UNIT" > /etc/systemd/system/mocean.service
 	@echo "wrote /etc/systemd/system/mocean.service:"; cat /etc/systemd/system/mocean.service
 	systemctl daemon-reload
 	systemctl enable --now mocean
 	@echo "Mocean runs as a service: systemctl status mocean; journalctl -u mocean"
+	@$(MAKE) --no-print-directory banner
 
 # The unit make service would write, to read or copy by hand.
 unit:
 	@echo "$$UNIT"
+
+
+# Before anything says "serving": is PORT free on BIND?  PORT_TEST exits 0
+# when it is, 1 when a program holds it, 2 when only root may use it.
+PORT_TEST = perl -MIO::Socket::INET -e 'IO::Socket::INET->new(LocalAddr => "$(BIND)", \
+  LocalPort => $(PORT), Listen => 1, ReuseAddr => 1) or exit($$!{EADDRINUSE} ? 1 : \
+  $$!{EACCES} ? 2 : 3)'
+define PORT_FREE
+$(PORT_TEST) || { case $$? in \
+  1) echo "Port $(PORT) is already in use: another program (or another Mocean) listens on it."; \
+     if systemctl is-active --quiet lighttpd 2>/dev/null; then \
+       echo "Debian's own lighttpd.service is running: sudo systemctl disable --now lighttpd"; fi; \
+     echo "Stop it, or serve on another port:  PORT=$$(($(PORT) + 1)) make run";; \
+  2) echo "Port $(PORT) needs root: sudo make run, or a port above 1023:  PORT=8080 make run";; \
+  *) echo "Cannot serve on $(BIND):$(PORT): is $(BIND) an address of this machine?  BIND=0.0.0.0 make run";; \
+  esac; exit 1; }
+endef
+port-free:
+	@$(PORT_FREE)
+
+# What the teacher needs: the addresses students type (every IPv4 address of
+# the machine but loopback, when serving on all of them), the dashboard, the key.
+define BANNER
+if [ "$(BIND)" = 0.0.0.0 ]; then \
+  addrs=$$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -v -e : -e '^127\.' -e '^$$'); \
+else addrs=$(BIND); fi; \
+echo; echo "Mocean is serving on port $(PORT). Students open:"; \
+for a in $$addrs; do echo "    http://$$a:$(PORT)/"; done; \
+[ -n "$$addrs" ] || echo "    http://localhost:$(PORT)/  (no network address: this machine only)"; \
+set -- $$addrs localhost; \
+echo "Teacher's dashboard: http://$$1:$(PORT)/teacher"; \
+echo "teacher key: $$(cat $(DATA_DIR)/teacher.key)"; \
+echo "(data in $(DATA_DIR); Ctrl-C stops it)"; echo
+endef
+banner: teacher-key
+	@$(BANNER)

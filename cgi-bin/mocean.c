@@ -3,15 +3,13 @@
  *
  *   /mocean                 -> the long table
  *   /mocean?usage=brief     -> one line per route
- *   /mocean?client=browser  -> the same in a web page
+ *   /mocean?client=browser  -> a web page: how to play, a first mission, the table
  */
 #include "mocean.h"
 
 #include <string.h>
 
-static const struct {
-	const char *route, *keys, *reply, *json;
-} routes[] = {
+static const struct { const char *route, *keys, *reply, *json; } routes[] = {
 	{ "join", "name", "your new id, e.g. 0 (-1: letters and digits only)", "id" },
 	{ "quit", "name", "player NAME removed from the game", "removed, name" },
 	{ "who", "", "there are N players: NAME NAME ", "count, players" },
@@ -42,10 +40,21 @@ static void mocean(struct request *rq)
 {
 	int brief = strcmp(arg(rq, "usage"), "brief") == 0;
 
+	if (strcmp(reply_form(rq), "browser") == 0) /* people: the goal, a first mission */
+		say(rq, "HOW TO PLAY: swim the ocean planet, find its twelve seamounts and "
+			"grab the treasure on each peak.\nYOUR FIRST MISSION (type each address; "
+			"put your name for fred and your id for 0):\n"
+			"  1. join the game:      http://%1$s/join?name=fred\n"
+			"  2. nearest seamount:   http://%1$s/seamountname?id=0\n"
+			"  3. where it is (x, y): http://%1$s/data?dataset=seamounts\n"
+			"  4. swim there:         http://%1$s/accel?id=0&ctrl=w  (a, d turn)\n"
+			"     where you are now:  http://%1$s/location?id=0\n"
+			"  5. dive to the peak:   http://%1$s/dive?id=0&ctrl=f  (again, until z stops)\n"
+			"  6. grab its treasure:  http://%1$s/get?id=0&item=treasure\n\n",
+		    is_host(rq->in.host) ? rq->in.host : "localhost:8080");
 	say(rq, "Mocean 2.0: the ocean planet game\n");
-	say(rq, "ocean %.0f x %.0f metres, top speed %.0f (%.0f under water, %.0f on "
-		"a whale)\n", OCEAN_SIZE, OCEAN_SIZE, TOP_SPEED_SURFACE,
-	    TOP_SPEED_SUBMERGED, TOP_SPEED_WHALE);
+	say(rq, "ocean %.0f x %.0f metres, top speed %.0f (%.0f under water, %.0f on a whale)\n",
+	    OCEAN_SIZE, OCEAN_SIZE, TOP_SPEED_SURFACE, TOP_SPEED_SUBMERGED, TOP_SPEED_WHALE);
 	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
 		if (brief) {
 			say(rq, "/%s %s\n", routes[i].route, routes[i].keys);
@@ -57,9 +66,9 @@ static void mocean(struct request *rq)
 			say(rq, "  format=json adds: %s\n", routes[i].json);
 	}
 	if (!brief)
-		say(rq, "\nEvery route takes world=NAME (letters and digits) to play "
-			"in a world of its own, client=browser for a web page, and "
-			"format=json for JSON whose \"reply\" is the text above.\n");
+		say(rq, "\nEvery route takes world=NAME (letters and digits) to play in a world "
+			"of its own, client=browser for a web page, and format=json for JSON whose "
+			"\"reply\" is the text above.\n");
 }
 
 static const struct route route = {

@@ -5,11 +5,14 @@
  *                              wilma: 0 levels, 1 treasure
  *   /scores?format=json     -> {"reply":"...","players":[{"name":"fred",
  *                               "levels":["steps","puzzle","begin"],"treasures":2}, ...]}
- *   /scores?client=browser  -> the same in a web page
+ *   /scores?world=class3    -> class3's players only (treasures held there)
+ *   /scores?world=class3&client=browser -> the projector's leaderboard: a page
+ *        whose script (www/leaderboard.js) ranks them, refreshed every 3 s
  */
 #include "mocean.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* One player's line, and the same as a JSON object in list. */
 static void show(struct request *rq, const struct score *s, struct buf *list)
@@ -28,12 +31,29 @@ static void show(struct request *rq, const struct score *s, struct buf *list)
 	buf_printf(list, "],\"treasures\":%d}", s->treasures);
 }
 
+/* The leaderboard: a page whose script fills and refreshes the ranking. */
+static void leaderboard(struct request *rq, const char *world)
+{
+	say(rq, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
+		"<title>Leaderboard: %s</title><link rel=\"stylesheet\" href=\"/leaderboard.css\"/>"
+		"</head>\n<body data-world=\"%s\"><h1>Leaderboard: %s</h1>\n<ol id=\"board\">"
+		"</ol><p id=\"status\">connecting...</p>\n<script src=\"/leaderboard.js\">"
+		"</script></body></html>\n", world, world, world);
+	reply_raw(rq, "text/html; charset=utf-8");
+}
+
 static void scores(struct request *rq)
 {
 	struct buf list = {0};
-	struct score *board = xmalloc(SCORES_MAX_PLAYERS * sizeof *board);
-	int n = scores_read(rq, board, SCORES_MAX_PLAYERS);
+	struct score *board;
+	int n;
 
+	if (strcmp(reply_form(rq), "browser") == 0 && *arg(rq, "world")) {
+		leaderboard(rq, arg(rq, "world"));
+		return;
+	}
+	board = xmalloc(SCORES_MAX_PLAYERS * sizeof *board);
+	n = scores_read(rq, arg(rq, "world"), board, SCORES_MAX_PLAYERS);
 	if (n < 0) {
 		free(board);
 		return;
@@ -53,6 +73,7 @@ static void scores(struct request *rq)
 
 static const struct route route = {
 	.name = "scores",
+	.keys = { { .name = "world", .type = KEY_WORD, .longest = 32 } },
 	.handle = scores,
 };
 

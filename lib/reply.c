@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <strings.h>
 
 void say(struct request *rq, const char *fmt, ...)
 {
@@ -111,17 +112,44 @@ static const char *status_text(int status)
 	}
 }
 
+/* format= and client= first; else the Accept header, range by range. */
+const char *reply_form(const struct request *rq)
+{
+	const char *a = rq->in.accept ? rq->in.accept : "";
+	double q_html = 0, q_any = 0;
+	char range[64], *semi, *qs;
+
+	if (query_has(&rq->query, "format") || query_has(&rq->query, "client"))
+		return strcmp(query_str(&rq->query, "format"), "json") == 0 ? "json" :
+		       query_str(&rq->query, "client");
+	while (*a) {
+		size_t len = strcspn(a, ",");
+		double q = 1;
+		snprintf(range, sizeof range, "%.*s", (int)(len < 63 ? len : 63), a);
+		a += len + (a[len] == ',');
+		if ((semi = strchr(range, ';')) != NULL) {
+			*semi = '\0';
+			if ((qs = strstr(semi + 1, "q=")) != NULL && parse_real(trim_space(qs + 2), &q) < 0)
+				q = 0;
+		}
+		if (strcasecmp(trim_space(range), "text/html") == 0)
+			q_html = q;
+		else if (strcmp(trim_space(range), "*/*") == 0)
+			q_any = q;
+	}
+	return q_html > 0 && q_html >= q_any ? "browser" : "";
+}
+
 void reply_write(struct request *rq)
 {
 	struct buf out = {0};
-	const char *format = query_str(&rq->query, "format");
-	const char *client = query_str(&rq->query, "client");
+	const char *form = reply_form(rq);
 	const char *type;
 
 	if (rq->raw_type && rq->status == 200) {
 		type = rq->raw_type;
 		buf_add(&out, buf_str(&rq->text), rq->text.len);
-	} else if (strcmp(format, "json") == 0) {
+	} else if (strcmp(form, "json") == 0) {
 		type = "application/json";
 		buf_puts(&out, rq->status == 200 ? "{\"reply\":" : "{\"error\":");
 		buf_json(&out, buf_str(&rq->text));
@@ -129,7 +157,7 @@ void reply_write(struct request *rq)
 			buf_printf(&out, ",\"status\":%d", rq->status);
 		buf_add(&out, buf_str(&rq->json), rq->json.len);
 		buf_puts(&out, "}");
-	} else if (strcmp(client, "browser") == 0) {
+	} else if (strcmp(form, "browser") == 0) {
 		type = "text/html; charset=utf-8";
 		buf_printf(&out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>"
 			   "<title>%s</title></head>\n<body><pre>",

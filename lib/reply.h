@@ -35,6 +35,13 @@ void fail(struct request *rq, int status, const char *fmt, ...)
  * format= say (csv, svg and html files of /data, the JSON of /world). */
 void reply_raw(struct request *rq, const char *content_type);
 
+/* The form the reply will take: "json" (format=json), "browser"
+ * (client=browser), or, when the client named neither, "browser" for a
+ * client whose Accept header lists text/html with a q at least that of
+ * star/star (a browser's address bar), and "" (plain text) for everything
+ * else: Python's requests and curl send Accept: star/star. */
+const char *reply_form(const struct request *rq);
+
 /* Write status line, headers and body to stdout in the form asked for. */
 void reply_write(struct request *rq);
 

@@ -16,7 +16,9 @@ struct score {
 };
 
 /* Fill out (up to max) with every player who solved a level or holds a
- * treasure, sorted by name.  Returns how many, or -1 after fail(). */
-int scores_read(struct request *rq, struct score *out, int max);
+ * treasure, sorted by name; with world (not NULL or ""), every player of that
+ * world instead, with the treasures held there and their Steps levels.
+ * Returns how many, or -1 after fail(). */
+int scores_read(struct request *rq, const char *world, struct score *out, int max);
 
 #endif

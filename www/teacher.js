@@ -1,0 +1,197 @@
+// teacher.js: the teacher's dashboard (/teacher).  The key is typed once and
+// kept in this tab's sessionStorage, never in the address bar.  The page asks
+// /admin?key=K&format=json for the worlds and their players, and sends every
+// action as /admin?key=K&do=ACTION&world=W..., showing the server's one-line
+// answer (an action this server does not know yet answers 400: shown too).
+"use strict";
+
+const STORE = "moceanTeacherKey";
+const $ = id => document.getElementById(id);
+let key = sessionStorage.getItem(STORE) || "";
+let worlds = [];
+
+// An old habit, /teacher?key=K: keep the key, and take it out of the address.
+const given = new URLSearchParams(location.search).get("key");
+if (given) {
+  key = given;
+  sessionStorage.setItem(STORE, key);
+  history.replaceState(null, "", location.pathname);
+}
+
+function el(tag, props, ...children) {
+  const e = document.createElement(tag);
+  Object.assign(e, props || {});
+  e.append(...children.filter(c => c !== null && c !== undefined));
+  return e;
+}
+
+function adminUrl(params) {
+  return "/admin?" + new URLSearchParams(Object.assign({ key: key }, params));
+}
+
+function showLogin(message) {
+  $("dashboard").hidden = true;
+  $("login").hidden = false;
+  $("message").textContent = message || "";
+  $("key").focus();
+}
+
+// The server's one-line answer to the last action.
+function answer(text, ok) {
+  $("answer").textContent = text;
+  $("answer").className = ok ? "ok" : "err";
+}
+
+async function act(params, question) {
+  if (question && !confirm(question)) return;
+  try {
+    const r = await fetch(adminUrl(params));
+    const text = (await r.text()).trim();
+    answer(r.ok ? text : text + "  (HTTP " + r.status + ")", r.ok);
+    if (r.status === 403) return showLogin("The server did not accept this key: type it again.");
+  } catch (e) {
+    answer("The server does not answer: is make run still running?", false);
+  }
+  load();
+}
+
+function button(text, params, question) {
+  const b = el("button", { type: "button", textContent: text });
+  b.dataset.do = params().do;
+  if (question) b.className = "danger";
+  b.addEventListener("click", () => act(params(), question));
+  return b;
+}
+
+function tag(text, on) { return el("span", { className: "tag " + (on ? "on" : "off"), textContent: text }); }
+
+// "protected" or "secret" (true when the player joined with secret=), when given.
+function protectedOf(p) {
+  if ("protected" in p) return !!p.protected;
+  if ("secret" in p) return !!p.secret;
+  if ("unprotected" in p) return !p.unprotected;
+  return undefined;
+}
+
+function playerRow(w, p) {
+  const safe = protectedOf(p);
+  return el("tr", { className: "player", title: p.name },
+    el("td", { className: "n", textContent: p.id }),
+    el("td", { textContent: p.name }),
+    el("td", { className: "n", textContent: p.x.toFixed(0) + ", " + p.y.toFixed(0) }),
+    el("td", { className: "n", textContent: p.z.toFixed(1) }),
+    "requests" in p ? el("td", { className: "n" + (p.requests > 600 ? " busy" : ""),
+                                 textContent: p.requests }) : null,
+    safe === undefined ? null : el("td", {}, tag(safe ? "secret" : "no secret", safe)),
+    el("td", {},
+      button("Give treasures", () => ({ do: "give", world: w.name, id: p.id })), " ",
+      button("Kick", () => ({ do: "kick", world: w.name, name: p.name }),
+             "Remove " + p.name + " from " + w.name + "?")));
+}
+
+function worldCard(w) {
+  const seed = el("input", { className: "num", placeholder: "seed", title: "seed for Reset (optional)" });
+  const rate = el("input", { className: "num", placeholder: "per second", title: "requests a second per player; 0: no limit" });
+  const map = w.view ? "/map?world=" + encodeURIComponent(w.name) + "&view=" + encodeURIComponent(w.view)
+                     : "/map?world=" + encodeURIComponent(w.name);
+  const links = el("div", { className: "links" },
+    el("a", { href: map, target: "_blank", rel: "opener", className: "maplink",
+              textContent: "Map for the projector" }),
+    el("a", { href: "/scores?world=" + encodeURIComponent(w.name) + "&client=browser",
+              target: "_blank", className: "scorelink", textContent: "Leaderboard" }));
+  const facts = el("div", { className: "facts" },
+    "seed " + w.seed + " \u00b7 " + w.players.length + " player" + (w.players.length === 1 ? "" : "s") +
+    ("requests" in w ? " \u00b7 " + w.requests + " requests" : ""),
+    tag(w.bloom ? "bloom" : "no bloom", w.bloom),
+    "locked" in w ? tag(w.locked ? "locked" : "open", !w.locked) : null,
+    "limit" in w ? tag(w.limit ? "limit " + w.limit + "/s" : "no limit", true) : null,
+    w.view ? el("span", { textContent: " \u00b7 view code " + w.view }) : null);
+  const actions = el("div", { className: "actions" },
+    w.bloom ? button("End the bloom", () => ({ do: "calm", world: w.name }))
+            : button("Start the bloom", () => ({ do: "bloom", world: w.name })),
+    w.locked === true ? null : button("Lock", () => ({ do: "lock", world: w.name })),
+    w.locked === false ? null : button("Unlock", () => ({ do: "unlock", world: w.name })),
+    rate, button("Set limit", () => ({ do: "limit", world: w.name, rate: rate.value.trim() || "0" })));
+  const dangers = el("div", { className: "actions" },
+    button("New view code", () => ({ do: "newview", world: w.name }),
+           "Make a new view code for " + w.name + "? The projector's current map link stops working."),
+    el("span", { textContent: "\u00a0" }), seed, button("Reset", () => Object.assign({ do: "reset", world: w.name },
+                                              seed.value.trim() ? { seed: seed.value.trim() } : {}),
+                 "Reset " + w.name + "? Every player leaves and the treasures come back."),
+    button("Delete", () => ({ do: "delete", world: w.name }),
+           "Delete " + w.name + "? Its file is moved aside, and its players are gone."));
+  const head = el("tr", {}, ...["id", "name", "x, y", "depth",
+    ...(w.players.some(p => "requests" in p) ? ["requests/min"] : []),
+    ...(w.players.some(p => protectedOf(p) !== undefined) ? ["secret"] : []), ""]
+    .map(t => el("th", { textContent: t })));
+  const players = w.players.length ?
+    el("table", {}, head, ...w.players.map(p => playerRow(w, p))) :
+    el("div", { className: "empty", textContent: "no players yet" });
+  const card = el("div", { className: "world" }, el("h3", { textContent: w.name }), facts, links,
+                  actions, dangers, players);
+  card.dataset.world = w.name;
+  return card;
+}
+
+async function load() {
+  if (!key) return showLogin();
+  let r;
+  try {
+    r = await fetch(adminUrl({ format: "json" }));
+  } catch (e) {
+    $("status").textContent = "The server does not answer: is make run still running?";
+    return;
+  }
+  if (r.status === 403) {
+    sessionStorage.removeItem(STORE);
+    key = "";
+    return showLogin("The server did not accept this key: check it and type it again.");
+  }
+  if (!r.ok) {
+    $("status").textContent = (await r.text()).trim();
+    return;
+  }
+  const data = await r.json();
+  worlds = data.worlds || [];
+  $("login").hidden = true;
+  $("dashboard").hidden = false;
+  $("status").textContent = worlds.length ? worlds.length + " world" + (worlds.length === 1 ? "" : "s") +
+    ", updated " + new Date().toLocaleTimeString() : "No worlds yet: make one above, or let a student /join.";
+  $("worlds").replaceChildren(...worlds.map(worldCard));
+}
+
+$("keyform").addEventListener("submit", e => {
+  e.preventDefault();
+  key = $("key").value.trim();
+  $("key").value = "";
+  if (!key) return showLogin("Type the teacher key first.");
+  sessionStorage.setItem(STORE, key);
+  load();
+});
+
+$("newworld").addEventListener("submit", e => {
+  e.preventDefault();
+  const name = $("newname").value.trim(), seed = $("newseed").value.trim();
+  if (!name) return answer("Give the new world a name: letters and digits, like class3.", false);
+  const exists = worlds.some(w => w.name === name.toLowerCase());
+  act(Object.assign({ do: "reset", world: name }, seed ? { seed: seed } : {}),
+      exists ? "World " + name + " exists: make it anew? Every player leaves." : null);
+  $("newname").value = $("newseed").value = "";
+});
+
+$("refresh").addEventListener("click", load);
+$("forget").addEventListener("click", () => {
+  sessionStorage.removeItem(STORE);
+  key = "";
+  showLogin("The key is forgotten in this tab.");
+});
+
+// Keep the list fresh, but never while the teacher is typing in it.
+setInterval(() => {
+  const typing = [...document.querySelectorAll("#worlds input")].some(i => i.value) ||
+                 (document.activeElement && document.activeElement.closest("#worlds") &&
+                  document.activeElement.tagName === "INPUT");
+  if (key && !$("dashboard").hidden && !typing) load();
+}, 5000);
+
+load();
