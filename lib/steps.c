@@ -43,29 +43,6 @@ enum guess read_guess(const char *text, long long *n)
 	return *n < 0 ? NEGATIVE : WHOLE;
 }
 
-int read_numbers(const char *text, double *out, int max)
-{
-	char item[64];
-	int n = 0;
-
-	while (*text) {
-		size_t len = strcspn(text, ",; \t");
-		if (len > 0) {
-			if (len >= sizeof item)
-				return -1;
-			memcpy(item, text, len);
-			item[len] = '\0';
-			if (n < max && parse_real(item, &out[n]) < 0)
-				return -1;
-			n++;
-		}
-		text += len;
-		if (*text)
-			text++;
-	}
-	return n < max ? n : max;
-}
-
 int split_items(const char *text, char items[][32], int max)
 {
 	int n = 0;

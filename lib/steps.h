@@ -23,11 +23,6 @@ enum guess {
 /* Classify text; for NEGATIVE and WHOLE, *n gets the number. */
 enum guess read_guess(const char *text, long long *n);
 
-/* Split text into numbers separated by commas, semicolons or spaces.
- * Returns how many were read into out (at most max), or -1 when an item is
- * not a number. */
-int read_numbers(const char *text, double *out, int max);
-
 /* Split text on commas into at most max trimmed items, written into items
  * (each at most 31 characters; longer ones are cut).  Returns the number of
  * items (which may exceed max: the rest are counted, not stored). */

@@ -152,6 +152,13 @@ def test_duck_swims_and_wolf_runs(server):
     assert (r, a, b) == (10.0, 90.0, 45.84)
 
 
+def test_duck_reads_numbers_as_python(server):
+    # Each number as Python's float() reads it: underscores, Unicode digits,
+    # a no-break space beside a separator.
+    (r, a, b), _ = duck(server, location="0,0,0", destination="1_0\u00a0,\u0669\u0660")
+    assert (r, a, b) == (10.0, 90.0, 45.84)
+
+
 def test_duck_escapes_and_is_caught(server):
     (r, a, b), reply = duck(server, location="40,90,-90", destination="50,90")
     assert (r, a, b) == (50.0, 90.0, -44.16) and "flies away" in reply

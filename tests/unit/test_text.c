@@ -8,7 +8,6 @@
 int main(void)
 {
 	struct buf b = {0};
-	double nums[4];
 	char items[6][32];
 
 	buf_html(&b, "<a href=\"x\">Tom & 'Jerry'</a>");
@@ -48,10 +47,6 @@ int main(void)
 	CHECK(fibonacci_position(986) == 0);
 	CHECK(fibonacci_position(-1) == 0);
 	CHECK(fibonacci_position(7540113804746346429LL) == 93);
-	CHECK(read_numbers("1,2;3 4", nums, 4) == 4 && nums[3] == 4);
-	CHECK(read_numbers("10, 90", nums, 4) == 2 && nums[0] == 10 && nums[1] == 90);
-	CHECK(read_numbers("1,x", nums, 4) == -1);
-	CHECK(read_numbers("", nums, 4) == 0);
 	CHECK(split_items("1, 5,10 ,10,5,1", items, 6) == 6);
 	CHECK_STR(items[2], "10");
 	CHECK(split_items("1,2", items, 6) == 2);
