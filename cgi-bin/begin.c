@@ -12,11 +12,11 @@
 #include "mocean.h"
 
 /* 1 when n (at least 2) has no divisor other than 1 and itself. */
-static int is_prime(long long n)
+static int is_prime(unsigned long long n)
 {
 	if (n < 2)
 		return 0;
-	for (long long d = 2; d <= n / d; d++)
+	for (unsigned long long d = 2; d <= n / d; d++)
 		if (n % d == 0)
 			return 0;
 	return 1;
@@ -25,7 +25,7 @@ static int is_prime(long long n)
 static void begin(struct request *rq)
 {
 	const char *message = arg(rq, "message");
-	long long n;
+	unsigned long long n;
 
 	switch (read_guess(message, &n)) {
 	case NOT_A_NUMBER:
@@ -40,19 +40,24 @@ static void begin(struct request *rq)
 		say(rq, "%s is negative. Primes are never negative: try a "
 			"positive number.", message);
 		return;
+	case TOO_BIG:
+		say(rq, "%s is a giant! This puzzle judges numbers below 2 to the "
+			"power 64 (18446744073709551616). A prime a little over 100 "
+			"will do.", message);
+		return;
 	case WHOLE:
 		break;
 	}
 	if (n == 0)
 		say(rq, "Zero! Zero is not prime. Try something bigger.");
 	else if (!is_prime(n))
-		say(rq, "%lld is not prime: it can be split into smaller whole "
+		say(rq, "%llu is not prime: it can be split into smaller whole "
 			"numbers multiplied together. Keep looking!", n);
 	else if (n <= 100)
-		say(rq, "%lld is prime, nice! But it is not bigger than 100. "
+		say(rq, "%llu is prime, nice! But it is not bigger than 100. "
 			"Go higher.", n);
 	else if (record_solved(rq, "begin") == 0) {
-		say(rq, "%lld is a prime bigger than 100. Well done! "
+		say(rq, "%llu is a prime bigger than 100. Well done! "
 			"Your next step is /beguine", n);
 		json_bool(rq, "solved", 1);
 		json_str(rq, "next", "/beguine");

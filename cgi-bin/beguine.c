@@ -10,10 +10,28 @@
  */
 #include "mocean.h"
 
+/* Which Fibonacci number n is, counting 0 as the 1st (0, 1, 1, 2, 3, 5 ...):
+ * walk the sequence until it reaches n.  1 comes twice; say the 3rd.  0 when
+ * n is not in the sequence. */
+static int fibonacci_position(unsigned long long n)
+{
+	unsigned long long a = 0, b = 1, next;   /* two neighbours */
+	int pos = 1;                             /* a is the pos-th */
+
+	while (a < n) {
+		if (__builtin_add_overflow(a, b, &next))   /* past 2^64 */
+			return b == n ? pos + 1 : 0;
+		a = b;
+		b = next;
+		pos++;
+	}
+	return a != n ? 0 : n == 1 ? 3 : pos;
+}
+
 static void beguine(struct request *rq)
 {
 	const char *message = arg(rq, "message");
-	long long n;
+	unsigned long long n;
 	int pos;
 
 	switch (read_guess(message, &n)) {
@@ -26,17 +44,21 @@ static void beguine(struct request *rq)
 			"numbers.", message);
 		return;
 	case NEGATIVE:
-		say(rq, "%lld is negative. The Fibonacci numbers start at 0 and "
-			"only grow.", n);
+		say(rq, "%s is negative. The Fibonacci numbers start at 0 and "
+			"only grow.", message);
+		return;
+	case TOO_BIG:
+		say(rq, "%s is huge! The 17th Fibonacci number is much smaller.",
+		    message);
 		return;
 	case WHOLE:
 		break;
 	}
 	if ((pos = fibonacci_position(n)) == 0)
-		say(rq, "%lld is not a Fibonacci number. Start with 0 and 1 and "
+		say(rq, "%llu is not a Fibonacci number. Start with 0 and 1 and "
 			"keep adding the last two.", n);
 	else if (pos != 17)
-		say(rq, "%lld is the %d%s Fibonacci number. You want the 17th.", n,
+		say(rq, "%llu is the %d%s Fibonacci number. You want the 17th.", n,
 		    pos, pos % 10 == 1 && pos != 11 ? "st" :
 		    pos % 10 == 2 && pos != 12 ? "nd" :
 		    pos % 10 == 3 && pos != 13 ? "rd" : "th");

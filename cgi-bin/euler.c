@@ -13,7 +13,7 @@
 static void euler(struct request *rq)
 {
 	const char *message = arg(rq, "message");
-	long long n;
+	unsigned long long n;
 
 	switch (read_guess(message, &n)) {
 	case NOT_A_NUMBER:
@@ -25,16 +25,21 @@ static void euler(struct request *rq)
 			"a whole number.", message);
 		return;
 	case NEGATIVE:
-		say(rq, "%lld is negative, but every number you add is positive.", n);
+		say(rq, "%s is negative, but every number you add is positive.",
+		    message);
+		return;
+	case TOO_BIG:
+		say(rq, "%s is far too big to be the sum: even 10000 times 10000 "
+			"is only 100000000.", message);
 		return;
 	case WHOLE:
 		break;
 	}
 	if (n < 10000)
-		say(rq, "%lld is too small to be the sum: the last number, 10000, "
+		say(rq, "%llu is too small to be the sum: the last number, 10000, "
 			"is bigger than that on its own.", n);
 	else if (n != 50005000)
-		say(rq, "%lld is not the sum. Try pairing numbers: 1 + 10000, "
+		say(rq, "%llu is not the sum. Try pairing numbers: 1 + 10000, "
 			"2 + 9999, 3 + 9998 ... how many pairs?", n);
 	else if (record_solved(rq, "euler") == 0) {
 		say(rq, "50005000! 5000 pairs of 10001. Gauss would be proud. "

@@ -11,6 +11,33 @@
  */
 #include "mocean.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#define MESSAGE_LONGEST 200
+
+/* Read message as Python's message.split(',') and int() of each item: the
+ * number of items, the first six in row, and *whole = 1 when every item is
+ * a whole number. */
+static int read_row(const char *message, long long row[6], int *whole)
+{
+	char item[MESSAGE_LONGEST + 1];
+	long long ignored;
+	int n = 0;
+
+	*whole = 1;
+	for (;;) {
+		size_t len = strcspn(message, ",");
+		snprintf(item, sizeof item, "%.*s", (int)len, message);
+		if (py_int_ll(item, n < 6 ? &row[n] : &ignored) < 0)
+			*whole = 0;
+		n++;
+		if (!message[len])
+			return n;
+		message += len + 1;
+	}
+}
+
 /* 1 when the six numbers are the sixth row of Pascal's triangle. */
 static int is_sixth_row(const long long row[6])
 {
@@ -24,12 +51,9 @@ static int is_sixth_row(const long long row[6])
 
 static void meruprastarah(struct request *rq)
 {
-	char items[6][32];
 	long long row[6];
-	int n = split_items(arg(rq, "message"), items, 6), whole = 1;
+	int whole, n = read_row(arg(rq, "message"), row, &whole);
 
-	for (int i = 0; i < n && i < 6; i++)
-		whole = whole && parse_int(items[i], &row[i]) == 0;
 	if (n != 6)
 		say(rq, "That is %d item%s. The sixth row has six numbers, "
 			"separated by commas, like 1,2,3,4,5,6", n, n == 1 ? "" : "s");
@@ -48,7 +72,8 @@ static void meruprastarah(struct request *rq)
 
 static const struct route route = {
 	.name = "meruprastarah",
-	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 200 } },
+	.keys = { { .name = "message", .type = KEY_TEXT,
+		    .longest = MESSAGE_LONGEST } },
 	.store = STORE_PROGRESS,
 	.handle = meruprastarah,
 };

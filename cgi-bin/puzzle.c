@@ -1,5 +1,5 @@
 /* /puzzle: a riddle.  What is the simplest way to escape a deciduous forest?
- * Send your answer as solution=.
+ * Send your answer as solution=; the first word counts, in capitals or not.
  *
  *   /puzzle                     -> the riddle
  *   /puzzle?solution=run        -> a hint
@@ -9,14 +9,17 @@
 
 #include <strings.h>
 
+#define SOLUTION_LONGEST 100
+
 static void puzzle(struct request *rq)
 {
 	const char *solution = arg(rq, "solution");
+	char word[SOLUTION_LONGEST + 1];
 
-	if (!*solution) {
+	if (first_word(solution, word, sizeof word) <= 0) {
 		say(rq, "Riddle: what is the simplest way to escape a deciduous "
 			"forest?  Answer like this: /puzzle?solution=yourword");
-	} else if (strcasecmp(solution, "leaf") == 0) {
+	} else if (strcasecmp(word, "leaf") == 0) {
 		if (record_solved(rq, "puzzle") < 0)
 			return;
 		say(rq, "Yes! Just leaf (leave). The next step is /problem");
@@ -30,7 +33,8 @@ static void puzzle(struct request *rq)
 
 static const struct route route = {
 	.name = "puzzle",
-	.keys = { { .name = "solution", .type = KEY_TEXT, .longest = 100 } },
+	.keys = { { .name = "solution", .type = KEY_TEXT,
+		    .longest = SOLUTION_LONGEST } },
 	.store = STORE_PROGRESS,
 	.handle = puzzle,
 };

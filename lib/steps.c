@@ -1,67 +1,38 @@
 /* steps.c: the arithmetic behind the Steps puzzles (see steps.h). */
 #include "steps.h"
-#include "query.h"
+#include "buf.h"
+#include "pynum.h"
 
-#include <ctype.h>
+#include <errno.h>
 #include <math.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-int fibonacci_position(long long n)
+enum guess read_guess(const char *text, unsigned long long *n)
 {
-	long long a = 0, b = 1, next;
-	int pos = 1, found = 0;
+	size_t size = strlen(text) + 2;
+	char *digits = xmalloc(size);
+	enum guess kind;
+	double x;
 
-	/* Walk the sequence until it passes n; 1 appears twice, keep the last. */
-	while (a <= n) {
-		if (a == n)
-			found = pos;
-		if (__builtin_add_overflow(a, b, &next)) {
-			/* b is the last Fibonacci number a long long holds */
-			if (b == n)
-				found = pos + 1;
-			break;
-		}
-		a = b;
-		b = next;
-		pos++;
+	if (py_int(text, digits, size) == 0) {
+		errno = 0;
+		*n = *digits == '-' ? 0 : strtoull(digits, NULL, 10);
+		kind = *digits == '-' ? NEGATIVE : errno == ERANGE ? TOO_BIG : WHOLE;
+	} else if (py_float(text, &x) < 0 || isnan(x)) {
+		kind = NOT_A_NUMBER;
+	} else if (isfinite(x) && x != floor(x)) {
+		kind = NOT_WHOLE;
+	} else if (x < 0) {
+		kind = NEGATIVE;
+	} else if (x >= 18446744073709551616.0) {   /* 2^64, or inf */
+		kind = TOO_BIG;
+	} else {
+		*n = (unsigned long long)x;      /* "101.0" is a whole number */
+		kind = WHOLE;
 	}
-	return found;
-}
-
-enum guess read_guess(const char *text, long long *n)
-{
-	double number;
-
-	if (parse_int(text, n) == 0)
-		return *n < 0 ? NEGATIVE : WHOLE;
-	if (parse_real(text, &number) < 0)
-		return NOT_A_NUMBER;
-	if (number != floor(number) || fabs(number) >= 9e18)
-		return NOT_WHOLE;
-	*n = (long long)number;          /* "101.0" is a whole number */
-	return *n < 0 ? NEGATIVE : WHOLE;
-}
-
-int split_items(const char *text, char items[][32], int max)
-{
-	int n = 0;
-
-	for (;;) {
-		size_t len = strcspn(text, ",");
-		const char *start = text, *end = text + len;
-		while (start < end && isspace((unsigned char)*start))
-			start++;
-		while (end > start && isspace((unsigned char)end[-1]))
-			end--;
-		if (n < max)
-			snprintf(items[n], 32, "%.*s",
-				 (int)(end - start < 31 ? end - start : 31), start);
-		n++;
-		if (!text[len])
-			return n;
-		text += len + 1;
-	}
+	free(digits);
+	return kind;
 }
 
 double angle_norm(double degrees)

@@ -6,27 +6,18 @@
 
 #include <stddef.h>
 
-/* Which Fibonacci number n is, counting 0 as the 1st (0, 1, 1, 2, 3, 5...):
- * the last position it has (1 is both the 2nd and the 3rd: 3), or 0 when n is
- * not a Fibonacci number. */
-int fibonacci_position(long long n);
-
 /* What kind of number a guess is, for the hints of /begin, /beguine and
- * /euler. */
+ * /euler.  The guess is read as Python's int(), or else float(), reads it. */
 enum guess {
-	NOT_A_NUMBER,   /* "hello" */
+	NOT_A_NUMBER,   /* "hello", "nan" */
 	NOT_WHOLE,      /* "12.5": digits after the decimal point */
-	NEGATIVE,       /* "-3" (a whole number below 0) */
-	WHOLE,          /* "0", "101", "101.0" */
+	NEGATIVE,       /* "-3", "-1e30" */
+	TOO_BIG,        /* a whole number of 2^64 or more: "1e20", "inf" */
+	WHOLE,          /* "0", "101", "1_01", "101.0", "١٠١" */
 };
 
-/* Classify text; for NEGATIVE and WHOLE, *n gets the number. */
-enum guess read_guess(const char *text, long long *n);
-
-/* Split text on commas into at most max trimmed items, written into items
- * (each at most 31 characters; longer ones are cut).  Returns the number of
- * items (which may exceed max: the rest are counted, not stored). */
-int split_items(const char *text, char items[][32], int max);
+/* Classify text; for WHOLE, *n gets the number. */
+enum guess read_guess(const char *text, unsigned long long *n);
 
 #define POND_RADIUS 50.0
 #define WOLF_SPEED 4.0       /* the duck swims at 1 */

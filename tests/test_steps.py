@@ -22,11 +22,28 @@ def test_exchange(server):
     assert server.get("exchange", task=5, format="json").json() == {"reply": "42", "answer": 42}
 
 
+@pytest.mark.parametrize("task, answer", [
+    ("99999999999999999999", "100000000000000000036"),   # any size, as Python's int
+    ("9223372036854775807", "9223372036854775844"),
+    ("-99999999999999999999", "-99999999999999999962"),
+    ("-100", "-63"),
+    ("1_01", "138"),
+    ("\u00a05\u00a0", "42"),                # a no-break space around it
+    ("\u0661\u0660\u0661", "138"),          # Arabic-Indic digits
+    pytest.param("9" * 1000, "1" + "0" * 998 + "36", id="a thousand nines"),
+])
+def test_exchange_reads_numbers_as_python(server, task, answer):
+    assert server.text("exchange", task=task) == answer
+    assert server.get("exchange", task=task, format="json").json()["answer"] == int(answer)
+
+
 @pytest.mark.parametrize("params, words", [
     ({}, "task is missing"),
     ({"task": "abc"}, "task must be a whole number"),
     ({"task": "1.5"}, "task must be a whole number"),
-    ({"task": "9223372036854775807"}, "task is too big"),
+    ({"task": ""}, "task is missing"),
+    ({"task": "1__0"}, "task must be a whole number"),
+    pytest.param({"task": "1" * 1001}, "task is too long", id="1001 digits"),
 ])
 def test_exchange_refusals(server, params, words):
     r = server.get("exchange", **params)
@@ -42,6 +59,37 @@ def test_steps(server):
     assert "/puzzle" not in reply
     reply = server.text("steps", message="passport")
     assert reply.startswith("welcome!") and "/puzzle" in reply
+
+
+@pytest.mark.parametrize("route, key, answer, opens", [
+    ("steps", "message", "passport please", "/puzzle"),
+    ("steps", "message", "Passport", "/puzzle"),
+    ("steps", "message", "\u00a0PASSPORT\u3000now", "/puzzle"),
+    ("puzzle", "solution", "leaf it", "/problem"),
+    ("puzzle", "solution", "LEAF", "/problem"),
+    ("problem", "solution", "32 animals", "/begin"),
+    ("problem", "solution", "3_2", "/begin"),
+    ("problem", "solution", "\u0663\u0662", "/begin"),
+    ("sirduke", "message", "WIGS", "/euler"),
+])
+def test_first_word_in_any_case(server, route, key, answer, opens):
+    reply = server.get(route, **{key: answer, "format": "json"}).json()
+    assert reply.get("solved") is True and opens in reply["reply"]
+
+
+def test_steps_repeats_the_passport_message(server):
+    reply = server.text("steps", message="passport please")
+    assert reply.startswith("welcome!") and "passport please" in reply
+
+
+@pytest.mark.parametrize("solution, words", [
+    ("99999999999999999999", "too big"),
+    ("-99999999999999999999", "too small"),
+    ("32.0", "not a whole number"),
+    ("thirty two", "not a whole number"),
+])
+def test_problem_reads_the_first_word_as_int(server, solution, words):
+    assert words in server.text("problem", solution=solution)
 
 
 def test_puzzle(server):
@@ -84,6 +132,12 @@ def test_python_program_runs(server, tmp_path):
     ("97", "not bigger than 100"),
     ("101", "/beguine"),
     ("101.0", "/beguine"),
+    ("1_01", "/beguine"),
+    ("\u00a0101\u00a0", "/beguine"),
+    ("\u0661\u0660\u0661", "/beguine"),
+    ("1e2", "is not prime"),
+    ("-99999999999999999999", "negative"),
+    ("nan", "not a number"),
 ])
 def test_begin_hints(server, message, words):
     assert words in server.text("begin", message=message)
@@ -98,6 +152,13 @@ def test_begin_hints(server, message, words):
     ("2", "the 4th Fibonacci number"),
     ("50", "not a Fibonacci number"),
     ("987", "/sirduke"),
+    ("9_87", "/sirduke"),
+    ("\u0669\u0668\u0667", "/sirduke"),
+    ("987.0", "/sirduke"),
+    ("7540113804746346429", "the 93rd Fibonacci number"),
+    ("12200160415121876738", "the 94th Fibonacci number"),
+    ("18446744073709551615", "not a Fibonacci number"),
+    ("19740274219868223167", "much smaller"),
 ])
 def test_beguine_hints(server, message, words):
     assert words in server.text("beguine", message=message)
@@ -116,6 +177,10 @@ def test_sirduke(server):
     ("9999", "too small to be the sum"),
     ("50005001", "not the sum"),
     ("50005000", "/meruprastarah"),
+    ("50_005_000", "/meruprastarah"),
+    ("5.0005e7", "/meruprastarah"),
+    ("-99999999999999999999", "negative"),
+    ("99999999999999999999", "far too big"),
 ])
 def test_euler_hints(server, message, words):
     assert words in server.text("euler", message=message)
@@ -127,6 +192,10 @@ def test_euler_hints(server, message, words):
     ("1,5,10,10,5,2", "not the right ones"),
     ("1,5,10,10,5,1", "complete"),
     (" 1, 5, 10, 10, 5, 1 ", "complete"),
+    ("1,5,1_0,\u00a010,\u0665,1", "complete"),
+    ("1,5,10,10,5,1.0", "must all be whole numbers"),
+    ("1,5,10,10,5,99999999999999999999", "not the right ones"),
+    ("1,5,10,10,5,1,", "That is 7 items"),
 ])
 def test_meruprastarah_hints(server, message, words):
     assert words in server.text("meruprastarah", message=message)

@@ -8,7 +8,6 @@
 int main(void)
 {
 	struct buf b = {0};
-	char items[6][32];
 
 	buf_html(&b, "<a href=\"x\">Tom & 'Jerry'</a>");
 	CHECK_STR(buf_str(&b), "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
@@ -29,28 +28,32 @@ int main(void)
 	CHECK_STR(buf_str(&b), "");
 
 	{
-		long long n = 0;
+		unsigned long long n = 0;
 		CHECK(read_guess("hello", &n) == NOT_A_NUMBER);
 		CHECK(read_guess("", &n) == NOT_A_NUMBER);
+		CHECK(read_guess("nan", &n) == NOT_A_NUMBER);
 		CHECK(read_guess("12.5", &n) == NOT_WHOLE);
-		CHECK(read_guess("-3", &n) == NEGATIVE && n == -3);
+		CHECK(read_guess("-3", &n) == NEGATIVE);
 		CHECK(read_guess("-2.5", &n) == NOT_WHOLE);
+		CHECK(read_guess("-1e30", &n) == NEGATIVE);
+		CHECK(read_guess("-99999999999999999999", &n) == NEGATIVE);
 		CHECK(read_guess("101.0", &n) == WHOLE && n == 101);
 		CHECK(read_guess("1e3", &n) == WHOLE && n == 1000);
 		CHECK(read_guess("0", &n) == WHOLE && n == 0);
-		CHECK(read_guess("1e300", &n) == NOT_WHOLE);
+		CHECK(read_guess("-0", &n) == WHOLE && n == 0);
+		CHECK(read_guess("-0.0", &n) == WHOLE && n == 0);
+		CHECK(read_guess(" 1_01\xc2\xa0", &n) == WHOLE && n == 101);
+		CHECK(read_guess("\xd9\xa1\xd9\xa0\xd9\xa1", &n) == WHOLE && n == 101);
+		CHECK(read_guess("18446744073709551615", &n) == WHOLE &&
+		      n == 18446744073709551615ULL);
+		CHECK(read_guess("18446744073709551616", &n) == TOO_BIG);
+		CHECK(read_guess("18446744073709551629", &n) == TOO_BIG);
+		CHECK(read_guess("18446744073709551629.5", &n) == TOO_BIG);
+		CHECK(read_guess("1e300", &n) == TOO_BIG);
+		CHECK(read_guess("1e999", &n) == TOO_BIG);
+		CHECK(read_guess("inf", &n) == TOO_BIG);
+		CHECK(read_guess("1e19", &n) == WHOLE && n == 10000000000000000000ULL);
 	}
-	CHECK(fibonacci_position(0) == 1);
-	CHECK(fibonacci_position(1) == 3);
-	CHECK(fibonacci_position(2) == 4);
-	CHECK(fibonacci_position(987) == 17);
-	CHECK(fibonacci_position(986) == 0);
-	CHECK(fibonacci_position(-1) == 0);
-	CHECK(fibonacci_position(7540113804746346429LL) == 93);
-	CHECK(split_items("1, 5,10 ,10,5,1", items, 6) == 6);
-	CHECK_STR(items[2], "10");
-	CHECK(split_items("1,2", items, 6) == 2);
-	CHECK(split_items("1,2,3,4,5,6,7", items, 6) == 7);
 	CHECK_NEAR(angle_norm(190), -170, 1e-12);
 	CHECK_NEAR(angle_norm(-180), 180, 1e-12);
 	CHECK_NEAR(angle_norm(540), 180, 1e-12);
