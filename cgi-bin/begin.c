@@ -11,9 +11,16 @@
  */
 #include "mocean.h"
 
-/* 1 when n (at least 2) has no divisor other than 1 and itself. */
+#define SMALL 4294967296ULL   /* 2^32: trial division below, at most 65536 tries */
+
+/* 1 when n is prime: it has exactly two divisors, 1 and itself.  Try each d
+ * from 2 up to the square root of n: a bigger divisor would come with a
+ * smaller one, already tried.  From 2^32 on that is too many tries, so lib's
+ * fast test (lib/prime.c) answers the same question a cleverer way. */
 static int is_prime(unsigned long long n)
 {
+	if (n >= SMALL)
+		return is_prime_u64(n);
 	if (n < 2)
 		return 0;
 	for (unsigned long long d = 2; d <= n / d; d++)
@@ -50,6 +57,9 @@ static void begin(struct request *rq)
 	}
 	if (n == 0)
 		say(rq, "Zero! Zero is not prime. Try something bigger.");
+	else if (n == 1)
+		say(rq, "1 is not prime: a prime has exactly two divisors, 1 and "
+			"itself, and 1 has only one. Try something bigger.");
 	else if (!is_prime(n))
 		say(rq, "%llu is not prime: it can be split into smaller whole "
 			"numbers multiplied together. Keep looking!", n);

@@ -138,6 +138,16 @@ def test_python_program_runs(server, tmp_path):
     ("1e2", "is not prime"),
     ("-99999999999999999999", "negative"),
     ("nan", "not a number"),
+    ("1", "exactly two divisors"),
+    ("4294967291", "/beguine"),                 # the largest prime below 2^32
+    ("4294967297", "is not prime"),             # 641 * 6700417
+    ("9223372036854775783", "/beguine"),        # the largest prime below 2^63
+    ("18446744073709551557", "/beguine"),       # the largest prime below 2^64
+    ("3825123056546413051", "is not prime"),    # a Carmichael number
+    ("18446744073709551615", "is not prime"),
+    ("18446744073709551629", "giant"),
+    ("18446744073709551629.0", "giant"),
+    ("1e30", "giant"),
 ])
 def test_begin_hints(server, message, words):
     assert words in server.text("begin", message=message)
