@@ -226,35 +226,39 @@ int first_word(const char *text, char *word, size_t size)
 	return (int)len;
 }
 
-int read_numbers(const char *text, double *out, int max)
+int read_numbers(const char *text, double *out, int n)
 {
 	char *item = xmalloc(strlen(text) + 1);
+	double *read = xmalloc(sizeof *read * (size_t)(n > 0 ? n : 1));
 	const uint8_t *s = (const uint8_t *)text;
-	size_t n = strlen(text), len = 0;
+	size_t left = strlen(text), len = 0;
 	int count = 0, bad = 0;
 
 	/* One more turn at the end closes the last item. */
-	for (;;) {
+	while (!bad && count < n) {
 		ucs4_t c = 0;
-		int step = n ? u8_mbtouc(&c, s, n) : 0;
+		int step = left ? u8_mbtouc(&c, s, left) : 0;
 
-		if (!n || c == ',' || c == ';' || py_isspace(c)) {
+		if (!left || c == ',' || c == ';' || py_isspace(c)) {
 			item[len] = '\0';
-			if (len > 0 && count < max) {
-				bad = py_float(item, &out[count]) < 0 ||
-				      !isfinite(out[count]);
+			if (len > 0) {
+				bad = py_float(item, &read[count]) < 0 ||
+				      !isfinite(read[count]);
 				count++;
 			}
 			len = 0;
-			if (!n || bad)
+			if (!left)
 				break;
 		} else {
 			memcpy(item + len, s, (size_t)step);
 			len += (size_t)step;
 		}
 		s += step;
-		n -= (size_t)step;
+		left -= (size_t)step;
 	}
+	if (!bad && count == n)
+		memcpy(out, read, sizeof *read * (size_t)n);
 	free(item);
-	return bad ? -1 : count;
+	free(read);
+	return !bad && count == n ? 0 : -1;
 }

@@ -42,10 +42,10 @@ int decimal_add(const char *a, const char *b, char *out, size_t size);
  * when the word does not fit. */
 int first_word(const char *text, char *word, size_t size);
 
-/* Read up to max numbers separated by commas, semicolons or white space
- * ("10,90", "10; 90", "10 90"), each as Python's float() reads it, into out.
- * Returns how many were read (at most max; the rest are not read), or -1
- * when one of the first max is not a finite number. */
-int read_numbers(const char *text, double *out, int max);
+/* Read n numbers separated by commas, semicolons or white space ("10,90",
+ * "10; 90", "10 90"), each as Python's float() reads it, into out.  Returns
+ * 0 when text starts with n finite numbers (any more are not read), or -1,
+ * and then out is left as it was. */
+int read_numbers(const char *text, double *out, int n);
 
 #endif

@@ -1,4 +1,4 @@
-/* steps.c: the arithmetic behind the Steps puzzles (see steps.h). */
+/* steps.c: what the Steps levels share (see steps.h). */
 #include "steps.h"
 #include "buf.h"
 #include "pynum.h"
@@ -33,33 +33,4 @@ enum guess read_guess(const char *text, unsigned long long *n)
 	}
 	free(digits);
 	return kind;
-}
-
-double angle_norm(double degrees)
-{
-	double a = fmod(degrees, 360.0);
-
-	if (a <= -180)
-		a += 360;
-	else if (a > 180)
-		a -= 360;
-	return a;
-}
-
-double wolf_run(double wolf, double target, double time)
-{
-	double gap = angle_norm(target - wolf);
-	double reach = WOLF_SPEED * time / POND_RADIUS * 180 / M_PI;
-
-	if (fabs(gap) <= reach)
-		return angle_norm(target);
-	return angle_norm(wolf + (gap > 0 ? reach : -reach));
-}
-
-double duck_swim(double r, double a, double rd, double ad)
-{
-	double turn = (ad - a) * M_PI / 180;
-	double d2 = r * r + rd * rd - 2 * r * rd * cos(turn);
-
-	return d2 > 0 ? sqrt(d2) : 0;
 }

@@ -245,6 +245,16 @@ def test_duck_escapes_and_is_caught(server):
     assert (r, a, b) == (50.0, 0.0, 0.0) and "wolf wins" in reply.lower()
 
 
+def test_duck_destination_is_not_clamped(server):
+    # Past the shore, as the first server allowed: the radius is kept.
+    (r, a, b), reply = duck(server, location="0,0,0", destination="60,90")
+    assert (r, a, b) == (60.0, 90.0, 90.0) and "wolf wins" in reply.lower()
+    (r, a, b), reply = duck(server, location="50,90,-90", destination="60,90")
+    assert (r, a, b) == (60.0, 90.0, -44.16) and "flies away" in reply
+    (r, a, b), _ = duck(server, location="0,0,0", destination="-5,90")
+    assert (r, a, b) == (0.0, 90.0, 0.0)   # a negative radius reads as 0
+
+
 def test_duck_rests_when_destination_is_broken(server):
     # One time unit: the wolf runs 4 along the shore, 4.58 degrees.
     (r, a, b), _ = duck(server, location="10,30,0", destination="nowhere")

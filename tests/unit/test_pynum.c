@@ -210,13 +210,16 @@ int main(void)
 	}
 	CHECK(s == LEN(SPACES) && z == LEN(ZEROS));
 
-	CHECK(read_numbers("1,2;3 4", nums, 3) == 3 && nums[2] == 3);
-	CHECK(read_numbers("10, 90", nums, 3) == 2 && nums[0] == 10 && nums[1] == 90);
-	CHECK(read_numbers("1_0\xc2\xa0" "9\xd9\xa0", nums, 3) == 2 && nums[1] == 90);
-	CHECK(read_numbers("1,x", nums, 3) == -1);
-	CHECK(read_numbers("1,inf", nums, 3) == -1);
-	CHECK(read_numbers("1,2,3,x", nums, 3) == 3);   /* past max: not read */
-	CHECK(read_numbers("", nums, 3) == 0);
-	CHECK(read_numbers(" ,;", nums, 3) == 0);
+	CHECK(read_numbers("1,2;3 4", nums, 3) == 0 && nums[2] == 3);
+	CHECK(read_numbers("10, 90", nums, 2) == 0 && nums[0] == 10 && nums[1] == 90);
+	CHECK(read_numbers("1_0\xc2\xa0" "9\xd9\xa0", nums, 2) == 0 && nums[1] == 90);
+	CHECK(read_numbers("1,2,3,x", nums, 3) == 0);   /* past n: not read */
+	nums[0] = nums[1] = nums[2] = 7;
+	CHECK(read_numbers("1,x,3", nums, 3) == -1);
+	CHECK(read_numbers("1,inf,3", nums, 3) == -1);
+	CHECK(read_numbers("1,2", nums, 3) == -1);
+	CHECK(read_numbers("", nums, 3) == -1);
+	CHECK(read_numbers(" ,;", nums, 3) == -1);
+	CHECK(nums[0] == 7 && nums[1] == 7 && nums[2] == 7);   /* left as it was */
 	UNIT_DONE();
 }

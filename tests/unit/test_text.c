@@ -1,5 +1,5 @@
 /* test_text.c: buffers and escaping (lib/buf.c), Python literals
- * (lib/items.c), and the Steps arithmetic (lib/steps.c). */
+ * (lib/items.c), and reading a Steps guess (lib/steps.c). */
 #include "buf.h"
 #include "items.h"
 #include "steps.h"
@@ -54,16 +54,5 @@ int main(void)
 		CHECK(read_guess("inf", &n) == TOO_BIG);
 		CHECK(read_guess("1e19", &n) == WHOLE && n == 10000000000000000000ULL);
 	}
-	CHECK_NEAR(angle_norm(190), -170, 1e-12);
-	CHECK_NEAR(angle_norm(-180), 180, 1e-12);
-	CHECK_NEAR(angle_norm(540), 180, 1e-12);
-	CHECK_NEAR(angle_norm(-30), -30, 1e-12);
-	/* 10 time units: 40 along a shore of radius 50 is 0.8 rad. */
-	CHECK_NEAR(wolf_run(0, 90, 10), 0.8 * 180 / M_PI, 1e-12);
-	CHECK_NEAR(wolf_run(0, 30, 10), 30, 1e-12);           /* gets there */
-	CHECK_NEAR(wolf_run(-170, 170, 1), -170 - 4.0 / 50 * 180 / M_PI, 1e-12);
-	CHECK_NEAR(duck_swim(0, 0, 10, 90), 10, 1e-12);
-	CHECK_NEAR(duck_swim(10, 0, 10, 180), 20, 1e-12);
-	CHECK_NEAR(duck_swim(10, 0, 10, 90), sqrt(200), 1e-12);
 	UNIT_DONE();
 }
