@@ -1,17 +1,17 @@
 /* /begin: the first number puzzle.  Send a prime number greater than 100.
  *
- *   /begin?message=101          -> 101 is a prime bigger than 100. Well done! ...
- *                                  Your next step is /beguine
- *   /begin?message=hello        -> a hint: that is not a number
+ *   /begin                      -> what to send, with an example address
  *   /begin?message=97           -> a hint: prime, but not bigger than 100
- *   /begin?message=102&name=fred   (name= records fred's progress once solved)
- *
+ *   /begin?message=101&name=fred   -> 101 is a prime bigger than 100. Well
+ *                                  done! Your next step is /beguine
  * Hints tell apart: not a number, negative, zero, digits after the decimal
- * point, not prime, and prime but not over 100.
+ * point, too big to judge (2^64 or more), not prime, prime but not over 100.
+ * Worst case: a 100-character message read once, then at most 65536 tries
+ * (below 2^32) or lib's fast test (a few thousand multiplications).
  */
 #include "mocean.h"
 
-#define SMALL 4294967296ULL   /* 2^32: trial division below, at most 65536 tries */
+#define SMALL 4294967296ULL   /* 2^32: below it, at most 65536 tries */
 
 /* 1 when n is prime: it has exactly two divisors, 1 and itself.  Try each d
  * from 2 up to the square root of n: a bigger divisor would come with a
@@ -21,41 +21,36 @@ static int is_prime(unsigned long long n)
 {
 	if (n >= SMALL)
 		return is_prime_u64(n);
-	if (n < 2)
-		return 0;
 	for (unsigned long long d = 2; d <= n / d; d++)
 		if (n % d == 0)
 			return 0;
-	return 1;
+	return n >= 2;
 }
 
 static void begin(struct request *rq)
 {
-	const char *message = arg(rq, "message");
+	const char *message = level_guess(rq, "message");
 	unsigned long long n;
+	enum guess kind = read_guess(message, &n);
 
-	switch (read_guess(message, &n)) {
-	case NOT_A_NUMBER:
+	if (!*message)
+		say(rq, "Send a prime number bigger than 100: a whole number with "
+			"exactly two divisors, 1 and itself. Like this: "
+			"/begin?message=7");
+	else if (kind == NOT_A_NUMBER)
 		say(rq, "Hmm, \"%s\" is not a number. Send a number, like "
 			"/begin?message=7", message);
-		return;
-	case NOT_WHOLE:
+	else if (kind == NOT_WHOLE)
 		say(rq, "%s has digits after the decimal point. Primes are whole "
 			"numbers: try one without a point.", message);
-		return;
-	case NEGATIVE:
+	else if (kind == NEGATIVE)
 		say(rq, "%s is negative. Primes are never negative: try a "
 			"positive number.", message);
-		return;
-	case TOO_BIG:
+	else if (kind == TOO_BIG)
 		say(rq, "%s is a giant! This puzzle judges numbers below 2 to the "
-			"power 64 (18446744073709551616). A prime a little over 100 "
-			"will do.", message);
-		return;
-	case WHOLE:
-		break;
-	}
-	if (n == 0)
+			"power 64 (18446744073709551616). A prime a little over "
+			"100 will do.", message);
+	else if (n == 0)
 		say(rq, "Zero! Zero is not prime. Try something bigger.");
 	else if (n == 1)
 		say(rq, "1 is not prime: a prime has exactly two divisors, 1 and "
@@ -66,11 +61,9 @@ static void begin(struct request *rq)
 	else if (n <= 100)
 		say(rq, "%llu is prime, nice! But it is not bigger than 100. "
 			"Go higher.", n);
-	else if (record_solved(rq, "begin") == 0) {
-		say(rq, "%llu is a prime bigger than 100. Well done! "
-			"Your next step is /beguine", n);
-		json_bool(rq, "solved", 1);
-		json_str(rq, "next", "/beguine");
+	else {
+		say(rq, "%llu is a prime bigger than 100. Well done!", n);
+		level_solved(rq, "begin", "/beguine", "message");
 	}
 }
 

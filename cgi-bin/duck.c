@@ -64,7 +64,7 @@ static void duck(struct request *rq)
 	json_real(rq, "b", fmt_round(b, 2));
 	if (r >= POND_RADIUS && b == a)
 		say(rq, "\nThe wolf was waiting right there. The wolf wins!");
-	else if (r >= POND_RADIUS && record_solved(rq, "duck") == 0)
+	else if (r >= POND_RADIUS && level_solved(rq, "duck", NULL, NULL) == 0)
 		say(rq, "\nThe duck reaches the shore before the wolf and flies "
 			"away. You win!");
 }

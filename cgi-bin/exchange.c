@@ -2,11 +2,11 @@
  * task=; the server sends back that number plus 37.  Numbers are read as
  * Python's int() reads them, and may be as big as you like.
  *
- *   /exchange?task=5            -> 42
- *   /exchange?task=-37          -> 0
+ *   /exchange?task=5      -> 42
+ *   /exchange?task=-37    -> 0
  *   /exchange?task=99999999999999999999   -> 100000000000000000036
- *   /exchange?task=abc          -> 400: task must be a whole number, like task=42
- *   /exchange                   -> 400: task is missing: this route needs task=...
+ *   /exchange?task=abc    -> 400: task must be a whole number, like task=42
+ *   /exchange             -> 400: task is missing: this route needs task=...
  *
  * Worst case: a 1000-character task, read once and added digit by digit.
  */

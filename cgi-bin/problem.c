@@ -4,7 +4,9 @@
  *
  *   /problem                    -> the problem
  *   /problem?solution=10        -> too small
- *   /problem?solution=32 animals   -> solved! go to /python and then /begin
+ *   /problem?solution=32 animals   -> 32 is right ... Your next step is /begin
+ *
+ * Worst case: a 100-character solution, read once.
  */
 #include "mocean.h"
 
@@ -15,26 +17,22 @@ static void problem(struct request *rq)
 	char word[SOLUTION_LONGEST + 1];
 	long long n;
 
-	if (first_word(arg(rq, "solution"), word, sizeof word) <= 0)
+	if (first_word(level_guess(rq, "solution"), word, sizeof word) <= 0) {
 		say(rq, "Problem: you have five different stuffed animals. How many "
 			"different groups (subsets) of them can you make? Count the "
 			"empty group and the group of all five.  Answer like this: "
 			"/problem?solution=7");
-	else if (py_int_ll(word, &n) < 0)
+	} else if (py_int_ll(word, &n) < 0) {
 		say(rq, "\"%s\" is not a whole number. Count the groups and send "
 			"the number.", word);
-	else if (n < 32)
-		say(rq, "%s is too small. Each animal is either in a group or "
-			"not: two choices, five times.", word);
-	else if (n > 32)
-		say(rq, "%s is too big. Each animal is either in a group or not: "
-			"two choices, five times.", word);
-	else if (record_solved(rq, "problem") == 0) {
-		say(rq, "32 is right: 2 x 2 x 2 x 2 x 2. Now learn to talk to the "
-			"server from Python at /python, then start the number "
-			"puzzles at /begin");
-		json_bool(rq, "solved", 1);
-		json_str(rq, "next", "/begin");
+	} else if (n != 32) {
+		say(rq, "%s is too %s. Each animal is either in a group or not: "
+			"two choices, five times.", word, n < 32 ? "small" : "big");
+	} else {
+		say(rq, "32 is right: 2 x 2 x 2 x 2 x 2. /python shows how to talk "
+			"to the server from a Python program; then come the number "
+			"puzzles.");
+		level_solved(rq, "problem", "/begin", "message");
 	}
 }
 

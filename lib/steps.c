@@ -2,6 +2,8 @@
 #include "steps.h"
 #include "buf.h"
 #include "pynum.h"
+#include "reply.h"
+#include "serve.h"
 
 #include <errno.h>
 #include <math.h>
@@ -33,4 +35,26 @@ enum guess read_guess(const char *text, unsigned long long *n)
 	}
 	free(digits);
 	return kind;
+}
+
+const char *level_guess(struct request *rq, const char *key)
+{
+	rq->next_route = NULL;
+	rq->guess_key = key;
+	return arg(rq, key);
+}
+
+int level_solved(struct request *rq, const char *level, const char *next,
+		 const char *key)
+{
+	if (record_solved(rq, level) < 0)
+		return -1;
+	json_bool(rq, "solved", 1);
+	if (next) {
+		say(rq, " Your next step is %s", next);
+		json_str(rq, "next", next);
+	}
+	rq->next_route = next;
+	rq->guess_key = key;
+	return 0;
 }

@@ -17,4 +17,19 @@ enum guess {
 /* Classify text; for WHOLE, *n gets the number. */
 enum guess read_guess(const char *text, unsigned long long *n);
 
+struct request;
+
+/* Read the guess a level was sent in key (a key the route declared), and
+ * let the browser page offer a form for the next guess, to this same route
+ * in the same key. */
+const char *level_guess(struct request *rq, const char *key);
+
+/* The level is solved: record it for the player in name= (once), end the
+ * answer with " Your next step is NEXT", add the JSON fields solved (and
+ * next), and point the browser page's link at next and its form at key
+ * there.  next NULL: nothing follows (/duck); key NULL: a link only
+ * (/mocean).  Returns 0, or -1 after fail() (say nothing more then). */
+int level_solved(struct request *rq, const char *level, const char *next,
+		 const char *key);
+
 #endif

@@ -369,3 +369,42 @@ def test_fifty_parallel_solvers_record_once(server, unique):
                    "SELECT count(*) FROM solved WHERE name = ? AND level = 'euler'", [name])
     assert rows == [(1,)]
     assert scores(server)[name]["levels"] == ["euler"]
+
+
+# Every level, its key, its answer, the next route and the key guessed there.
+CHAIN = [("steps", "message", "passport", "/puzzle", "solution"),
+         ("puzzle", "solution", "leaf", "/problem", "solution"),
+         ("problem", "solution", "32", "/begin", "message"),
+         ("begin", "message", "101", "/beguine", "message"),
+         ("beguine", "message", "987", "/sirduke", "message"),
+         ("sirduke", "message", "wigs", "/euler", "message"),
+         ("euler", "message", "50005000", "/meruprastarah", "message"),
+         ("meruprastarah", "message", "1,5,10,10,5,1", "/mocean", None)]
+
+
+@pytest.mark.parametrize("route, key, answer", [level[:3] for level in CHAIN[3:]])
+def test_level_opened_with_no_answer_says_how(server, route, key, answer):
+    reply = server.get(route, format="json").json()
+    assert "/%s?%s=" % (route, key) in reply["reply"]   # an example address
+    assert answer not in reply["reply"] and "solved" not in reply
+    assert "not a number" not in reply["reply"] and "item" not in reply["reply"]
+
+
+@pytest.mark.parametrize("route, key, answer, following, _", CHAIN)
+def test_every_level_ends_the_same_way(server, route, key, answer, following, _):
+    reply = server.get(route, **{key: answer, "format": "json"}).json()
+    assert reply["solved"] is True and reply["next"] == following
+    assert reply["reply"].endswith(" Your next step is " + following)
+
+
+ROUTE_FILES = ["hello", "exchange", "steps", "puzzle", "problem", "python", "begin",
+               "beguine", "sirduke", "euler", "meruprastarah", "duck"]
+
+
+@pytest.mark.parametrize("route", ROUTE_FILES)
+def test_route_file_is_a_short_lesson_with_its_worst_case(route):
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(here, "cgi-bin", route + ".c")) as f:
+        text = f.read()
+    assert len(text.splitlines()) <= 80
+    assert "Worst case:" in text.split("*/", 1)[0]   # in the opening comment
