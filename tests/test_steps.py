@@ -397,6 +397,59 @@ def test_every_level_ends_the_same_way(server, route, key, answer, following, _)
     assert reply["reply"].endswith(" Your next step is " + following)
 
 
+def page(server, route, **params):
+    """The client=browser page, parsed as XHTML: its <body>."""
+    r = server.get(route, client="browser", **params)
+    assert r.status_code == 200 and r.headers["Content-Type"] == "text/html; charset=utf-8"
+    return ET.fromstring(r.text.split("\n", 1)[1]).find("body")
+
+
+@pytest.mark.parametrize("route, key, answer, following, next_key", CHAIN)
+def test_browser_page_of_a_solved_level_leads_on(server, unique, route, key, answer,
+                                                 following, next_key):
+    name = unique("browser")
+    body = page(server, route, name=name, **{key: answer})
+    link = body.find("p/a")
+    assert link.get("href") == following + "?client=browser" and link.text == following
+    form = body.find("form")
+    if next_key is None:        # the end of the chain: a link only
+        assert form is None
+        return
+    assert form.get("method") == "get" and form.get("action") == following
+    inputs = {i.get("name"): i for i in form.iter("input") if i.get("name")}
+    assert list(inputs) == [next_key, "name", "client"]
+    assert inputs[next_key].get("type") == "text"
+    assert inputs["name"].get("value") == name and inputs["name"].get("type") == "hidden"
+    assert inputs["client"].get("value") == "browser"
+    # The address the form sends, shown beside it: the lesson in sight.
+    shown = form.find(".//code").text
+    assert shown == "%s?%s=&name=%s&client=browser" % (following, next_key, name)
+    # What a browser sends for this form is the next level's own page.
+    sent = requests.get(server.url + form.get("action"), timeout=10,
+                        params={n: i.get("value") or "" for n, i in inputs.items()})
+    assert sent.status_code == 200 and sent.url.startswith(server.url + shown.split("=")[0])
+    assert ET.fromstring(sent.text.split("\n", 1)[1]).find("body/form") is not None
+
+
+@pytest.mark.parametrize("route, key, guess", [("begin", "message", "97"),
+                                               ("puzzle", "solution", "run"),
+                                               ("meruprastarah", "message", "")])
+def test_browser_page_of_a_hint_asks_again(server, route, key, guess):
+    body = page(server, route, **{key: guess})
+    assert body.find("pre").text and body.find("p/a") is None   # no next route yet
+    form = body.find("form")
+    assert form.get("action") == "/" + route
+    assert form.find(".//input[@name='%s']" % key).get("type") == "text"
+    assert form.find(".//input[@name='name']") is None          # none was sent
+    assert form.find(".//code").text == "/%s?%s=&client=browser" % (route, key)
+
+
+@pytest.mark.parametrize("route, params", [("hello", {}), ("exchange", {"task": 5}),
+                                           ("python", {}), ("duck", {})])
+def test_browser_page_of_other_routes_has_no_form(server, route, params):
+    assert page(server, route, **params).find("form") is None
+
+
 ROUTE_FILES = ["hello", "exchange", "steps", "puzzle", "problem", "python", "begin",
                "beguine", "sirduke", "euler", "meruprastarah", "duck"]
 
