@@ -6,17 +6,18 @@
  *                                  done! Your next step is /beguine
  * Hints tell apart: not a number, negative, zero, digits after the decimal
  * point, too big to judge (2^64 or more), not prime, prime but not over 100.
- * Worst case: a 100-character message read once, then at most 65536 tries
- * (below 2^32) or lib's fast test (a few thousand multiplications).
+ * Worst case: a 100-character message read once, then at most 1000 tries
+ * (below a million) or lib's fast test (a few thousand multiplications).
  */
 #include "mocean.h"
 
-#define SMALL 4294967296ULL   /* 2^32: below it, at most 65536 tries */
+#define SMALL 1000000   /* below a million: at most 1000 tries */
 
 /* 1 when n is prime: it has exactly two divisors, 1 and itself.  Try each d
  * from 2 up to the square root of n: a bigger divisor would come with a
- * smaller one, already tried.  From 2^32 on that is too many tries, so lib's
- * fast test (lib/prime.c) answers the same question a cleverer way. */
+ * smaller one, already tried.  For big numbers that is far too many tries
+ * (4 billion near 2^64), so lib's fast test (lib/prime.c) answers the same
+ * question a cleverer way. */
 static int is_prime(unsigned long long n)
 {
 	if (n >= SMALL)

@@ -139,6 +139,9 @@ def test_python_program_runs(server, tmp_path):
     ("-99999999999999999999", "negative"),
     ("nan", "not a number"),
     ("1", "exactly two divisors"),
+    ("999983", "/beguine"),                     # the largest prime below a million
+    ("1000003", "/beguine"),                    # the smallest above
+    ("999997", "is not prime"),                 # 757 * 1321
     ("4294967291", "/beguine"),                 # the largest prime below 2^32
     ("4294967297", "is not prime"),             # 641 * 6700417
     ("9223372036854775783", "/beguine"),        # the largest prime below 2^63
