@@ -1,25 +1,47 @@
 /* /duck: the duck and the wolf.  A duck swims in a round pond of radius 50;
- * a wolf runs round the shore four times as fast as the duck swims.  The
- * duck escapes by reaching the shore where the wolf is not.
+ * a wolf runs round the shore four times as fast.  The duck escapes by
+ * reaching the shore where the wolf is not.  location=r,a,b: the duck at
+ * radius r and angle a, the wolf at angle b (degrees, 0 is east).
  *
- * The duck is at radius r, angle a; the wolf at angle b on the shore (angles
- * in degrees, 0 is east).  Send where everyone is and where the duck swims:
- *
- *   /duck                                  -> location=0,0,0 (the duck is
- *                                             at the centre) and how to play
+ *   /duck                                  -> location=0,0,0 and how to play
  *   /duck?location=0,0,0&destination=10,90 -> 10.0,90.0,45.84
- *   /duck?location=40,90,-90&destination=50,90 -> 50.0,90.0,-44.16, and the
- *                                             duck flies away!
- * A missing or broken destination: the duck stays put for one time unit.
- * Numbers may be separated by commas, semicolons or spaces.
+ *   /duck?location=40,90,-90&destination=50,90 -> 50.0,90.0,-44.16 (away!)
+ * No destination, or a broken one: the duck rests one time unit.  Commas,
+ * semicolons and spaces separate numbers; a negative radius reads as 0.
+ * Worst case: two 100-character lists of numbers, each read once.
  */
 #include "mocean.h"
+#include <math.h>
 
-/* Swim, run, and tell what happened. */
+#define POND_RADIUS 50.0
+
+/* An angle in degrees brought into (-180, 180]. */
+static double angle_norm(double degrees)
+{
+	double a = fmod(degrees, 360.0);
+	return a <= -180 ? a + 360 : a > 180 ? a - 360 : a;
+}
+
+/* How far the duck swims from (r, a) to (rd, ad): the law of cosines. */
+static double duck_swim(double r, double a, double rd, double ad)
+{
+	double d2 = r * r + rd * rd - 2 * r * rd * cos((ad - a) * M_PI / 180);
+	return d2 > 0 ? sqrt(d2) : 0;
+}
+
+/* Where the wolf gets to in time, running 4 times as fast as the duck (1)
+ * from angle wolf, the shorter way round toward angle target. */
+static double wolf_run(double wolf, double target, double time)
+{
+	double gap = angle_norm(target - wolf);
+	double reach = 4 * time / POND_RADIUS * 180 / M_PI;   /* in degrees */
+	return angle_norm(fabs(gap) <= reach ? target : wolf + copysign(reach, gap));
+}
+
+/* The duck swims, the wolf runs; say where they are and who won. */
 static void duck(struct request *rq)
 {
-	double at[3] = { 0, 0, 0 }, to[2];
-	double r, a, b, time;
+	double at[3] = { 0, 0, 0 }, to[2], r, a, b, time = 1;   /* rest 1 unit */
 
 	if (!has(rq, "location") && !has(rq, "destination")) {
 		say(rq, "location=0,0,0  The duck floats at the centre of the pond "
@@ -27,28 +49,22 @@ static void duck(struct request *rq)
 			"/duck?location=0,0,0&destination=10,90 (radius, angle).");
 		return;
 	}
-	if (read_numbers(arg(rq, "location"), at, 3) != 3)
-		at[0] = at[1] = at[2] = 0;
-	r = at[0] < 0 ? 0 : at[0] > POND_RADIUS ? POND_RADIUS : at[0];
+	read_numbers(arg(rq, "location"), at, 3);   /* or else 0,0,0 */
+	r = fmin(fmax(at[0], 0), POND_RADIUS);
 	a = angle_norm(at[1]);
-	b = angle_norm(at[2]);
-	if (read_numbers(arg(rq, "destination"), to, 2) == 2) {
-		to[0] = to[0] < 0 ? 0 : to[0] > POND_RADIUS ? POND_RADIUS : to[0];
-		to[1] = angle_norm(to[1]);
-		time = duck_swim(r, a, to[0], to[1]);
-		r = to[0];
-		a = to[1];
-	} else {
-		time = 1; /* the duck rests for one time unit */
+	if (read_numbers(arg(rq, "destination"), to, 2) == 0) {
+		time = duck_swim(r, a, fmax(to[0], 0), angle_norm(to[1]));
+		r = fmax(to[0], 0);          /* past the shore too: not clamped */
+		a = angle_norm(to[1]);
 	}
-	b = wolf_run(b, a, time);
+	b = wolf_run(angle_norm(at[2]), a, time);
 	say_reals(rq, 3, fmt_round(r, 2), fmt_round(a, 2), fmt_round(b, 2));
 	json_real(rq, "r", fmt_round(r, 2));
 	json_real(rq, "a", fmt_round(a, 2));
 	json_real(rq, "b", fmt_round(b, 2));
 	if (r >= POND_RADIUS && b == a)
 		say(rq, "\nThe wolf was waiting right there. The wolf wins!");
-	else if (r >= POND_RADIUS && record_solved(rq, "duck") == 0)
+	else if (r >= POND_RADIUS && level_solved(rq, "duck", NULL, NULL) == 0)
 		say(rq, "\nThe duck reaches the shore before the wolf and flies "
 			"away. You win!");
 }

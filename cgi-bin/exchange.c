@@ -1,28 +1,36 @@
 /* /exchange: a first taste of keys and values.  Send a whole number as
- * task=; the server sends back that number plus 37.
+ * task=; the server sends back that number plus 37.  Numbers are read as
+ * Python's int() reads them, and may be as big as you like.
  *
- *   /exchange?task=5            -> 42
- *   /exchange?task=-37          -> 0
- *   /exchange?task=abc          -> 400: task must be a whole number, like task=42
- *   /exchange                   -> 400: task is missing: this route needs task=...
+ *   /exchange?task=5      -> 42
+ *   /exchange?task=-37    -> 0
+ *   /exchange?task=99999999999999999999   -> 100000000000000000036
+ *   /exchange?task=abc    -> 400: task must be a whole number, like task=42
+ *   /exchange             -> 400: task is missing: this route needs task=...
+ *
+ * Worst case: a 1000-character task, read once and added digit by digit.
  */
 #include "mocean.h"
 
+#define TASK_LONGEST 1000
+
 static void exchange(struct request *rq)
 {
-	long long task = arg_int(rq, "task"), answer;
+	char task[TASK_LONGEST + 2], answer[TASK_LONGEST + 4];
 
-	if (__builtin_add_overflow(task, 37, &answer)) {
-		fail(rq, 400, "task is too big: try a smaller whole number");
+	if (py_int(arg(rq, "task"), task, sizeof task) < 0) {
+		fail(rq, 400, "task must be a whole number, like task=42");
 		return;
 	}
-	say(rq, "%lld", answer);
-	json_int(rq, "answer", answer);
+	decimal_add(task, "37", answer, sizeof answer);   /* task + 37 */
+	say(rq, "%s", answer);
+	json_raw(rq, "answer", answer);
 }
 
 static const struct route route = {
 	.name = "exchange",
-	.keys = { { .name = "task", .type = KEY_INT, .required = 1 } },
+	.keys = { { .name = "task", .type = KEY_TEXT, .longest = TASK_LONGEST,
+		    .required = 1 } },
 	.store = STORE_PROGRESS,
 	.handle = exchange,
 };

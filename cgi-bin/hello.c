@@ -4,6 +4,8 @@
  *   /hello                  -> hello from Mocean! ...
  *   /hello?format=json      -> {"reply":"hello from Mocean! ..."}
  *   /hello?client=browser   -> the same words in a web page
+ *
+ * Worst case: none; the same few words every time.
  */
 #include "mocean.h"
 

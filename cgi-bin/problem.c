@@ -1,43 +1,45 @@
 /* /problem: how many different subsets can you make from five different
- * stuffed animals?  (The empty set and all five together count too.)
+ * stuffed animals?  (The empty set and all five together count too.)  The
+ * first word of the solution counts, read as Python's int() reads it.
  *
  *   /problem                    -> the problem
  *   /problem?solution=10        -> too small
- *   /problem?solution=32        -> solved! go to /python and then /begin
+ *   /problem?solution=32 animals   -> 32 is right ... Your next step is /begin
+ *
+ * Worst case: a 100-character solution, read once.
  */
 #include "mocean.h"
 
+#define SOLUTION_LONGEST 100
+
 static void problem(struct request *rq)
 {
-	const char *solution = arg(rq, "solution");
+	char word[SOLUTION_LONGEST + 1];
 	long long n;
 
-	if (!*solution)
+	if (first_word(level_guess(rq, "solution"), word, sizeof word) <= 0) {
 		say(rq, "Problem: you have five different stuffed animals. How many "
 			"different groups (subsets) of them can you make? Count the "
 			"empty group and the group of all five.  Answer like this: "
 			"/problem?solution=7");
-	else if (parse_int(solution, &n) < 0)
+	} else if (py_int_ll(word, &n) < 0) {
 		say(rq, "\"%s\" is not a whole number. Count the groups and send "
-			"the number.", solution);
-	else if (n < 32)
-		say(rq, "%lld is too small. Each animal is either in a group or "
-			"not: two choices, five times.", n);
-	else if (n > 32)
-		say(rq, "%lld is too big. Each animal is either in a group or not: "
-			"two choices, five times.", n);
-	else if (record_solved(rq, "problem") == 0) {
-		say(rq, "32 is right: 2 x 2 x 2 x 2 x 2. Now learn to talk to the "
-			"server from Python at /python, then start the number "
-			"puzzles at /begin");
-		json_bool(rq, "solved", 1);
-		json_str(rq, "next", "/begin");
+			"the number.", word);
+	} else if (n != 32) {
+		say(rq, "%s is too %s. Each animal is either in a group or not: "
+			"two choices, five times.", word, n < 32 ? "small" : "big");
+	} else {
+		say(rq, "32 is right: 2 x 2 x 2 x 2 x 2. /python shows how to talk "
+			"to the server from a Python program; then come the number "
+			"puzzles.");
+		level_solved(rq, "problem", "/begin", "message");
 	}
 }
 
 static const struct route route = {
 	.name = "problem",
-	.keys = { { .name = "solution", .type = KEY_TEXT, .longest = 100 } },
+	.keys = { { .name = "solution", .type = KEY_TEXT,
+		    .longest = SOLUTION_LONGEST } },
 	.store = STORE_PROGRESS,
 	.handle = problem,
 };

@@ -1,27 +1,29 @@
 /* /puzzle: a riddle.  What is the simplest way to escape a deciduous forest?
- * Send your answer as solution=.
+ * Send your answer as solution=; the first word counts, in capitals or not.
  *
  *   /puzzle                     -> the riddle
  *   /puzzle?solution=run        -> a hint
- *   /puzzle?solution=leaf       -> solved! the next step is /problem
+ *   /puzzle?solution=leaf       -> Yes! ... Your next step is /problem
+ *
+ * Worst case: a 100-character solution, read once and repeated once.
  */
 #include "mocean.h"
 
 #include <strings.h>
 
+#define SOLUTION_LONGEST 100
+
 static void puzzle(struct request *rq)
 {
-	const char *solution = arg(rq, "solution");
+	const char *solution = level_guess(rq, "solution");
+	char word[SOLUTION_LONGEST + 1];
 
-	if (!*solution) {
+	if (first_word(solution, word, sizeof word) <= 0) {
 		say(rq, "Riddle: what is the simplest way to escape a deciduous "
 			"forest?  Answer like this: /puzzle?solution=yourword");
-	} else if (strcasecmp(solution, "leaf") == 0) {
-		if (record_solved(rq, "puzzle") < 0)
-			return;
-		say(rq, "Yes! Just leaf (leave). The next step is /problem");
-		json_bool(rq, "solved", 1);
-		json_str(rq, "next", "/problem");
+	} else if (strcasecmp(word, "leaf") == 0) {
+		say(rq, "Yes! Just leaf (leave).");
+		level_solved(rq, "puzzle", "/problem", "solution");
 	} else {
 		say(rq, "\"%s\" is a good try, but no. Hint: deciduous trees drop "
 			"something every autumn. Say it out loud...", solution);
@@ -30,7 +32,8 @@ static void puzzle(struct request *rq)
 
 static const struct route route = {
 	.name = "puzzle",
-	.keys = { { .name = "solution", .type = KEY_TEXT, .longest = 100 } },
+	.keys = { { .name = "solution", .type = KEY_TEXT,
+		    .longest = SOLUTION_LONGEST } },
 	.store = STORE_PROGRESS,
 	.handle = puzzle,
 };

@@ -2,6 +2,9 @@
  * server the way a browser does, with requests.get.
  *
  *   /python                     -> the program, ready to copy
+ *
+ * Worst case: none; the same program every time, with the address the
+ * student reached us at (a Host of at most 255 characters) in it.
  */
 #include "mocean.h"
 

@@ -1,29 +1,32 @@
 /* /steps: the start of the Steps puzzles.  Send any message and the server
- * welcomes you and repeats it; the right word opens the next puzzle.
+ * welcomes you and repeats it; the right word opens the next puzzle.  The
+ * first word is what counts, in capitals or not.
  *
  *   /steps                      -> how to send a message, with an example
  *   /steps?message=hi there     -> welcome! You said: hi there ...
- *   /steps?message=passport     -> welcome! ... the next step is /puzzle
+ *   /steps?message=Passport please  -> welcome! ... Your next step is /puzzle
+ *
+ * Worst case: a 500-character message, read once and repeated once.
  */
 #include "mocean.h"
 
-#include <string.h>
+#include <strings.h>
+
+#define MESSAGE_LONGEST 500
 
 static void steps(struct request *rq)
 {
-	const char *message = arg(rq, "message");
+	const char *message = level_guess(rq, "message");
+	char word[MESSAGE_LONGEST + 1];
 
-	if (!*message) {
+	if (first_word(message, word, sizeof word) <= 0) {
 		say(rq, "Hello! To talk to this route, add a message to the address, "
 			"like this: /steps?message=hello  Everything after "
 			"'message=' is what you say.");
-	} else if (strcmp(message, "passport") == 0) {
-		if (record_solved(rq, "steps") < 0)
-			return;
-		say(rq, "welcome! Your passport is stamped. The first puzzle waits "
-			"at /puzzle");
-		json_bool(rq, "solved", 1);
-		json_str(rq, "next", "/puzzle");
+	} else if (strcasecmp(word, "passport") == 0) {
+		say(rq, "welcome! You said: %s\nYour passport is stamped: the first "
+			"puzzle is open.", message);
+		level_solved(rq, "steps", "/puzzle", "solution");
 	} else {
 		say(rq, "welcome! You said: %s\nThe server read your message. To "
 			"go on, send the magic word that lets travellers in: "
@@ -33,7 +36,8 @@ static void steps(struct request *rq)
 
 static const struct route route = {
 	.name = "steps",
-	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 500 } },
+	.keys = { { .name = "message", .type = KEY_TEXT,
+		    .longest = MESSAGE_LONGEST } },
 	.store = STORE_PROGRESS,
 	.handle = steps,
 };

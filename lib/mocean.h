@@ -6,6 +6,8 @@
 #include "db.h"
 #include "fmt.h"
 #include "player.h"
+#include "prime.h"
+#include "pynum.h"
 #include "query.h"
 #include "reply.h"
 #include "request.h"

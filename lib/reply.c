@@ -140,6 +140,46 @@ const char *reply_form(const struct request *rq)
 	return q_html > 0 && q_html >= q_any ? "browser" : "";
 }
 
+/* A Steps level's browser page goes on with a link to the next route and a
+ * form for the next guess that sends the same GET address a program would,
+ * and shows it as it is typed (the form works without the script too). */
+static void guess_form(struct buf *out, const struct request *rq)
+{
+	const char *name = query_str(&rq->query, "name"), *key = rq->guess_key;
+	struct buf address = {0};
+	char route[64];   /* "/beguine": route names are short words */
+
+	snprintf(route, sizeof route, "%s%s", rq->next_route ? "" : "/",
+		 rq->next_route ? rq->next_route : rq->route->name);
+	if (rq->next_route)
+		buf_printf(out, "<p>Next: <a href=\"%s?client=browser\">%s</a></p>\n",
+			   route, route);
+	if (key) {
+		buf_printf(&address, "%s?%s=%s%s&client=browser", route, key,
+			   *name ? "&name=" : "", name);
+		buf_printf(out, "<form id=\"guess\" method=\"get\" action=\"%s\"><p>"
+			   "<label>%s=<input type=\"text\" name=\"%s\" "
+			   "autofocus=\"autofocus\"/></label>\n", route, key, key);
+		if (*name) {   /* so that solving still records the player */
+			buf_puts(out, "<input type=\"hidden\" name=\"name\" value=\"");
+			buf_html(out, name);
+			buf_puts(out, "\"/>\n");
+		}
+		buf_puts(out, "<input type=\"hidden\" name=\"client\" value=\"browser\"/>\n"
+			 "<input type=\"submit\" value=\"send\"/></p>\n"
+			 "<p>The address it sends: <code id=\"address\">");
+		buf_html(out, buf_str(&address));
+		buf_puts(out, "</code></p></form>\n<script>\n"
+			 "var form = document.getElementById('guess');\n"
+			 "form.addEventListener('input', function () {\n"
+			 "  document.getElementById('address').textContent =\n"
+			 "    form.getAttribute('action') + '?' +\n"
+			 "    new URLSearchParams(new FormData(form));\n"
+			 "});\n</script>\n");
+	}
+	buf_free(&address);
+}
+
 void reply_write(struct request *rq)
 {
 	struct buf out = {0};
@@ -163,7 +203,10 @@ void reply_write(struct request *rq)
 			   "<title>%s</title></head>\n<body><pre>",
 			   rq->route ? rq->route->name : "mocean");
 		buf_html(&out, buf_str(&rq->text));
-		buf_puts(&out, "</pre></body></html>\n");
+		buf_puts(&out, "</pre>\n");
+		if (rq->status == 200 && (rq->next_route || rq->guess_key))
+			guess_form(&out, rq);
+		buf_puts(&out, "</body></html>\n");
 	} else {
 		type = "text/plain; charset=utf-8";
 		buf_add(&out, buf_str(&rq->text), rq->text.len);

@@ -112,6 +112,11 @@ struct request {
 	struct buf text;         /* the answer as plain text */
 	struct buf json;         /* extra JSON fields: ,"key":value ... */
 	const char *raw_type;    /* set: send text as is with this Content-Type */
+	/* A Steps level's browser page (steps.h): a form for the next guess in
+	 * guess_key, sent to next_route (NULL: this route again); a link to
+	 * next_route when it is set. */
+	const char *next_route;  /* "/beguine", or NULL */
+	const char *guess_key;   /* "message", or NULL: no form */
 };
 
 /* The text of a declared key, or "" when it was not sent.  Reading a key

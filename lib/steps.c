@@ -1,117 +1,60 @@
-/* steps.c: the arithmetic behind the Steps puzzles (see steps.h). */
+/* steps.c: what the Steps levels share (see steps.h). */
 #include "steps.h"
-#include "query.h"
+#include "buf.h"
+#include "pynum.h"
+#include "reply.h"
+#include "serve.h"
 
-#include <ctype.h>
+#include <errno.h>
 #include <math.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-int fibonacci_position(long long n)
+enum guess read_guess(const char *text, unsigned long long *n)
 {
-	long long a = 0, b = 1, next;
-	int pos = 1, found = 0;
+	size_t size = strlen(text) + 2;
+	char *digits = xmalloc(size);
+	enum guess kind;
+	double x;
 
-	/* Walk the sequence until it passes n; 1 appears twice, keep the last. */
-	while (a <= n) {
-		if (a == n)
-			found = pos;
-		if (__builtin_add_overflow(a, b, &next)) {
-			/* b is the last Fibonacci number a long long holds */
-			if (b == n)
-				found = pos + 1;
-			break;
-		}
-		a = b;
-		b = next;
-		pos++;
+	if (py_int(text, digits, size) == 0) {
+		errno = 0;
+		*n = *digits == '-' ? 0 : strtoull(digits, NULL, 10);
+		kind = *digits == '-' ? NEGATIVE : errno == ERANGE ? TOO_BIG : WHOLE;
+	} else if (py_float(text, &x) < 0 || isnan(x)) {
+		kind = NOT_A_NUMBER;
+	} else if (isfinite(x) && x != floor(x)) {
+		kind = NOT_WHOLE;
+	} else if (x < 0) {
+		kind = NEGATIVE;
+	} else if (x >= 18446744073709551616.0) {   /* 2^64, or inf */
+		kind = TOO_BIG;
+	} else {
+		*n = (unsigned long long)x;      /* "101.0" is a whole number */
+		kind = WHOLE;
 	}
-	return found;
+	free(digits);
+	return kind;
 }
 
-enum guess read_guess(const char *text, long long *n)
+const char *level_guess(struct request *rq, const char *key)
 {
-	double number;
-
-	if (parse_int(text, n) == 0)
-		return *n < 0 ? NEGATIVE : WHOLE;
-	if (parse_real(text, &number) < 0)
-		return NOT_A_NUMBER;
-	if (number != floor(number) || fabs(number) >= 9e18)
-		return NOT_WHOLE;
-	*n = (long long)number;          /* "101.0" is a whole number */
-	return *n < 0 ? NEGATIVE : WHOLE;
+	rq->next_route = NULL;
+	rq->guess_key = key;
+	return arg(rq, key);
 }
 
-int read_numbers(const char *text, double *out, int max)
+int level_solved(struct request *rq, const char *level, const char *next,
+		 const char *key)
 {
-	char item[64];
-	int n = 0;
-
-	while (*text) {
-		size_t len = strcspn(text, ",; \t");
-		if (len > 0) {
-			if (len >= sizeof item)
-				return -1;
-			memcpy(item, text, len);
-			item[len] = '\0';
-			if (n < max && parse_real(item, &out[n]) < 0)
-				return -1;
-			n++;
-		}
-		text += len;
-		if (*text)
-			text++;
+	if (record_solved(rq, level) < 0)
+		return -1;
+	json_bool(rq, "solved", 1);
+	if (next) {
+		say(rq, " Your next step is %s", next);
+		json_str(rq, "next", next);
 	}
-	return n < max ? n : max;
-}
-
-int split_items(const char *text, char items[][32], int max)
-{
-	int n = 0;
-
-	for (;;) {
-		size_t len = strcspn(text, ",");
-		const char *start = text, *end = text + len;
-		while (start < end && isspace((unsigned char)*start))
-			start++;
-		while (end > start && isspace((unsigned char)end[-1]))
-			end--;
-		if (n < max)
-			snprintf(items[n], 32, "%.*s",
-				 (int)(end - start < 31 ? end - start : 31), start);
-		n++;
-		if (!text[len])
-			return n;
-		text += len + 1;
-	}
-}
-
-double angle_norm(double degrees)
-{
-	double a = fmod(degrees, 360.0);
-
-	if (a <= -180)
-		a += 360;
-	else if (a > 180)
-		a -= 360;
-	return a;
-}
-
-double wolf_run(double wolf, double target, double time)
-{
-	double gap = angle_norm(target - wolf);
-	double reach = WOLF_SPEED * time / POND_RADIUS * 180 / M_PI;
-
-	if (fabs(gap) <= reach)
-		return angle_norm(target);
-	return angle_norm(wolf + (gap > 0 ? reach : -reach));
-}
-
-double duck_swim(double r, double a, double rd, double ad)
-{
-	double turn = (ad - a) * M_PI / 180;
-	double d2 = r * r + rd * rd - 2 * r * rd * cos(turn);
-
-	return d2 > 0 ? sqrt(d2) : 0;
+	rq->next_route = next;
+	rq->guess_key = key;
+	return 0;
 }

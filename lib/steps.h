@@ -1,49 +1,35 @@
-/* steps.h: the arithmetic behind the Steps puzzles, as pure functions, so the
- * route files keep only their hints: Fibonacci numbers, numbers in a list,
- * and the duck-and-wolf pond of /duck. */
+/* steps.h: what the Steps levels share.  A rule only one level uses lives in
+ * that level's route file (Fibonacci numbers in beguine.c, the pond in
+ * duck.c). */
 #ifndef MOCEAN_STEPS_H
 #define MOCEAN_STEPS_H
 
-#include <stddef.h>
-
-/* Which Fibonacci number n is, counting 0 as the 1st (0, 1, 1, 2, 3, 5...):
- * the last position it has (1 is both the 2nd and the 3rd: 3), or 0 when n is
- * not a Fibonacci number. */
-int fibonacci_position(long long n);
-
 /* What kind of number a guess is, for the hints of /begin, /beguine and
- * /euler. */
+ * /euler.  The guess is read as Python's int(), or else float(), reads it. */
 enum guess {
-	NOT_A_NUMBER,   /* "hello" */
+	NOT_A_NUMBER,   /* "hello", "nan" */
 	NOT_WHOLE,      /* "12.5": digits after the decimal point */
-	NEGATIVE,       /* "-3" (a whole number below 0) */
-	WHOLE,          /* "0", "101", "101.0" */
+	NEGATIVE,       /* "-3", "-1e30" */
+	TOO_BIG,        /* a whole number of 2^64 or more: "1e20", "inf" */
+	WHOLE,          /* "0", "101", "1_01", "101.0", "١٠١" */
 };
 
-/* Classify text; for NEGATIVE and WHOLE, *n gets the number. */
-enum guess read_guess(const char *text, long long *n);
+/* Classify text; for WHOLE, *n gets the number. */
+enum guess read_guess(const char *text, unsigned long long *n);
 
-/* Split text into numbers separated by commas, semicolons or spaces.
- * Returns how many were read into out (at most max), or -1 when an item is
- * not a number. */
-int read_numbers(const char *text, double *out, int max);
+struct request;
 
-/* Split text on commas into at most max trimmed items, written into items
- * (each at most 31 characters; longer ones are cut).  Returns the number of
- * items (which may exceed max: the rest are counted, not stored). */
-int split_items(const char *text, char items[][32], int max);
+/* Read the guess a level was sent in key (a key the route declared), and
+ * let the browser page offer a form for the next guess, to this same route
+ * in the same key. */
+const char *level_guess(struct request *rq, const char *key);
 
-#define POND_RADIUS 50.0
-#define WOLF_SPEED 4.0       /* the duck swims at 1 */
-
-/* An angle in degrees brought into (-180, 180]. */
-double angle_norm(double degrees);
-
-/* Where the wolf gets to: from angle wolf, running the shorter way round the
- * shore toward angle target, at most WOLF_SPEED * time along the shore. */
-double wolf_run(double wolf, double target, double time);
-
-/* How far the duck swims from (r, a) to (rd, ad) (polar, degrees). */
-double duck_swim(double r, double a, double rd, double ad);
+/* The level is solved: record it for the player in name= (once), end the
+ * answer with " Your next step is NEXT", add the JSON fields solved (and
+ * next), and point the browser page's link at next and its form at key
+ * there.  next NULL: nothing follows (/duck); key NULL: a link only
+ * (/mocean).  Returns 0, or -1 after fail() (say nothing more then). */
+int level_solved(struct request *rq, const char *level, const char *next,
+		 const char *key);
 
 #endif

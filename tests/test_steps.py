@@ -22,11 +22,28 @@ def test_exchange(server):
     assert server.get("exchange", task=5, format="json").json() == {"reply": "42", "answer": 42}
 
 
+@pytest.mark.parametrize("task, answer", [
+    ("99999999999999999999", "100000000000000000036"),   # any size, as Python's int
+    ("9223372036854775807", "9223372036854775844"),
+    ("-99999999999999999999", "-99999999999999999962"),
+    ("-100", "-63"),
+    ("1_01", "138"),
+    ("\u00a05\u00a0", "42"),                # a no-break space around it
+    ("\u0661\u0660\u0661", "138"),          # Arabic-Indic digits
+    pytest.param("9" * 1000, "1" + "0" * 998 + "36", id="a thousand nines"),
+])
+def test_exchange_reads_numbers_as_python(server, task, answer):
+    assert server.text("exchange", task=task) == answer
+    assert server.get("exchange", task=task, format="json").json()["answer"] == int(answer)
+
+
 @pytest.mark.parametrize("params, words", [
     ({}, "task is missing"),
     ({"task": "abc"}, "task must be a whole number"),
     ({"task": "1.5"}, "task must be a whole number"),
-    ({"task": "9223372036854775807"}, "task is too big"),
+    ({"task": ""}, "task is missing"),
+    ({"task": "1__0"}, "task must be a whole number"),
+    pytest.param({"task": "1" * 1001}, "task is too long", id="1001 digits"),
 ])
 def test_exchange_refusals(server, params, words):
     r = server.get("exchange", **params)
@@ -42,6 +59,37 @@ def test_steps(server):
     assert "/puzzle" not in reply
     reply = server.text("steps", message="passport")
     assert reply.startswith("welcome!") and "/puzzle" in reply
+
+
+@pytest.mark.parametrize("route, key, answer, opens", [
+    ("steps", "message", "passport please", "/puzzle"),
+    ("steps", "message", "Passport", "/puzzle"),
+    ("steps", "message", "\u00a0PASSPORT\u3000now", "/puzzle"),
+    ("puzzle", "solution", "leaf it", "/problem"),
+    ("puzzle", "solution", "LEAF", "/problem"),
+    ("problem", "solution", "32 animals", "/begin"),
+    ("problem", "solution", "3_2", "/begin"),
+    ("problem", "solution", "\u0663\u0662", "/begin"),
+    ("sirduke", "message", "WIGS", "/euler"),
+])
+def test_first_word_in_any_case(server, route, key, answer, opens):
+    reply = server.get(route, **{key: answer, "format": "json"}).json()
+    assert reply.get("solved") is True and opens in reply["reply"]
+
+
+def test_steps_repeats_the_passport_message(server):
+    reply = server.text("steps", message="passport please")
+    assert reply.startswith("welcome!") and "passport please" in reply
+
+
+@pytest.mark.parametrize("solution, words", [
+    ("99999999999999999999", "too big"),
+    ("-99999999999999999999", "too small"),
+    ("32.0", "not a whole number"),
+    ("thirty two", "not a whole number"),
+])
+def test_problem_reads_the_first_word_as_int(server, solution, words):
+    assert words in server.text("problem", solution=solution)
 
 
 def test_puzzle(server):
@@ -84,6 +132,25 @@ def test_python_program_runs(server, tmp_path):
     ("97", "not bigger than 100"),
     ("101", "/beguine"),
     ("101.0", "/beguine"),
+    ("1_01", "/beguine"),
+    ("\u00a0101\u00a0", "/beguine"),
+    ("\u0661\u0660\u0661", "/beguine"),
+    ("1e2", "is not prime"),
+    ("-99999999999999999999", "negative"),
+    ("nan", "not a number"),
+    ("1", "exactly two divisors"),
+    ("999983", "/beguine"),                     # the largest prime below a million
+    ("1000003", "/beguine"),                    # the smallest above
+    ("999997", "is not prime"),                 # 757 * 1321
+    ("4294967291", "/beguine"),                 # the largest prime below 2^32
+    ("4294967297", "is not prime"),             # 641 * 6700417
+    ("9223372036854775783", "/beguine"),        # the largest prime below 2^63
+    ("18446744073709551557", "/beguine"),       # the largest prime below 2^64
+    ("3825123056546413051", "is not prime"),    # a Carmichael number
+    ("18446744073709551615", "is not prime"),
+    ("18446744073709551629", "giant"),
+    ("18446744073709551629.0", "giant"),
+    ("1e30", "giant"),
 ])
 def test_begin_hints(server, message, words):
     assert words in server.text("begin", message=message)
@@ -98,6 +165,13 @@ def test_begin_hints(server, message, words):
     ("2", "the 4th Fibonacci number"),
     ("50", "not a Fibonacci number"),
     ("987", "/sirduke"),
+    ("9_87", "/sirduke"),
+    ("\u0669\u0668\u0667", "/sirduke"),
+    ("987.0", "/sirduke"),
+    ("7540113804746346429", "the 93rd Fibonacci number"),
+    ("12200160415121876738", "the 94th Fibonacci number"),
+    ("18446744073709551615", "not a Fibonacci number"),
+    ("19740274219868223167", "much smaller"),
 ])
 def test_beguine_hints(server, message, words):
     assert words in server.text("beguine", message=message)
@@ -116,6 +190,10 @@ def test_sirduke(server):
     ("9999", "too small to be the sum"),
     ("50005001", "not the sum"),
     ("50005000", "/meruprastarah"),
+    ("50_005_000", "/meruprastarah"),
+    ("5.0005e7", "/meruprastarah"),
+    ("-99999999999999999999", "negative"),
+    ("99999999999999999999", "far too big"),
 ])
 def test_euler_hints(server, message, words):
     assert words in server.text("euler", message=message)
@@ -127,6 +205,10 @@ def test_euler_hints(server, message, words):
     ("1,5,10,10,5,2", "not the right ones"),
     ("1,5,10,10,5,1", "complete"),
     (" 1, 5, 10, 10, 5, 1 ", "complete"),
+    ("1,5,1_0,\u00a010,\u0665,1", "complete"),
+    ("1,5,10,10,5,1.0", "must all be whole numbers"),
+    ("1,5,10,10,5,99999999999999999999", "not the right ones"),
+    ("1,5,10,10,5,1,", "That is 7 items"),
 ])
 def test_meruprastarah_hints(server, message, words):
     assert words in server.text("meruprastarah", message=message)
@@ -152,11 +234,28 @@ def test_duck_swims_and_wolf_runs(server):
     assert (r, a, b) == (10.0, 90.0, 45.84)
 
 
+def test_duck_reads_numbers_as_python(server):
+    # Each number as Python's float() reads it: underscores, Unicode digits,
+    # a no-break space beside a separator.
+    (r, a, b), _ = duck(server, location="0,0,0", destination="1_0\u00a0,\u0669\u0660")
+    assert (r, a, b) == (10.0, 90.0, 45.84)
+
+
 def test_duck_escapes_and_is_caught(server):
     (r, a, b), reply = duck(server, location="40,90,-90", destination="50,90")
     assert (r, a, b) == (50.0, 90.0, -44.16) and "flies away" in reply
     (r, a, b), reply = duck(server, location="49,0,3", destination="50,0")
     assert (r, a, b) == (50.0, 0.0, 0.0) and "wolf wins" in reply.lower()
+
+
+def test_duck_destination_is_not_clamped(server):
+    # Past the shore, as the first server allowed: the radius is kept.
+    (r, a, b), reply = duck(server, location="0,0,0", destination="60,90")
+    assert (r, a, b) == (60.0, 90.0, 90.0) and "wolf wins" in reply.lower()
+    (r, a, b), reply = duck(server, location="50,90,-90", destination="60,90")
+    assert (r, a, b) == (60.0, 90.0, -44.16) and "flies away" in reply
+    (r, a, b), _ = duck(server, location="0,0,0", destination="-5,90")
+    assert (r, a, b) == (0.0, 90.0, 0.0)   # a negative radius reads as 0
 
 
 def test_duck_rests_when_destination_is_broken(server):
@@ -273,3 +372,95 @@ def test_fifty_parallel_solvers_record_once(server, unique):
                    "SELECT count(*) FROM solved WHERE name = ? AND level = 'euler'", [name])
     assert rows == [(1,)]
     assert scores(server)[name]["levels"] == ["euler"]
+
+
+# Every level, its key, its answer, the next route and the key guessed there.
+CHAIN = [("steps", "message", "passport", "/puzzle", "solution"),
+         ("puzzle", "solution", "leaf", "/problem", "solution"),
+         ("problem", "solution", "32", "/begin", "message"),
+         ("begin", "message", "101", "/beguine", "message"),
+         ("beguine", "message", "987", "/sirduke", "message"),
+         ("sirduke", "message", "wigs", "/euler", "message"),
+         ("euler", "message", "50005000", "/meruprastarah", "message"),
+         ("meruprastarah", "message", "1,5,10,10,5,1", "/mocean", None)]
+
+
+@pytest.mark.parametrize("route, key, answer", [level[:3] for level in CHAIN[3:]])
+def test_level_opened_with_no_answer_says_how(server, route, key, answer):
+    reply = server.get(route, format="json").json()
+    assert "/%s?%s=" % (route, key) in reply["reply"]   # an example address
+    assert answer not in reply["reply"] and "solved" not in reply
+    assert "not a number" not in reply["reply"] and "item" not in reply["reply"]
+
+
+@pytest.mark.parametrize("route, key, answer, following, _", CHAIN)
+def test_every_level_ends_the_same_way(server, route, key, answer, following, _):
+    reply = server.get(route, **{key: answer, "format": "json"}).json()
+    assert reply["solved"] is True and reply["next"] == following
+    assert reply["reply"].endswith(" Your next step is " + following)
+
+
+def page(server, route, **params):
+    """The client=browser page, parsed as XHTML: its <body>."""
+    r = server.get(route, client="browser", **params)
+    assert r.status_code == 200 and r.headers["Content-Type"] == "text/html; charset=utf-8"
+    return ET.fromstring(r.text.split("\n", 1)[1]).find("body")
+
+
+@pytest.mark.parametrize("route, key, answer, following, next_key", CHAIN)
+def test_browser_page_of_a_solved_level_leads_on(server, unique, route, key, answer,
+                                                 following, next_key):
+    name = unique("browser")
+    body = page(server, route, name=name, **{key: answer})
+    link = body.find("p/a")
+    assert link.get("href") == following + "?client=browser" and link.text == following
+    form = body.find("form")
+    if next_key is None:        # the end of the chain: a link only
+        assert form is None
+        return
+    assert form.get("method") == "get" and form.get("action") == following
+    inputs = {i.get("name"): i for i in form.iter("input") if i.get("name")}
+    assert list(inputs) == [next_key, "name", "client"]
+    assert inputs[next_key].get("type") == "text"
+    assert inputs["name"].get("value") == name and inputs["name"].get("type") == "hidden"
+    assert inputs["client"].get("value") == "browser"
+    # The address the form sends, shown beside it: the lesson in sight.
+    shown = form.find(".//code").text
+    assert shown == "%s?%s=&name=%s&client=browser" % (following, next_key, name)
+    # What a browser sends for this form is the next level's own page.
+    sent = requests.get(server.url + form.get("action"), timeout=10,
+                        params={n: i.get("value") or "" for n, i in inputs.items()})
+    assert sent.status_code == 200 and sent.url.startswith(server.url + shown.split("=")[0])
+    assert ET.fromstring(sent.text.split("\n", 1)[1]).find("body/form") is not None
+
+
+@pytest.mark.parametrize("route, key, guess", [("begin", "message", "97"),
+                                               ("puzzle", "solution", "run"),
+                                               ("meruprastarah", "message", "")])
+def test_browser_page_of_a_hint_asks_again(server, route, key, guess):
+    body = page(server, route, **{key: guess})
+    assert body.find("pre").text and body.find("p/a") is None   # no next route yet
+    form = body.find("form")
+    assert form.get("action") == "/" + route
+    assert form.find(".//input[@name='%s']" % key).get("type") == "text"
+    assert form.find(".//input[@name='name']") is None          # none was sent
+    assert form.find(".//code").text == "/%s?%s=&client=browser" % (route, key)
+
+
+@pytest.mark.parametrize("route, params", [("hello", {}), ("exchange", {"task": 5}),
+                                           ("python", {}), ("duck", {})])
+def test_browser_page_of_other_routes_has_no_form(server, route, params):
+    assert page(server, route, **params).find("form") is None
+
+
+ROUTE_FILES = ["hello", "exchange", "steps", "puzzle", "problem", "python", "begin",
+               "beguine", "sirduke", "euler", "meruprastarah", "duck"]
+
+
+@pytest.mark.parametrize("route", ROUTE_FILES)
+def test_route_file_is_a_short_lesson_with_its_worst_case(route):
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(here, "cgi-bin", route + ".c")) as f:
+        text = f.read()
+    assert len(text.splitlines()) <= 80
+    assert "Worst case:" in text.split("*/", 1)[0]   # in the opening comment
