@@ -1,6 +1,6 @@
 /* /whalename: the name of the whale you are riding.
  *
- *   /whalename?id=0             -> Humphrey
+ *   /whalename?id=0             -> Ishmael
  *   /whalename?id=0             -> you are not riding a whale (yet)
  */
 #include "mocean.h"

@@ -25,10 +25,13 @@ static const char *const treasure_names[TREASURES] = {
 	"iron dust",
 };
 
+/* The first server's whales, in its order. */
 static const char *const whale_names[WHALES] = {
-	"Barnacle Bill", "Blue Moon", "Bubbles", "Captain Krill", "Dory",
-	"Fluke", "Humphrey", "Jonah", "Luna", "Moby", "Nimbus", "Pebble",
-	"Pip", "Sprout", "Tidal", "Wanda", "Ziggy",
+	"Anisha", "Stephen Jay Gould", "Debbie Kelley", "Herman Melville",
+	"Ishmael", "Charles Darwin", "William Wang", "Paul Erdos",
+	"George Of The Jungle", "Simone de Beauvoir", "Alex Honnold",
+	"Marvin Gaye", "Bill Watterson", "James Earl Jones", "Richard Alley",
+	"Naomi Oreskes", "Yayoi Kusama",
 };
 
 void rng_seed(struct rng *r, long long seed)

@@ -9,12 +9,10 @@ import time
 import pytest
 
 from conftest import world_sql
-from mocean_world import World, TREASURES, water_distance, torus_distance
+from mocean_world import World, TREASURES, WHALES as WHALE_NAMES, water_distance, torus_distance
 
 SEED = 20261122
 BAD_ID = "bad player id; try debugging using the id route"
-WHALE_NAMES = ["Barnacle Bill", "Blue Moon", "Bubbles", "Captain Krill", "Dory", "Fluke", "Humphrey",
-               "Jonah", "Luna", "Moby", "Nimbus", "Pebble", "Pip", "Sprout", "Tidal", "Wanda", "Ziggy"]
 MY_ROUTES = ["look", "get", "inventory", "use", "whalename", "treasurename", "seamountname",
              "sendchat", "popchat"]
 
@@ -306,3 +304,15 @@ def test_chat(server, world):
     assert server.text("sendchat", id=a, name="bob", message="x" * 500, world=w) == "message sent to bob"
     server.text("quit", name="cat", world=w)
     assert "no player called cat" in server.text("sendchat", id=a, name="cat", message="bye", world=w)
+
+
+def test_every_whale_has_the_first_servers_name(server, world):
+    """Seventeen whales, named as the first server named them, in its order."""
+    w, geo = world
+    world_sql(server, w, "UPDATE world SET bloom = 1")
+    for i, (wx, wy) in enumerate(geo.whales):
+        pid = server.text("join", name="rider%d" % i, world=w)
+        place(server, w, pid, wx + 1, wy)
+        assert server.text("get", id=pid, item="whale", world=w) == "congratulations, you are now riding a whale"
+        assert server.text("whalename", id=pid, world=w) == WHALE_NAMES[i]
+    assert WHALE_NAMES[0] == "Anisha" and WHALE_NAMES[16] == "Yayoi Kusama" and len(WHALE_NAMES) == 17

@@ -74,6 +74,9 @@ int main(void)
 	CHECK(treasure_index("teleport crystal") == 5);
 	CHECK(treasure_index("iron dust") == 10);
 	CHECK(treasure_index("gold") == -1);
+	CHECK_STR(w.whales[0].name, "Anisha");          /* the first server's */
+	CHECK_STR(w.whales[8].name, "George Of The Jungle");
+	CHECK_STR(w.whales[16].name, "Yayoi Kusama");
 	for (int i = 0; i < WHALES; i++)
 		CHECK(w.whales[i].x >= 0 && w.whales[i].x < 900 && w.whales[i].name);
 
