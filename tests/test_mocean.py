@@ -258,11 +258,11 @@ def test_look_and_sight(server, world):
     place(server, w, pid, wx + 10, wy, z=min(15.0, geo.depth(wx + 10, wy)))
     z = min(15.0, geo.depth(wx + 10, wy))
     if z >= 10:
-        assert "whale,%s" % wx not in server.text("look", id=pid, world=w)
+        assert "whale,%d" % wx not in server.text("look", id=pid, world=w)
     # With binoculars: 100 m.
     give(server, w, pid, "binoculars")
     place(server, w, pid, wx + 90, wy)
-    assert "whale,%s,%s,0.0," % (wx, wy) in server.text("look", id=pid, world=w)
+    assert "whale,%d,%d,0," % (wx, wy) in server.text("look", id=pid, world=w)
     rows = world_sql(server, w, "SELECT count(*) FROM sighting WHERE player = 'looker'")
     assert rows[0][0] >= 2
     j = server.get("look", id=pid, world=w, format="json").json()
@@ -342,7 +342,7 @@ def test_iron_dust_bloom_and_whale_riding(server, world):
     for _ in range(20):
         vx = floats(server.text("accel", id=pid, ctrl="w", world=w))[3]
     assert vx == 80.0
-    assert "whale,%s,%s" % (wx, wy) not in server.text("look", id=pid, world=w)   # off the map
+    assert "whale,%d,%d," % (wx, wy) not in server.text("look", id=pid, world=w)   # off the map
 
 
 def test_chat(server, world):

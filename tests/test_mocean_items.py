@@ -37,13 +37,18 @@ def give(server, w, pid, treasure):
 
 
 def parse_look(reply):
-    """'whale,1.0,2.0,0.0,treasure,...,' -> [('whale', 1.0, 2.0, 0.0), ...]"""
+    """'whale,1,2,0,treasure,...,' -> [('whale', 1, 2, 0), ...], read the way
+    the first server's clients read it: int() for every whale number and for
+    a treasure's x and y, float() for a treasure's depth."""
     if reply == "":
         return []
     parts = reply.split(",")
     assert parts[-1] == "", reply
-    return [(parts[i], float(parts[i + 1]), float(parts[i + 2]), float(parts[i + 3]))
-            for i in range(0, len(parts) - 1, 4)]
+    things = []
+    for i in range(0, len(parts) - 1, 4):
+        thing, x, y, z = parts[i:i + 4]
+        things.append((thing, int(x), int(y), int(z) if thing == "whale" else float(z)))
+    return things
 
 
 def in_sight(geo, where, sight):
@@ -73,6 +78,22 @@ def test_look_nothing_in_sight(server, world):
     assert server.text("look", id=pid, world=w) == ""
     assert server.get("look", id=pid, world=w, format="json").json() == {"reply": "", "things": []}
     assert world_sql(server, w, "SELECT count(*) FROM sighting") == [(0,)]
+
+
+def test_look_prints_as_the_first_server(server, world):
+    """Whales: x, y, z integers; treasures: x, y integers, depth a real."""
+    w, geo = world
+    pid = server.text("join", name="lookout", world=w)
+    place(server, w, pid, 84, 734)                          # look.c's example
+    (wx, wy), (tx, ty, tz) = geo.whales[16], geo.treasure(10)
+    expected = "whale,%d,%d,0,treasure,%d,%d,%r," % (wx, wy, tx, ty, tz)
+    assert expected == "whale,69,747,0,treasure,98,726,8.696990291071252,"
+    assert server.text("look", id=pid, world=w) == expected
+    j = server.get("look", id=pid, world=w, format="json").json()
+    assert j == {"reply": expected, "things": [{"thing": "whale", "x": 69, "y": 747, "z": 0},
+                                              {"thing": "treasure", "x": 98, "y": 726, "z": tz}]}
+    assert [type(v) for v in j["things"][0].values()] == [str, int, int, int]
+    assert [type(v) for v in j["things"][1].values()] == [str, int, int, float]
 
 
 def test_look_whales_then_treasures_with_binoculars(server, world):
