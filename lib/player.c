@@ -104,11 +104,9 @@ int player_save(struct request *rq, const struct player *p)
 		       (long long)p->whale, p->id);
 }
 
-double top_speed(const struct player *p)
+void stop(struct player *p)
 {
-	if (p->whale >= 0)
-		return TOP_SPEED_WHALE;
-	return p->z > 0 ? TOP_SPEED_SUBMERGED : TOP_SPEED_SURFACE;
+	p->vx = p->vy = 0;
 }
 
 double player_speed(const struct player *p)

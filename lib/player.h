@@ -50,8 +50,8 @@ void player_move(const struct world *w, struct player *p, double now);
 /* Write p back.  Returns 0 or -1. */
 int player_save(struct request *rq, const struct player *p);
 
-/* The player's top speed now: 80 on a whale, 5 submerged, else 40. */
-double top_speed(const struct player *p);
+/* Stop p at once (the heading is kept). */
+void stop(struct player *p);
 
 /* The player's speed, metres per second. */
 double player_speed(const struct player *p);

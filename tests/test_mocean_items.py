@@ -272,11 +272,11 @@ def test_iron_dust_bloom_and_whale_riding(server, world):
     place(server, w, a, wx + 3, wy)
     assert ("whale", wx, wy, 0.0) not in parse_look(server.text("look", id=a, world=w))
     assert server.text("get", id=a, item="whale", world=w).startswith("there is no whale")
-    speed = 0
+    speeds = []
     for _ in range(20):
         vx, vy = [float(v) for v in server.text("accel", id=b, ctrl="w", world=w).split(",")[3:5]]
-        speed = (vx * vx + vy * vy) ** 0.5
-    assert abs(speed - 80) < 1e-9
+        speeds.append((vx * vx + vy * vy) ** 0.5)
+    assert speeds[11] < 80 < speeds[12] == speeds[-1]     # a whale's top is 80: passed once
 
 
 def test_treasurename_and_seamountname(server, world):
