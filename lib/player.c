@@ -21,6 +21,8 @@ static const char SQL_PLAYER_BY_NAME[] =
 static const char SQL_SAVE_PLAYER[] =
 	"UPDATE player SET x = ?, y = ?, z = ?, vx = ?, vy = ?, heading = ?,"
 	" t = ?, wrapped = ?, whale = ? WHERE id = ?";
+static const char SQL_MESSAGE_WAITING[] =
+	"SELECT inbox IS NOT NULL FROM player WHERE id = ?";
 static const char SQL_HOLDS[] =
 	"SELECT count(*) FROM item WHERE player = ? AND kind = 'treasure'"
 	" AND name = ?";
@@ -118,6 +120,11 @@ int player_holds(struct request *rq, const struct player *p,
 		 const char *treasure)
 {
 	return db_int(rq->db, 0, SQL_HOLDS, "it", p->id, treasure) > 0;
+}
+
+int message_waiting(struct request *rq, long long id)
+{
+	return db_int(rq->db, 0, SQL_MESSAGE_WAITING, "i", id) != 0;
 }
 
 double player_sight(struct request *rq, const struct player *p)

@@ -60,6 +60,9 @@ double player_speed(const struct player *p);
 int player_holds(struct request *rq, const struct player *p,
 		 const char *treasure);
 
+/* 1 when a chat message waits unread in player id's one-message inbox. */
+int message_waiting(struct request *rq, long long id);
+
 /* How far the player sees: 20 minus depth, at least 5; 100 with binoculars. */
 double player_sight(struct request *rq, const struct player *p);
 

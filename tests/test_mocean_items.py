@@ -300,18 +300,24 @@ def test_chat(server, world):
     a = server.text("join", name="ann", world=w)
     b = server.text("join", name="bob", world=w)
     c = server.text("join", name="cat", world=w)
-    server.text("accel", id=a, ctrl="w", world=w)
-    # Refusals change nothing: ann keeps swimming.
+    # A refusal delivers nothing, but ann stops all the same (the first server
+    # stopped the sender whatever followed).
     for name, message, words in [("zed", "hi", "no player called zed"), ("bob", "", "empty")]:
+        server.text("accel", id=a, ctrl="w", world=w)
+        assert server.text("velocity", id=a, world=w).split(",")[:2] != ["0.0", "0.0"]
         j = server.get("sendchat", id=a, name=name, message=message, world=w, format="json").json()
         assert j["sent"] is False and words in j["reply"]
-    assert server.text("velocity", id=a, world=w).split(",")[:2] != ["0.0", "0.0"]
+        assert server.text("velocity", id=a, world=w).split(",")[:2] == ["0.0", "0.0"]
+    assert world_sql(server, w, "SELECT count(*) FROM player WHERE inbox IS NOT NULL") == [(0,)]
+    server.text("accel", id=a, ctrl="w", world=w)
     j = server.get("sendchat", id=a, name="bob", message="meet me at Krakatoa, 3 o'clock!",
                    world=w, format="json").json()
     assert j == {"reply": "message sent to bob", "sent": True}
     assert [float(v) for v in server.text("velocity", id=a, world=w).split(",")[:2]] == [0.0, 0.0]
     assert server.text("location", id=b, world=w).split(",")[4] == "1"
+    server.text("accel", id=c, ctrl="w", world=w)
     assert "inbox is full" in server.text("sendchat", id=c, name="bob", message="me too", world=w)
+    assert [float(v) for v in server.text("velocity", id=c, world=w).split(",")[:2]] == [0.0, 0.0]
     assert server.get("popchat", id=b, world=w, format="json").json() == {
         "reply": "player ann tells you: meet me at Krakatoa, 3 o'clock!",
         "message": "player ann tells you: meet me at Krakatoa, 3 o'clock!"}
