@@ -89,34 +89,3 @@ void say_inventory(struct request *rq, const struct player *p)
 	buf_free(&text);
 	buf_free(&json);
 }
-
-static const struct {
-	const char *name, *story;
-} stories[] = {
-	{ "fishing net", "You cast the fishing net... and catch a very surprised "
-	  "sardine. You let it go. It waves a fin at you." },
-	{ "JSON ROV", "The JSON ROV hums down into the deep and sends back "
-	  "{\"seen\": \"a curious octopus\"}. Data is beautiful." },
-	{ "ALVIN submarine", "You climb into ALVIN, the little submarine that "
-	  "visited the Titanic. Portholes, buttons, and a smell of old coffee." },
-	{ "imaging sonar", "The imaging sonar pings: a picture of the sea floor "
-	  "appears, every hill and dip in shades of green." },
-	{ "teleport crystal", "The teleport crystal glows. Use it with "
-	  "/teleport?id=ID&x=X&y=Y to jump anywhere in the ocean." },
-	{ "chrono-synclastic infundibulum", "You step into the "
-	  "chrono-synclastic infundibulum and, for a moment, you are everywhere "
-	  "at once. Then lunch." },
-	{ "binoculars", "You look through the binoculars: you can now see 100 "
-	  "metres all around you." },
-	{ "ham and cheese sandwich", "You eat the ham and cheese sandwich. A "
-	  "little soggy, but it is the best sandwich under the sea." },
-	{ "boat hook", "With the boat hook you can grab things 35 metres away." },
-};
-
-const char *treasure_story(const char *name)
-{
-	for (size_t i = 0; i < sizeof stories / sizeof stories[0]; i++)
-		if (strcmp(stories[i].name, name) == 0)
-			return stories[i].story;
-	return "You turn it over in your hands. It looks valuable.";
-}

@@ -24,7 +24,4 @@ void buf_python(struct buf *b, const char *text);
  * ...], with the JSON field items (the same lists). */
 void say_inventory(struct request *rq, const struct player *p);
 
-/* A sentence about using this treasure (not iron dust or crash alert). */
-const char *treasure_story(const char *name);
-
 #endif

@@ -223,6 +223,11 @@ def test_use_every_treasure(server, world):
             assert j["used"] is True and j["item"] == t and j["reply"]
             stories.add(j["reply"])
     assert len(stories) == 9                          # each one its own sentence
+    for t, words in [("binoculars", "100"), ("boat hook", "35"), ("teleport crystal", "/teleport")]:
+        assert words in server.text("use", id=pid, item=t, world=w)
+    give(server, w, pid, "rubber duck")               # a teacher's surprise: no story of its own
+    assert server.get("use", id=pid, item="rubber duck", world=w, format="json").json() == {
+        "reply": "You turn it over in your hands. It looks valuable.", "item": "rubber duck", "used": True}
     give(server, w, pid, "crash alert")
     for x, y in [(100, 100), (640, 410), (300, 700), (890, 5)]:
         place(server, w, pid, x, y)
@@ -231,7 +236,20 @@ def test_use_every_treasure(server, world):
     assert "spell" in server.text("use", id=pid, item="Binoculars", world=w)
     assert server.text("use", id=pid, world=w) == "which treasure? say it with item=, like /use?id=%s&item=binoculars" % pid
     inv = ast.literal_eval(server.text("inventory", id=pid, world=w))
-    assert len(inv) == 1 + 9 + 1                      # using a treasure keeps it (but iron dust)
+    assert len(inv) == 1 + 9 + 1 + 1                  # using a treasure keeps it (but iron dust)
+
+
+def test_use_the_air_tank(server, world):
+    """Every player carries an air tank: /use finds it, and says it cannot
+    be used now (the first server did the same)."""
+    w, _ = world
+    pid = server.text("join", name="breather", world=w)
+    reply = server.text("use", id=pid, item="air tank", world=w)
+    assert reply == "you are breathing from your air tank: it cannot be used now"
+    assert "not carrying" not in reply
+    assert server.get("use", id=pid, item="air tank", world=w, format="json").json() == {
+        "reply": reply, "item": "air tank", "used": False}
+    assert ast.literal_eval(server.text("inventory", id=pid, world=w)) == [["air tank", "air tank", 1.0]]
 
 
 def test_iron_dust_bloom_and_whale_riding(server, world):
