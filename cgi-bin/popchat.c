@@ -18,7 +18,7 @@ static void popchat(struct request *rq)
 		db_exec(rq->db, SQL_EMPTY, "i", rq->me.id);
 	} else {
 		say(rq, "no message in your inbox");
-		json_raw(rq, "message", "null");
+		json_str(rq, "message", NULL);
 	}
 	db_done(st);
 }

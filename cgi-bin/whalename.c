@@ -9,7 +9,7 @@ static void whalename(struct request *rq)
 {
 	if (rq->me.whale < 0) {
 		say(rq, "you are not riding a whale (yet)");
-		json_raw(rq, "whale", "null");
+		json_str(rq, "whale", NULL);
 		return;
 	}
 	say(rq, "%s", rq->world.whales[rq->me.whale].name);

@@ -209,6 +209,41 @@ def test_inventory_is_a_python_literal(server, world):
     assert server.get("inventory", id=pid, world=w, format="json").json() == {"reply": text, "items": expected}
 
 
+def test_inventory_quotes_as_python_does(server, world):
+    """The listing moved from lib into inventory.c: quotes, backslashes and
+    control bytes as repr() writes them, whales included."""
+    w, _ = world
+    pid = server.text("join", name="quoter", world=w)
+    world_sql(server, w, "INSERT INTO item (player, kind, name) VALUES (?, 'whale', ?)",
+              [pid, 'Moby\'s "cousin"'])
+    give(server, w, pid, "bell\x07 del\x7f")
+    text = server.text("inventory", id=pid, world=w)
+    assert text == repr([["air tank", "air tank", 1.0], ["whale", 'Moby\'s "cousin"'],
+                         ["treasure", "bell\x07 del\x7f"]])
+    assert server.get("inventory", id=pid, world=w, format="json").json()["items"] == ast.literal_eval(text)
+
+
+def test_a_full_bag(server, world):
+    """Iron dust never runs out, so a bag holds at most 100 treasures: /get
+    past that says so, and using iron dust makes room."""
+    w, geo = world
+    pid = server.text("join", name="hoarder", world=w)
+    world_sql(server, w, "INSERT INTO item (player, kind, name) SELECT ?, 'treasure', 'iron dust'"
+              " FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 99)"
+              " SELECT i FROM n)", [pid])
+    place(server, w, pid, *geo.treasure(10))
+    assert server.text("get", id=pid, item="treasure", world=w) == "treasure recovered! "   # the 100th
+    j = server.get("get", id=pid, item="treasure", world=w, format="json").json()
+    assert j == {"reply": "your bag is full (100 treasures): use some first", "got": False, "item": None}
+    place(server, w, pid, *geo.treasure(2))
+    assert server.text("get", id=pid, item="treasure", world=w).startswith("your bag is full")
+    assert world_sql(server, w, "SELECT count(*) FROM taken") == [(0,)]      # still on the map
+    assert len(ast.literal_eval(server.text("inventory", id=pid, world=w))) == 101
+    assert server.text("use", id=pid, item="iron dust", world=w).startswith("You sprinkle")
+    assert server.text("get", id=pid, item="treasure", world=w) == "treasure recovered! "
+    assert world_sql(server, w, "SELECT count(*) FROM taken") == [(1,)]
+
+
 def test_use_every_treasure(server, world):
     w, geo = world
     pid = server.text("join", name="user", world=w)
