@@ -6,9 +6,6 @@
  */
 #include "mocean.h"
 
-static const char SQL_QUIT[] =
-	"UPDATE player SET playing = 0, inbox = NULL WHERE id = ?";
-
 static void quit(struct request *rq)
 {
 	const char *name = arg(rq, "name");
@@ -19,7 +16,7 @@ static void quit(struct request *rq)
 		json_bool(rq, "removed", 0);
 		return;
 	}
-	db_exec(rq->db, SQL_QUIT, "i", p.id);
+	player_remove(rq, p.id);
 	say(rq, "player %s removed from the game", name);
 	json_bool(rq, "removed", 1);
 	json_str(rq, "name", name);

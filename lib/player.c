@@ -21,6 +21,8 @@ static const char SQL_PLAYER_BY_NAME[] =
 static const char SQL_SAVE_PLAYER[] =
 	"UPDATE player SET x = ?, y = ?, z = ?, vx = ?, vy = ?, heading = ?,"
 	" t = ?, wrapped = ?, whale = ? WHERE id = ?";
+static const char SQL_REMOVE[] =
+	"UPDATE player SET playing = 0, inbox = NULL WHERE id = ?";
 static const char SQL_MESSAGE_WAITING[] =
 	"SELECT inbox IS NOT NULL FROM player WHERE id = ?";
 static const char SQL_HOLDS[] =
@@ -97,6 +99,11 @@ void player_move(const struct world *w, struct player *p, double now)
 			p->z = floor; /* the rising sea floor pushes the diver up */
 	}
 	p->t = now;
+}
+
+int player_remove(struct request *rq, long long id)
+{
+	return db_exec(rq->db, SQL_REMOVE, "i", id);
 }
 
 int player_save(struct request *rq, const struct player *p)

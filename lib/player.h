@@ -47,6 +47,11 @@ int player_others(struct request *rq, const struct player *me,
  * below the sea floor there is pushed up onto it. */
 void player_move(const struct world *w, struct player *p, double now);
 
+/* Take player id out of the game (/quit, the teacher's kick): it no longer
+ * plays, its id is never given again, its inbox is emptied and the whale it
+ * rode goes back to the map.  Returns 0 or -1. */
+int player_remove(struct request *rq, long long id);
+
 /* Write p back.  Returns 0 or -1. */
 int player_save(struct request *rq, const struct player *p);
 

@@ -330,6 +330,10 @@ def test_iron_dust_bloom_and_whale_riding(server, world):
         vx, vy = [float(v) for v in server.text("accel", id=b, ctrl="w", world=w).split(",")[3:5]]
         speeds.append((vx * vx + vy * vy) ** 0.5)
     assert speeds[11] < 80 < speeds[12] == speeds[-1]     # a whale's top is 80: passed once
+    # When bob quits, whale 0 is back on the map where it was.
+    assert server.text("quit", name="friend", world=w) == "player friend removed from the game"
+    place(server, w, a, wx + 3, wy)
+    assert ("whale", wx, wy, 0) in parse_look(server.text("look", id=a, world=w))
 
 
 def test_treasurename_and_seamountname(server, world):
