@@ -3,6 +3,7 @@
  *
  *   /quit?name=fred             -> player fred removed from the game
  *   /quit?name=nobody           -> quit failed: no player called nobody is playing
+ * Worst case: one lookup, one player written.
  */
 #include "mocean.h"
 
@@ -24,7 +25,7 @@ static void quit(struct request *rq)
 
 static const struct route route = {
 	.name = "quit",
-	.keys = { { .name = "name", .type = KEY_TEXT, .longest = 100 } },
+	.keys = { { .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES } },
 	.store = STORE_WORLD,
 	.handle = quit,
 };

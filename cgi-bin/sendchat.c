@@ -6,6 +6,7 @@
  *   /sendchat?id=0&name=wilma&message=hello  -> message sent to wilma
  *   wilma then reads, with /popchat:            player fred tells you: hello
  *   unknown player, empty message, full inbox -> a sentence each
+ * Worst case: a 500-byte message, one lookup, one player written.
  */
 #include "mocean.h"
 
@@ -37,7 +38,7 @@ static void sendchat(struct request *rq)
 
 static const struct route route = {
 	.name = "sendchat",
-	.keys = { PLAYER_ID, { .name = "name", .type = KEY_TEXT, .longest = 100 },
+	.keys = { PLAYER_ID, { .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
 		  { .name = "message", .type = KEY_TEXT, .longest = 500 } },
 	.store = STORE_WORLD,
 	.handle = sendchat,

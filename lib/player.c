@@ -8,6 +8,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 static const char SQL_PLAYER_BY_ID[] =
 	"SELECT id, name, x, y, z, vx, vy, heading, t, wrapped, whale"
@@ -28,6 +30,24 @@ static const char SQL_MESSAGE_WAITING[] =
 static const char SQL_HOLDS[] =
 	"SELECT count(*) FROM item WHERE player = ? AND kind = 'treasure'"
 	" AND name = ?";
+
+int is_player_name(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	int chars = 0;
+	ucs4_t c;
+
+	while (*p) {
+		/* Broken UTF-8 reads as U+FFFD, a symbol: refused like any other. */
+		int len = u8_mbtouc(&c, p, strnlen((const char *)p, 4));
+		if (++chars > PLAYER_NAME_CHARS ||
+		    !(uc_is_general_category(c, UC_CATEGORY_L) ||
+		      uc_is_general_category(c, UC_CATEGORY_N)))
+			return 0;
+		p += len;
+	}
+	return chars > 0;
+}
 
 /* Copy the current row (in SQL_PLAYER_BY_ID's column order) into p. */
 static void row_to_player(sqlite3_stmt *st, struct player *p)
