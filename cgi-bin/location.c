@@ -10,6 +10,8 @@
  *   /location?id=99             -> bad player id; try debugging using the id route
  *
  * Each call is also written down for the data service (/data?dataset=tracks).
+ * Worst case: 17 whales, 12 treasures and the first 93 other players (in id
+ * order; look_around reads no more) checked for sight, one track row written.
  */
 #include "mocean.h"
 

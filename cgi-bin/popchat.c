@@ -2,6 +2,8 @@
  *
  *   /popchat?id=1               -> player fred tells you: hello
  *   /popchat?id=1               -> no message in your inbox
+ * Worst case: one message (at most 500 bytes, and the sender's name) read
+ * and emptied.
  */
 #include "mocean.h"
 

@@ -4,6 +4,7 @@
  *   /treasurename?id=0          -> treasures held by fred: binoculars boat hook
  *   /treasurename?id=0&format=json
  *                               -> {"reply":"...","treasures":["binoculars","boat hook"]}
+ * Worst case: 100 treasures (the most a bag holds).
  */
 #include "mocean.h"
 

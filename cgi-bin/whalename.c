@@ -2,6 +2,7 @@
  *
  *   /whalename?id=0             -> Ishmael
  *   /whalename?id=0             -> you are not riding a whale (yet)
+ * Worst case: one player read.
  */
 #include "mocean.h"
 
