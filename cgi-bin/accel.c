@@ -1,21 +1,68 @@
 /* /accel: steer and change speed, like the keys of a game:
- *   w  faster (x1.45; from rest: 1 m/s the way you face), up to top speed
- *   s  slower (x0.6; below 0.33 m/s you stop)
- *   a  turn left 15 degrees     d  turn right 15 degrees
+ *   w  faster: x1.45 (from rest: 1 m/s the way you face); above top speed
+ *      w does nothing, so speed passes the top once (28.33 -> 41.08, stays)
+ *   s  slower: x0.6; below 0.33 m/s, s stops you
+ *   a  turn left 15 degrees     d  turn right 15 degrees (same speed)
  * Top speed is 40 at the surface, 5 under water, 80 riding a whale.
- * The reply is x,y,z,vx,vy,heading.
+ * The reply is x,y,z,vx,vy,heading (heading in radians; 0 is east).
  *
- *   /accel?id=0&ctrl=w          -> 120.0,64.0,0.0,1.0,0.0,0.0
- *   /accel?id=0&ctrl=w          -> 120.3,64.0,0.0,1.45,0.0,0.0
- *   /accel?id=0&ctrl=x          -> a sentence naming the controls w, a, s, d
+ *   /accel?id=0&ctrl=w  -> 120.0,64.0,0.0,1.0,0.0,0.0  (at rest at 120,64, facing east)
+ *   /accel?id=0&ctrl=a  -> 120.5,64.0,0.0,0.9659258262890683,0.25881904510252074,
+ *                          0.2617993877991494   (half a second later, on one line)
+ *   /accel?id=0&ctrl=x  -> a sentence naming the controls w, s, a and d
+ * Worst case: one player read and written.
  */
 #include "mocean.h"
+
+#include <math.h>
+
+#define FASTER 1.45        /* w */
+#define SLOWER 0.6         /* s */
+#define SLOWEST 0.33       /* s below this speed stops you */
+#define TURN (M_PI / 12)   /* a and d: 15 degrees */
+
+/* Top speed now: 80 on a whale, 5 under water, else 40. */
+static double top_speed(const struct player *p)
+{
+	return p->whale >= 0 ? TOP_SPEED_WHALE
+	     : p->z > 0 ? TOP_SPEED_SUBMERGED : TOP_SPEED_SURFACE;
+}
+
+/* Turn by angle, keeping the heading in [0, 2 pi). */
+static void turn(struct player *p, double angle)
+{
+	double h = fmod(p->heading + angle, 2 * M_PI);
+
+	if (h < 0)
+		h += 2 * M_PI;
+	p->heading = h >= 2 * M_PI ? 0 : h;
+}
+
+/* One press of w, s, a or d: the new velocity.  -1 for any other key. */
+static int press(struct player *p, char key)
+{
+	double speed = player_speed(p);
+
+	if (key == 'w' && speed > top_speed(p))
+		return 0;                          /* past top speed: no change */
+	if (key == 'w')
+		speed = speed == 0 ? 1 : speed * FASTER;
+	else if (key == 's')
+		speed = speed < SLOWEST ? 0 : speed * SLOWER;
+	else if (key == 'a' || key == 'd')
+		turn(p, key == 'a' ? TURN : -TURN);
+	else
+		return -1;
+	p->vx = speed > 0 ? speed * cos(p->heading) : 0; /* the way you face; */
+	p->vy = speed > 0 ? speed * sin(p->heading) : 0; /* 0, never -0.0 */
+	return 0;
+}
 
 static void accel(struct request *rq)
 {
 	const char *ctrl = arg(rq, "ctrl");
 
-	if (ctrl[0] == '\0' || ctrl[1] != '\0' || accelerate(&rq->me, ctrl[0]) < 0) {
+	if (ctrl[0] == '\0' || ctrl[1] != '\0' || press(&rq->me, ctrl[0]) < 0) {
 		say(rq, "ctrl must be one of w (faster), s (slower), a (turn left) "
 			"or d (turn right), like /accel?id=%lld&ctrl=w", rq->me.id);
 		return;

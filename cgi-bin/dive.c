@@ -2,28 +2,46 @@
  * above the surface or sink below the sea floor; under water your top speed
  * is 5.  The reply is x,y,z (z is your depth).
  *
- *   /dive?id=0&ctrl=f           -> 120.0,64.0,5.0
+ *   /dive?id=0&ctrl=f           -> 120.0,64.0,5.0   (at rest at 120,64)
  *   /dive?id=0&ctrl=r           -> 120.0,64.0,0.0
  *   /dive?id=0&ctrl=x           -> -1
+ * Worst case: one player read and written, the depth from 12 seamounts.
  */
 #include "mocean.h"
 
-/* The sea floor under the player: the deepest they can go. */
-static double seafloor_depth(struct request *rq)
+#include <math.h>
+#include <string.h>
+
+#define STEP 5.0   /* metres, down or up */
+
+/* Sink 5 m, but never below the sea floor under you. */
+static void sink(struct request *rq, struct player *p)
 {
-	return world_depth(&rq->world, rq->me.x, rq->me.y);
+	double floor = world_depth(&rq->world, p->x, p->y);
+
+	p->z = fmin(p->z + STEP, floor);
 }
 
-static void sink_or_rise(struct request *rq)
+/* Rise 5 m, but never above the surface. */
+static void rise(struct player *p)
+{
+	p->z = fmax(p->z - STEP, 0);
+}
+
+static void dive(struct request *rq)
 {
 	const char *ctrl = arg(rq, "ctrl");
 
-	if (ctrl[0] == '\0' || ctrl[1] != '\0' ||
-	    dive(&rq->me, ctrl[0], seafloor_depth(rq)) < 0) {
+	if (strcmp(ctrl, "f") == 0)
+		sink(rq, &rq->me);
+	else if (strcmp(ctrl, "r") == 0)
+		rise(&rq->me);
+	else {
 		say(rq, "-1");
 		json_int(rq, "error", -1);
 		return;
 	}
+	stop(&rq->me);
 	say_xyz(rq, &rq->me);
 }
 
@@ -31,7 +49,7 @@ static const struct route route = {
 	.name = "dive",
 	.keys = { PLAYER_ID, { .name = "ctrl", .type = KEY_TEXT, .longest = 20 } },
 	.store = STORE_WORLD,
-	.handle = sink_or_rise,
+	.handle = dive,
 };
 
 int main(void) { return serve(&route); }

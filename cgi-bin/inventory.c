@@ -1,16 +1,59 @@
 /* /inventory: what am I carrying?  The reply is a Python list that
- * ast.literal_eval can read: each item is [kind, name] (the air tank also
- * says how full it is).
+ * ast.literal_eval can read, as the first server wrote it: each item is
+ * [kind, name], and the air tank also says how full it is.
  *
  *   /inventory?id=0   -> [['air tank', 'air tank', 1.0], ['treasure', 'binoculars']]
  *   /inventory?id=0&format=json
- *                     -> {"reply":"...","items":[["air tank","air tank",1.0],...]}
+ *                     -> {"reply":"[['air tank', 'air tank', 1.0], ['treasure',
+ *                         'binoculars']]","items":[["air tank","air tank",1.0],
+ *                         ["treasure","binoculars"]]}
+ * Worst case: 102 items (the air tank, 100 treasures, the whale you ride).
  */
 #include "mocean.h"
 
+static const char SQL_INVENTORY[] =
+	"SELECT kind, name, amount FROM item WHERE player = ? ORDER BY seq";
+
+/* Say the item in the current row as a Python list, ['treasure', 'boat hook'],
+ * and add it to the JSON list as ["treasure","boat hook"]. */
+static void say_item(struct request *rq, sqlite3_stmt *st, struct buf *json)
+{
+	const char *kind = (const char *)sqlite3_column_text(st, 0);
+	const char *name = (const char *)sqlite3_column_text(st, 1);
+	char amount[FMT_REAL_MAX];
+
+	say(rq, "[");
+	buf_python(&rq->text, kind);
+	say(rq, ", ");
+	buf_python(&rq->text, name);
+	json_list_next(json);
+	buf_puts(json, "[");
+	buf_json(json, kind);
+	buf_puts(json, ",");
+	buf_json(json, name);
+	if (sqlite3_column_type(st, 2) != SQLITE_NULL) { /* the air tank: how full */
+		fmt_real(amount, sqlite3_column_double(st, 2));
+		say(rq, ", %s", amount);
+		buf_printf(json, ",%s", amount);
+	}
+	say(rq, "]");
+	buf_puts(json, "]");
+}
+
 static void inventory(struct request *rq)
 {
-	say_inventory(rq, &rq->me);
+	sqlite3_stmt *st = db_prepare(rq->db, SQL_INVENTORY, "i", rq->me.id);
+	struct buf items = {0};
+
+	say(rq, "[");
+	for (int n = 0; db_row(rq->db, st); n++) {
+		say(rq, "%s", n ? ", " : "");
+		say_item(rq, st, &items);
+	}
+	db_done(rq->db, st);
+	say(rq, "]");
+	json_raw(rq, "items", json_list_end(&items));
+	buf_free(&items);
 }
 
 static const struct route route = {

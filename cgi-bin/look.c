@@ -1,18 +1,44 @@
 /* /look: what can I see?  For each whale, then each treasure, within sight:
  * its kind and position, all run together, each ending with a comma.  You see
- * 20 m minus your depth (at least 5 m); 100 m with the binoculars.
+ * 20 m minus your depth (at least 5 m); 100 m with the binoculars.  Whales
+ * swim at whole-metre spots on the surface; a treasure lies at a whole-metre
+ * spot on a peak, and its depth is a real number.
  *
- *   /look?id=0     -> whale,130.0,70.0,0.0,treasure,125.0,60.0,12.5,
- *   /look?id=0     -> (nothing in sight: an empty reply)
+ *   /look?id=0  -> whale,69,747,0,treasure,98,726,8.696990291071252,
+ *                  (at 84,734 in the world of seed 20261122)
+ *   /look?id=0  -> (nothing in sight: an empty reply)
  *   /look?id=0&format=json
- *                  -> {"reply":"whale,130.0,70.0,0.0,","things":[{"thing":"whale",
- *                      "x":130.0,"y":70.0,"z":0.0}]}
+ *      -> {"reply":"whale,69,747,0,treasure,98,726,8.696990291071252,","things":[
+ *          {"thing":"whale","x":69,"y":747,"z":0},
+ *          {"thing":"treasure","x":98,"y":726,"z":8.696990291071252}]}
  * Every sighting is written down for the data service (dataset sightings).
+ * Worst case: 17 whales and 12 treasures in sight, 29 things said and logged.
  */
 #include "mocean.h"
 
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
 static const char SQL_SIGHTING[] =
 	"INSERT INTO sighting (time, player, thing, x, y, z) VALUES (?, ?, ?, ?, ?, ?)";
+
+/* Say one thing seen, "whale,134,157,0," or "treasure,99,283,13.43...,",
+ * and add it to the JSON list. */
+static void say_thing(struct request *rq, const struct seen *s, struct buf *json)
+{
+	long long x = llround(s->x), y = llround(s->y);
+	char z[FMT_REAL_MAX];
+
+	if (strcmp(s->thing, "whale") == 0)
+		snprintf(z, sizeof z, "%lld", llround(s->z)); /* 0: the surface */
+	else
+		fmt_real(z, s->z);
+	say(rq, "%s,%lld,%lld,%s,", s->thing, x, y, z);
+	json_list_next(json);
+	buf_printf(json, "{\"thing\":\"%s\",\"x\":%lld,\"y\":%lld,\"z\":%s}",
+		   s->thing, x, y, z);
+}
 
 static void look(struct request *rq)
 {
@@ -20,18 +46,12 @@ static void look(struct request *rq)
 	struct buf things = {0};
 	int n = look_around(rq, &rq->me, player_sight(rq, &rq->me), 0, seen, SEEN_MAX);
 
-	buf_puts(&things, "[");
 	for (int i = 0; i < n; i++) {
-		say(rq, "%s,", seen[i].thing);
-		say_reals(rq, 3, seen[i].x, seen[i].y, seen[i].z);
-		say(rq, ",");
-		buf_puts(&things, i ? "," : "");
-		seen_json(&things, &seen[i]);
+		say_thing(rq, &seen[i], &things);
 		db_exec(rq->db, SQL_SIGHTING, "dttddd", rq->now, rq->me.name,
 			seen[i].thing, seen[i].x, seen[i].y, seen[i].z);
 	}
-	buf_puts(&things, "]");
-	json_raw(rq, "things", buf_str(&things));
+	json_raw(rq, "things", json_list_end(&things));
 	buf_free(&things);
 }
 

@@ -2,6 +2,7 @@
  *
  *   /name?id=0                  -> fred
  *   /name?id=7                  -> bad player id; try debugging using the id route
+ * Worst case: one player read.
  */
 #include "mocean.h"
 

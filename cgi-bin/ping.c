@@ -3,6 +3,7 @@
  *
  *   /ping?id=0                  -> 30.0
  *   /ping?id=0&format=json      -> {"reply":"30.0","depth":30.0}
+ * Worst case: the depth summed over 12 seamounts.
  */
 #include "mocean.h"
 

@@ -2,6 +2,8 @@
  *
  *   /popchat?id=1               -> player fred tells you: hello
  *   /popchat?id=1               -> no message in your inbox
+ * Worst case: one message (at most 500 bytes, and the sender's name) read
+ * and emptied.
  */
 #include "mocean.h"
 
@@ -18,7 +20,7 @@ static void popchat(struct request *rq)
 		db_exec(rq->db, SQL_EMPTY, "i", rq->me.id);
 	} else {
 		say(rq, "no message in your inbox");
-		json_raw(rq, "message", "null");
+		json_str(rq, "message", NULL);
 	}
 	db_done(rq->db, st);
 }

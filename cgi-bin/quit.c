@@ -3,11 +3,9 @@
  *
  *   /quit?name=fred             -> player fred removed from the game
  *   /quit?name=nobody           -> quit failed: no player called nobody is playing
+ * Worst case: one lookup, one player written.
  */
 #include "mocean.h"
-
-static const char SQL_QUIT[] =
-	"UPDATE player SET playing = 0, inbox = NULL WHERE id = ?";
 
 static void quit(struct request *rq)
 {
@@ -19,7 +17,7 @@ static void quit(struct request *rq)
 		json_bool(rq, "removed", 0);
 		return;
 	}
-	db_exec(rq->db, SQL_QUIT, "i", p.id);
+	player_remove(rq, p.id);
 	say(rq, "player %s removed from the game", name);
 	json_bool(rq, "removed", 1);
 	json_str(rq, "name", name);
@@ -27,7 +25,7 @@ static void quit(struct request *rq)
 
 static const struct route route = {
 	.name = "quit",
-	.keys = { { .name = "name", .type = KEY_TEXT, .longest = 100 } },
+	.keys = { { .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES } },
 	.store = STORE_WORLD,
 	.handle = quit,
 };

@@ -1,7 +1,9 @@
 /* /stop: stop swimming at once.  You keep facing the same way.
  * The reply is x,y,z,vx,vy,heading, with the velocity now 0.
  *
- *   /stop?id=0                  -> 131.5,64.0,0.0,0.0,0.0,1.5707963267948966
+ *   /stop?id=0                  -> 120.0,75.5,0.0,0.0,0.0,1.5707963267948966
+ *                                  (swimming north from 120,64 for a while)
+ * Worst case: one player read and written.
  */
 #include "mocean.h"
 

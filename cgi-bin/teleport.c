@@ -5,6 +5,7 @@
  *   /teleport?id=0&x=450&y=450  -> 450.0,450.0,0.0
  *   without the crystal         -> a sentence saying you need it
  *   /teleport?id=0&x=950&y=10   -> a sentence saying where the ocean is
+ * Worst case: one look for the crystal, one player written.
  */
 #include "mocean.h"
 

@@ -4,6 +4,7 @@
  *   /treasurename?id=0          -> treasures held by fred: binoculars boat hook
  *   /treasurename?id=0&format=json
  *                               -> {"reply":"...","treasures":["binoculars","boat hook"]}
+ * Worst case: 100 treasures (the most a bag holds).
  */
 #include "mocean.h"
 
@@ -14,19 +15,16 @@ static void treasurename(struct request *rq)
 {
 	struct buf list = {0};
 	sqlite3_stmt *st = db_prepare(rq->db, SQL_TREASURES, "i", rq->me.id);
-	int n = 0;
 
 	say(rq, "treasures held by %s: ", rq->me.name);
-	buf_puts(&list, "[");
 	while (db_row(rq->db, st)) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		say(rq, "%s ", name);
-		buf_puts(&list, n++ ? "," : "");
+		json_list_next(&list);
 		buf_json(&list, name);
 	}
 	db_done(rq->db, st);
-	buf_puts(&list, "]");
-	json_raw(rq, "treasures", buf_str(&list));
+	json_raw(rq, "treasures", json_list_end(&list));
 	buf_free(&list);
 }
 

@@ -4,6 +4,7 @@
  *
  *   /velocity?id=0              -> 1.0,0.0,0.0      (1 m/s east)
  *   /velocity?id=0&format=json  -> {"reply":"1.0,0.0,0.0","vx":1.0,"vy":0.0,"heading":0.0}
+ * Worst case: one player read.
  */
 #include "mocean.h"
 

@@ -1,7 +1,8 @@
 /* /whalename: the name of the whale you are riding.
  *
- *   /whalename?id=0             -> Humphrey
+ *   /whalename?id=0             -> Ishmael
  *   /whalename?id=0             -> you are not riding a whale (yet)
+ * Worst case: one player read.
  */
 #include "mocean.h"
 
@@ -9,7 +10,7 @@ static void whalename(struct request *rq)
 {
 	if (rq->me.whale < 0) {
 		say(rq, "you are not riding a whale (yet)");
-		json_raw(rq, "whale", "null");
+		json_str(rq, "whale", NULL);
 		return;
 	}
 	say(rq, "%s", rq->world.whales[rq->me.whale].name);

@@ -4,6 +4,7 @@
  *   /who                        -> there are 2 players: fred wilma
  *   /who?format=json            -> {"reply":"there are 2 players: fred wilma ",
  *                                   "count":2,"players":["fred","wilma"]}
+ * Worst case: 500 names (a world holds at most 500 players at once).
  */
 #include "mocean.h"
 
@@ -16,18 +17,16 @@ static void who(struct request *rq)
 	sqlite3_stmt *st = db_prepare(rq->db, SQL_PLAYING, NULL);
 	int count = 0;
 
-	buf_puts(&list, "[");
-	while (db_row(rq->db, st)) {
+	for (; db_row(rq->db, st); count++) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		buf_printf(&names, "%s ", name);
-		buf_puts(&list, count++ ? "," : "");
+		json_list_next(&list);
 		buf_json(&list, name);
 	}
 	db_done(rq->db, st);
-	buf_puts(&list, "]");
 	say(rq, "there are %d players: %s", count, buf_str(&names));
 	json_int(rq, "count", count);
-	json_raw(rq, "players", buf_str(&list));
+	json_raw(rq, "players", json_list_end(&list));
 	buf_free(&names);
 	buf_free(&list);
 }

@@ -1,8 +1,6 @@
 /* items.c: inventories (see items.h). */
 #include "items.h"
 #include "db.h"
-#include "fmt.h"
-#include "reply.h"
 
 #include <string.h>
 
@@ -12,12 +10,15 @@ static const char SQL_FIND_TREASURE[] =
 	"SELECT seq FROM item WHERE player = ? AND kind = 'treasure' AND name = ?"
 	" ORDER BY seq LIMIT 1";
 static const char SQL_DROP[] = "DELETE FROM item WHERE seq = ?";
-static const char SQL_INVENTORY[] =
-	"SELECT kind, name, amount FROM item WHERE player = ? ORDER BY seq";
+static const char SQL_TREASURES_CARRIED[] =
+	"SELECT count(*) FROM item WHERE player = ? AND kind = 'treasure'";
 
 int give_item(struct request *rq, long long id, const char *kind,
 	      const char *name)
 {
+	if (strcmp(kind, "treasure") == 0 &&
+	    db_int(rq->db, 0, SQL_TREASURES_CARRIED, "i", id) >= CARRY_MAX)
+		return -1;
 	return db_exec(rq->db, SQL_GIVE, "itt", id, kind, name);
 }
 
@@ -51,72 +52,4 @@ void buf_python(struct buf *b, const char *text)
 			buf_add(b, (const char *)p, 1);
 	}
 	buf_add(b, &quote, 1);
-}
-
-void say_inventory(struct request *rq, const struct player *p)
-{
-	struct buf text = {0}, json = {0};
-	sqlite3_stmt *st = db_prepare(rq->db, SQL_INVENTORY, "i", p->id);
-	char real[FMT_REAL_MAX];
-	int n = 0;
-
-	buf_puts(&text, "[");
-	buf_puts(&json, "[");
-	while (db_row(rq->db, st)) {
-		const char *kind = (const char *)sqlite3_column_text(st, 0);
-		const char *name = (const char *)sqlite3_column_text(st, 1);
-		buf_puts(&text, n ? ", [" : "[");
-		buf_puts(&json, n++ ? ",[" : "[");
-		buf_python(&text, kind);
-		buf_puts(&text, ", ");
-		buf_python(&text, name);
-		buf_json(&json, kind);
-		buf_puts(&json, ",");
-		buf_json(&json, name);
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
-			fmt_real(real, sqlite3_column_double(st, 2));
-			buf_printf(&text, ", %s", real);
-			buf_printf(&json, ",%s", real);
-		}
-		buf_puts(&text, "]");
-		buf_puts(&json, "]");
-	}
-	db_done(rq->db, st);
-	buf_puts(&text, "]");
-	buf_puts(&json, "]");
-	say(rq, "%s", buf_str(&text));
-	json_raw(rq, "items", buf_str(&json));
-	buf_free(&text);
-	buf_free(&json);
-}
-
-static const struct {
-	const char *name, *story;
-} stories[] = {
-	{ "fishing net", "You cast the fishing net... and catch a very surprised "
-	  "sardine. You let it go. It waves a fin at you." },
-	{ "JSON ROV", "The JSON ROV hums down into the deep and sends back "
-	  "{\"seen\": \"a curious octopus\"}. Data is beautiful." },
-	{ "ALVIN submarine", "You climb into ALVIN, the little submarine that "
-	  "visited the Titanic. Portholes, buttons, and a smell of old coffee." },
-	{ "imaging sonar", "The imaging sonar pings: a picture of the sea floor "
-	  "appears, every hill and dip in shades of green." },
-	{ "teleport crystal", "The teleport crystal glows. Use it with "
-	  "/teleport?id=ID&x=X&y=Y to jump anywhere in the ocean." },
-	{ "chrono-synclastic infundibulum", "You step into the "
-	  "chrono-synclastic infundibulum and, for a moment, you are everywhere "
-	  "at once. Then lunch." },
-	{ "binoculars", "You look through the binoculars: you can now see 100 "
-	  "metres all around you." },
-	{ "ham and cheese sandwich", "You eat the ham and cheese sandwich. A "
-	  "little soggy, but it is the best sandwich under the sea." },
-	{ "boat hook", "With the boat hook you can grab things 35 metres away." },
-};
-
-const char *treasure_story(const char *name)
-{
-	for (size_t i = 0; i < sizeof stories / sizeof stories[0]; i++)
-		if (strcmp(stories[i].name, name) == 0)
-			return stories[i].story;
-	return "You turn it over in your hands. It looks valuable.";
 }

@@ -1,6 +1,6 @@
 /* items.h: inventories: what a player carries (an air tank, treasures, the
- * whale they ride), written the way the old server printed them, as a
- * Python list literal that ast.literal_eval reads. */
+ * whale they ride): giving and taking items, and names written as Python
+ * string literals, the way the old server printed inventories. */
 #ifndef MOCEAN_ITEMS_H
 #define MOCEAN_ITEMS_H
 
@@ -8,8 +8,14 @@
 #include "player.h"
 #include "request.h"
 
-/* Put one item (kind 'treasure' or 'whale') into player id's inventory.
- * Returns 0 or -1. */
+/* The most treasures one player carries: the bound on every inventory
+ * (iron dust never runs out, so a loop of /get would grow it for ever). */
+#define CARRY_MAX 100
+
+/* Put one item (kind "treasure" or "whale") into player id's inventory: the
+ * one place items are given (/get, the teacher's give).  Returns 0, or -1
+ * when nothing was given: the player already carries CARRY_MAX treasures,
+ * or the store failed (recorded in rq->db). */
 int give_item(struct request *rq, long long id, const char *kind,
 	      const char *name);
 
@@ -19,12 +25,5 @@ int take_treasure(struct request *rq, const struct player *p, const char *name);
 
 /* Append text as a Python string literal, quoted as Python's repr() does. */
 void buf_python(struct buf *b, const char *text);
-
-/* Answer p's inventory: [['air tank', 'air tank', 1.0], ['treasure', 'NAME'],
- * ...], with the JSON field items (the same lists). */
-void say_inventory(struct request *rq, const struct player *p);
-
-/* A sentence about using this treasure (not iron dust or crash alert). */
-const char *treasure_story(const char *name);
 
 #endif

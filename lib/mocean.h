@@ -16,7 +16,6 @@
 #include "serve.h"
 #include "sight.h"
 #include "steps.h"
-#include "motion.h"
 #include "items.h"
 #include "teacher.h"
 #include "world.h"

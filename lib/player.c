@@ -8,6 +8,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 static const char SQL_PLAYER_BY_ID[] =
 	"SELECT id, name, x, y, z, vx, vy, heading, t, wrapped, whale"
@@ -21,9 +23,31 @@ static const char SQL_PLAYER_BY_NAME[] =
 static const char SQL_SAVE_PLAYER[] =
 	"UPDATE player SET x = ?, y = ?, z = ?, vx = ?, vy = ?, heading = ?,"
 	" t = ?, wrapped = ?, whale = ? WHERE id = ?";
+static const char SQL_REMOVE[] =
+	"UPDATE player SET playing = 0, inbox = NULL WHERE id = ?";
+static const char SQL_MESSAGE_WAITING[] =
+	"SELECT inbox IS NOT NULL FROM player WHERE id = ?";
 static const char SQL_HOLDS[] =
 	"SELECT count(*) FROM item WHERE player = ? AND kind = 'treasure'"
 	" AND name = ?";
+
+int is_player_name(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	int chars = 0;
+	ucs4_t c;
+
+	while (*p) {
+		/* Broken UTF-8 reads as U+FFFD, a symbol: refused like any other. */
+		int len = u8_mbtouc(&c, p, strnlen((const char *)p, 4));
+		if (++chars > PLAYER_NAME_CHARS ||
+		    !(uc_is_general_category(c, UC_CATEGORY_L) ||
+		      uc_is_general_category(c, UC_CATEGORY_N)))
+			return 0;
+		p += len;
+	}
+	return chars > 0;
+}
 
 /* Copy the current row (in SQL_PLAYER_BY_ID's column order) into p. */
 static void row_to_player(sqlite3_stmt *st, struct player *p)
@@ -97,6 +121,11 @@ void player_move(const struct world *w, struct player *p, double now)
 	p->t = now;
 }
 
+int player_remove(struct request *rq, long long id)
+{
+	return db_exec(rq->db, SQL_REMOVE, "i", id);
+}
+
 int player_save(struct request *rq, const struct player *p)
 {
 	return db_exec(rq->db, SQL_SAVE_PLAYER, "dddddddiii", p->x, p->y, p->z,
@@ -104,11 +133,9 @@ int player_save(struct request *rq, const struct player *p)
 		       (long long)p->whale, p->id);
 }
 
-double top_speed(const struct player *p)
+void stop(struct player *p)
 {
-	if (p->whale >= 0)
-		return TOP_SPEED_WHALE;
-	return p->z > 0 ? TOP_SPEED_SUBMERGED : TOP_SPEED_SURFACE;
+	p->vx = p->vy = 0;
 }
 
 double player_speed(const struct player *p)
@@ -120,6 +147,11 @@ int player_holds(struct request *rq, const struct player *p,
 		 const char *treasure)
 {
 	return db_int(rq->db, 0, SQL_HOLDS, "it", p->id, treasure) > 0;
+}
+
+int message_waiting(struct request *rq, long long id)
+{
+	return db_int(rq->db, 0, SQL_MESSAGE_WAITING, "i", id) != 0;
 }
 
 double player_sight(struct request *rq, const struct player *p)

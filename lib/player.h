@@ -16,9 +16,18 @@ struct world;
 #define REACH_BASE 10.0
 #define REACH_BOAT_HOOK 35.0
 
+/* A player's name: 1 to 64 characters (not bytes), each a Unicode letter or
+ * digit, as Python's str.isalnum() says: "fred", "José", "李雷". */
+#define PLAYER_NAME_CHARS 64
+#define PLAYER_NAME_BYTES (4 * PLAYER_NAME_CHARS) /* UTF-8: 4 bytes at most */
+
+/* The most players a world holds at once (/join answers -1 past it): the
+ * bound on /who's list and every scan over the players. */
+#define PLAYERS_MAX 500
+
 struct player {
 	long long id;          /* 0, 1, 2, ... in joining order, never reused */
-	char name[33];         /* letters and digits */
+	char name[PLAYER_NAME_BYTES + 1]; /* see is_player_name */
 	double x, y, z;        /* position at time t; z is depth, 0 at the top */
 	double vx, vy;         /* velocity, metres per second */
 	double heading;        /* radians, 0 is east, counter-clockwise */
@@ -29,6 +38,11 @@ struct player {
 
 /* The message every route gives for a bad or unknown id (PROTOCOL 3). */
 #define BAD_PLAYER_ID "bad player id; try debugging using the id route"
+
+/* 1 when s is a player's name: 1 to PLAYER_NAME_CHARS characters of UTF-8,
+ * each in Unicode's general category L (letters) or N (numbers), which is
+ * what Python's str.isalnum() accepts.  Reads at most 65 characters of s. */
+int is_player_name(const char *s);
 
 /* Load the playing player with this id.  Returns 1, or 0 when there is no
  * such player (or it quit). */
@@ -47,11 +61,16 @@ int player_others(struct request *rq, const struct player *me,
  * below the sea floor there is pushed up onto it. */
 void player_move(const struct world *w, struct player *p, double now);
 
+/* Take player id out of the game (/quit, the teacher's kick): it no longer
+ * plays, its id is never given again, its inbox is emptied and the whale it
+ * rode goes back to the map.  Returns 0 or -1. */
+int player_remove(struct request *rq, long long id);
+
 /* Write p back.  Returns 0 or -1. */
 int player_save(struct request *rq, const struct player *p);
 
-/* The player's top speed now: 80 on a whale, 5 submerged, else 40. */
-double top_speed(const struct player *p);
+/* Stop p at once (the heading is kept). */
+void stop(struct player *p);
 
 /* The player's speed, metres per second. */
 double player_speed(const struct player *p);
@@ -59,6 +78,9 @@ double player_speed(const struct player *p);
 /* 1 when the player's inventory holds a treasure with this name. */
 int player_holds(struct request *rq, const struct player *p,
 		 const char *treasure);
+
+/* 1 when a chat message waits unread in player id's one-message inbox. */
+int message_waiting(struct request *rq, long long id);
 
 /* How far the player sees: 20 minus depth, at least 5; 100 with binoculars. */
 double player_sight(struct request *rq, const struct player *p);

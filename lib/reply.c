@@ -63,7 +63,10 @@ void json_real(struct request *rq, const char *key, double v)
 void json_str(struct request *rq, const char *key, const char *v)
 {
 	json_key(rq, key);
-	buf_json(&rq->json, v);
+	if (v)
+		buf_json(&rq->json, v);
+	else
+		buf_puts(&rq->json, "null");
 }
 
 void json_bool(struct request *rq, const char *key, int v)

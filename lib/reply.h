@@ -18,7 +18,8 @@ void say_real(struct request *rq, double x);
 void say_reals(struct request *rq, int n, ...);
 
 /* Add a JSON field for format=json; the answer's text is always the field
- * "reply", so a route adds only what a program would want to read. */
+ * "reply", so a route adds only what a program would want to read.
+ * json_str with a NULL text writes null. */
 void json_int(struct request *rq, const char *key, long long v);
 void json_real(struct request *rq, const char *key, double v);
 void json_str(struct request *rq, const char *key, const char *v);

@@ -9,7 +9,7 @@
 #define STEPS_LEVELS 9
 
 struct score {
-	char name[33];
+	char name[PLAYER_NAME_BYTES + 1]; /* a player's name (player.h) */
 	int levels;                       /* how many Steps levels solved */
 	char solved[STEPS_LEVELS][16];    /* their names, in order solved */
 	int treasures;                    /* treasures held, over all worlds */

@@ -1,7 +1,6 @@
 /* sight.c: what a player can see and reach (see sight.h). */
 #include "sight.h"
 #include "db.h"
-#include "fmt.h"
 #include "world.h"
 
 #include <math.h>
@@ -109,12 +108,4 @@ int look_around(struct request *rq, const struct player *p, double range,
 		free(others);
 	}
 	return n;
-}
-
-void seen_json(struct buf *b, const struct seen *s)
-{
-	char x[FMT_REAL_MAX], y[FMT_REAL_MAX], z[FMT_REAL_MAX];
-
-	buf_printf(b, "{\"thing\":\"%s\",\"x\":%s,\"y\":%s,\"z\":%s}", s->thing,
-		   fmt_real(x, s->x), fmt_real(y, s->y), fmt_real(z, s->z));
 }

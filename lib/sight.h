@@ -32,7 +32,4 @@ int treasure_on_map(struct request *rq, int treasure);
 int look_around(struct request *rq, const struct player *p, double range,
 		int players, struct seen *out, int max);
 
-/* Append one sighting as a JSON object {"thing":..,"x":..,"y":..,"z":..}. */
-void seen_json(struct buf *b, const struct seen *s);
-
 #endif

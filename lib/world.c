@@ -1,8 +1,12 @@
 /* world.c: the ocean's fixed geometry, made from its seed (see world.h). */
 #include "world.h"
+#include "db.h"
+#include "request.h"
 
 #include <math.h>
 #include <string.h>
+
+static const char SQL_BLOOM[] = "UPDATE world SET bloom = ?";
 
 const struct rect trench[TRENCH_PARTS] = {
 	{140, 260, 290, 315},
@@ -25,10 +29,13 @@ static const char *const treasure_names[TREASURES] = {
 	"iron dust",
 };
 
+/* The first server's whales, in its order. */
 static const char *const whale_names[WHALES] = {
-	"Barnacle Bill", "Blue Moon", "Bubbles", "Captain Krill", "Dory",
-	"Fluke", "Humphrey", "Jonah", "Luna", "Moby", "Nimbus", "Pebble",
-	"Pip", "Sprout", "Tidal", "Wanda", "Ziggy",
+	"Anisha", "Stephen Jay Gould", "Debbie Kelley", "Herman Melville",
+	"Ishmael", "Charles Darwin", "William Wang", "Paul Erdos",
+	"George Of The Jungle", "Simone de Beauvoir", "Alex Honnold",
+	"Marvin Gaye", "Bill Watterson", "James Earl Jones", "Richard Alley",
+	"Naomi Oreskes", "Yayoi Kusama",
 };
 
 void rng_seed(struct rng *r, long long seed)
@@ -159,4 +166,10 @@ int treasure_index(const char *name)
 		if (strcmp(treasure_names[i], name) == 0)
 			return i;
 	return -1;
+}
+
+int world_set_bloom(struct request *rq, int on)
+{
+	rq->world.bloom = on;
+	return db_exec(rq->db, SQL_BLOOM, "i", (long long)on);
 }

@@ -11,6 +11,10 @@ SEAMOUNTS = ["Mount Crumpet", "Axial Seamount", "Meru Prastarah", "Krakatoa", "A
 TREASURES = ["fishing net", "crash alert", "JSON ROV", "ALVIN submarine", "imaging sonar",
              "teleport crystal", "chrono-synclastic infundibulum", "binoculars",
              "ham and cheese sandwich", "boat hook", "iron dust", "iron dust"]
+WHALES = ["Anisha", "Stephen Jay Gould", "Debbie Kelley", "Herman Melville", "Ishmael",
+          "Charles Darwin", "William Wang", "Paul Erdos", "George Of The Jungle",
+          "Simone de Beauvoir", "Alex Honnold", "Marvin Gaye", "Bill Watterson",
+          "James Earl Jones", "Richard Alley", "Naomi Oreskes", "Yayoi Kusama"]
 TRENCH = [(140, 260, 290, 315), (260, 266, 290, 360), (260, 330, 360, 365),
           (330, 338, 360, 450), (330, 410, 450, 455)]
 

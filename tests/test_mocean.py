@@ -83,13 +83,18 @@ def test_bad_world_name(server):
 def test_accelerations_from_rest(server, world):
     w, _ = world
     pid = server.text("join", name="swimmer", world=w)
-    place(server, w, pid, 450, 450, heading=0.0)
-    speeds = []
-    for ctrl in "wwww":
+    place(server, w, pid, 120, 64, heading=0.0)
+    assert server.text("accel", id=pid, ctrl="w", world=w) == "120.0,64.0,0.0,1.0,0.0,0.0"  # accel.c
+    speeds = [1.0]
+    for ctrl in "www":
         x, y, z, vx, vy, h = floats(server.text("accel", id=pid, ctrl=ctrl, world=w))
         speeds.append(vx)
         assert vy == 0 and h == 0
     assert speeds == [1.0, 1.45, 1.45 * 1.45, 1.45 * 1.45 * 1.45]
+    place(server, w, pid, 120, 64, vx=1.0, heading=0.0)
+    assert server.text("accel", id=pid, ctrl="a", world=w).split(",")[3:] == \
+        ["0.9659258262890683", "0.25881904510252074", "0.2617993877991494"]            # accel.c
+    place(server, w, pid, 450, 450, vx=1.45 ** 3, heading=0.0)
     x, y, z, vx, vy, h = floats(server.text("accel", id=pid, ctrl="a", world=w))
     assert h == pytest.approx(math.pi / 12)
     assert math.hypot(vx, vy) == pytest.approx(1.45 ** 3)
@@ -99,24 +104,47 @@ def test_accelerations_from_rest(server, world):
     x, y, z, vx, vy, h = floats(server.text("accel", id=pid, ctrl="s", world=w))
     assert vx == pytest.approx(1.45 ** 3 * 0.6)
     for _ in range(3):
-        server.text("accel", id=pid, ctrl="s", world=w)   # 1.83, 1.10, 0.66
+        server.text("accel", id=pid, ctrl="s", world=w)   # 1.10, 0.66, 0.395
+    # 0.395 is not below 0.33: x0.6 once more (the first server's rule), then stop.
     x, y, z, vx, vy, h = floats(server.text("accel", id=pid, ctrl="s", world=w))
-    assert (vx, vy) == (0, 0)                               # 0.39 * 0.6 < 0.33: stopped
+    assert vx == pytest.approx(1.45 ** 3 * 0.6 ** 5) and vx < 0.33
+    x, y, z, vx, vy, h = floats(server.text("accel", id=pid, ctrl="s", world=w))
+    assert (vx, vy) == (0, 0)
     r = server.text("accel", id=pid, ctrl="q", world=w)
     assert all(c in r for c in "wasd")
 
 
+def test_accel_follows_the_first_server(server, world):
+    """Measured on the first server: w passes the top speed once (28.33 ->
+    41.08, then stays); s stops only below 0.33 (0.4541 -> 0.2725 -> 0)."""
+    w, _ = world
+    pid = server.text("join", name="measured", world=w)
+    place(server, w, pid, 450, 450, vx=28.33, heading=0.0)
+    assert floats(server.text("accel", id=pid, ctrl="w", world=w))[3] == 28.33 * 1.45   # 41.08
+    for _ in range(3):
+        assert floats(server.text("accel", id=pid, ctrl="w", world=w))[3] == 28.33 * 1.45
+    place(server, w, pid, 450, 450, vx=0.4541, heading=0.0)
+    assert floats(server.text("accel", id=pid, ctrl="s", world=w))[3] == 0.4541 * 0.6   # 0.2725
+    assert floats(server.text("accel", id=pid, ctrl="s", world=w))[3:5] == [0, 0]
+    place(server, w, pid, 450, 450, vx=40.0, heading=0.0)     # at (not above) top speed: faster
+    assert floats(server.text("accel", id=pid, ctrl="w", world=w))[3] == 58.0
+
+
 def test_top_speeds(server, world):
+    """w multiplies by 1.45 until the speed is above the top, then stays."""
     w, _ = world
     pid = server.text("join", name="racer", world=w)
     place(server, w, pid, 450, 450)
+    expected, speed = [], 1.0
     for _ in range(15):
-        vx = floats(server.text("accel", id=pid, ctrl="w", world=w))[3]
-    assert vx == 40.0
-    server.text("dive", id=pid, ctrl="f", world=w)
-    for _ in range(8):
-        vx = floats(server.text("accel", id=pid, ctrl="w", world=w))[3]
-    assert vx == 5.0
+        expected.append(speed)
+        if speed <= 40:
+            speed *= 1.45
+    got = [floats(server.text("accel", id=pid, ctrl="w", world=w))[3] for _ in range(15)]
+    assert got == expected and got[-1] == got[10] == 41.08469075197275
+    server.text("dive", id=pid, ctrl="f", world=w)                 # diving stops you
+    got = [floats(server.text("accel", id=pid, ctrl="w", world=w))[3] for _ in range(8)]
+    assert got == [1.0, 1.45, 2.1025, 3.048625, 4.42050625] + [6.409734062499999] * 3   # top 5 under water
 
 
 def test_motion_is_continuous(server, world):
@@ -257,11 +285,11 @@ def test_look_and_sight(server, world):
     place(server, w, pid, wx + 10, wy, z=min(15.0, geo.depth(wx + 10, wy)))
     z = min(15.0, geo.depth(wx + 10, wy))
     if z >= 10:
-        assert "whale,%s" % wx not in server.text("look", id=pid, world=w)
+        assert "whale,%d" % wx not in server.text("look", id=pid, world=w)
     # With binoculars: 100 m.
     give(server, w, pid, "binoculars")
     place(server, w, pid, wx + 90, wy)
-    assert "whale,%s,%s,0.0," % (wx, wy) in server.text("look", id=pid, world=w)
+    assert "whale,%d,%d,0," % (wx, wy) in server.text("look", id=pid, world=w)
     rows = world_sql(server, w, "SELECT count(*) FROM sighting WHERE player = 'looker'")
     assert rows[0][0] >= 2
     j = server.get("look", id=pid, world=w, format="json").json()
@@ -338,10 +366,10 @@ def test_iron_dust_bloom_and_whale_riding(server, world):
     assert name and not name.startswith("you")
     assert ["whale", name] in ast.literal_eval(server.text("inventory", id=pid, world=w))
     assert "already riding" in server.text("get", id=pid, item="whale", world=w)
-    for _ in range(20):
-        vx = floats(server.text("accel", id=pid, ctrl="w", world=w))[3]
-    assert vx == 80.0
-    assert "whale,%s,%s" % (wx, wy) not in server.text("look", id=pid, world=w)   # off the map
+    speeds = [floats(server.text("accel", id=pid, ctrl="w", world=w))[3] for _ in range(20)]
+    assert speeds[12] == speeds[-1] == pytest.approx(1.45 ** 12)      # past the top once, then stays
+    assert speeds[11] < 80 < speeds[12]
+    assert "whale,%d,%d," % (wx, wy) not in server.text("look", id=pid, world=w)   # off the map
 
 
 def test_chat(server, world):

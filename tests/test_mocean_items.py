@@ -9,12 +9,10 @@ import time
 import pytest
 
 from conftest import world_sql
-from mocean_world import World, TREASURES, water_distance, torus_distance
+from mocean_world import World, TREASURES, WHALES as WHALE_NAMES, water_distance, torus_distance
 
 SEED = 20261122
 BAD_ID = "bad player id; try debugging using the id route"
-WHALE_NAMES = ["Barnacle Bill", "Blue Moon", "Bubbles", "Captain Krill", "Dory", "Fluke", "Humphrey",
-               "Jonah", "Luna", "Moby", "Nimbus", "Pebble", "Pip", "Sprout", "Tidal", "Wanda", "Ziggy"]
 MY_ROUTES = ["look", "get", "inventory", "use", "whalename", "treasurename", "seamountname",
              "sendchat", "popchat"]
 
@@ -38,13 +36,18 @@ def give(server, w, pid, treasure):
 
 
 def parse_look(reply):
-    """'whale,1.0,2.0,0.0,treasure,...,' -> [('whale', 1.0, 2.0, 0.0), ...]"""
+    """'whale,1,2,0,treasure,...,' -> [('whale', 1, 2, 0), ...], read the way
+    the first server's clients read it: int() for every whale number and for
+    a treasure's x and y, float() for a treasure's depth."""
     if reply == "":
         return []
     parts = reply.split(",")
     assert parts[-1] == "", reply
-    return [(parts[i], float(parts[i + 1]), float(parts[i + 2]), float(parts[i + 3]))
-            for i in range(0, len(parts) - 1, 4)]
+    things = []
+    for i in range(0, len(parts) - 1, 4):
+        thing, x, y, z = parts[i:i + 4]
+        things.append((thing, int(x), int(y), int(z) if thing == "whale" else float(z)))
+    return things
 
 
 def in_sight(geo, where, sight):
@@ -74,6 +77,22 @@ def test_look_nothing_in_sight(server, world):
     assert server.text("look", id=pid, world=w) == ""
     assert server.get("look", id=pid, world=w, format="json").json() == {"reply": "", "things": []}
     assert world_sql(server, w, "SELECT count(*) FROM sighting") == [(0,)]
+
+
+def test_look_prints_as_the_first_server(server, world):
+    """Whales: x, y, z integers; treasures: x, y integers, depth a real."""
+    w, geo = world
+    pid = server.text("join", name="lookout", world=w)
+    place(server, w, pid, 84, 734)                          # look.c's example
+    (wx, wy), (tx, ty, tz) = geo.whales[16], geo.treasure(10)
+    expected = "whale,%d,%d,0,treasure,%d,%d,%r," % (wx, wy, tx, ty, tz)
+    assert expected == "whale,69,747,0,treasure,98,726,8.696990291071252,"
+    assert server.text("look", id=pid, world=w) == expected
+    j = server.get("look", id=pid, world=w, format="json").json()
+    assert j == {"reply": expected, "things": [{"thing": "whale", "x": 69, "y": 747, "z": 0},
+                                              {"thing": "treasure", "x": 98, "y": 726, "z": tz}]}
+    assert [type(v) for v in j["things"][0].values()] == [str, int, int, int]
+    assert [type(v) for v in j["things"][1].values()] == [str, int, int, float]
 
 
 def test_look_whales_then_treasures_with_binoculars(server, world):
@@ -189,6 +208,41 @@ def test_inventory_is_a_python_literal(server, world):
     assert server.get("inventory", id=pid, world=w, format="json").json() == {"reply": text, "items": expected}
 
 
+def test_inventory_quotes_as_python_does(server, world):
+    """The listing moved from lib into inventory.c: quotes, backslashes and
+    control bytes as repr() writes them, whales included."""
+    w, _ = world
+    pid = server.text("join", name="quoter", world=w)
+    world_sql(server, w, "INSERT INTO item (player, kind, name) VALUES (?, 'whale', ?)",
+              [pid, 'Moby\'s "cousin"'])
+    give(server, w, pid, "bell\x07 del\x7f")
+    text = server.text("inventory", id=pid, world=w)
+    assert text == repr([["air tank", "air tank", 1.0], ["whale", 'Moby\'s "cousin"'],
+                         ["treasure", "bell\x07 del\x7f"]])
+    assert server.get("inventory", id=pid, world=w, format="json").json()["items"] == ast.literal_eval(text)
+
+
+def test_a_full_bag(server, world):
+    """Iron dust never runs out, so a bag holds at most 100 treasures: /get
+    past that says so, and using iron dust makes room."""
+    w, geo = world
+    pid = server.text("join", name="hoarder", world=w)
+    world_sql(server, w, "INSERT INTO item (player, kind, name) SELECT ?, 'treasure', 'iron dust'"
+              " FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 99)"
+              " SELECT i FROM n)", [pid])
+    place(server, w, pid, *geo.treasure(10))
+    assert server.text("get", id=pid, item="treasure", world=w) == "treasure recovered! "   # the 100th
+    j = server.get("get", id=pid, item="treasure", world=w, format="json").json()
+    assert j == {"reply": "your bag is full (100 treasures): use some first", "got": False, "item": None}
+    place(server, w, pid, *geo.treasure(2))
+    assert server.text("get", id=pid, item="treasure", world=w).startswith("your bag is full")
+    assert world_sql(server, w, "SELECT count(*) FROM taken") == [(0,)]      # still on the map
+    assert len(ast.literal_eval(server.text("inventory", id=pid, world=w))) == 101
+    assert server.text("use", id=pid, item="iron dust", world=w).startswith("You sprinkle")
+    assert server.text("get", id=pid, item="treasure", world=w) == "treasure recovered! "
+    assert world_sql(server, w, "SELECT count(*) FROM taken") == [(1,)]
+
+
 def test_use_every_treasure(server, world):
     w, geo = world
     pid = server.text("join", name="user", world=w)
@@ -203,6 +257,11 @@ def test_use_every_treasure(server, world):
             assert j["used"] is True and j["item"] == t and j["reply"]
             stories.add(j["reply"])
     assert len(stories) == 9                          # each one its own sentence
+    for t, words in [("binoculars", "100"), ("boat hook", "35"), ("teleport crystal", "/teleport")]:
+        assert words in server.text("use", id=pid, item=t, world=w)
+    give(server, w, pid, "rubber duck")               # a teacher's surprise: no story of its own
+    assert server.get("use", id=pid, item="rubber duck", world=w, format="json").json() == {
+        "reply": "You turn it over in your hands. It looks valuable.", "item": "rubber duck", "used": True}
     give(server, w, pid, "crash alert")
     for x, y in [(100, 100), (640, 410), (300, 700), (890, 5)]:
         place(server, w, pid, x, y)
@@ -211,7 +270,20 @@ def test_use_every_treasure(server, world):
     assert "spell" in server.text("use", id=pid, item="Binoculars", world=w)
     assert server.text("use", id=pid, world=w) == "which treasure? say it with item=, like /use?id=%s&item=binoculars" % pid
     inv = ast.literal_eval(server.text("inventory", id=pid, world=w))
-    assert len(inv) == 1 + 9 + 1                      # using a treasure keeps it (but iron dust)
+    assert len(inv) == 1 + 9 + 1 + 1                  # using a treasure keeps it (but iron dust)
+
+
+def test_use_the_air_tank(server, world):
+    """Every player carries an air tank: /use finds it, and says it cannot
+    be used now (the first server did the same)."""
+    w, _ = world
+    pid = server.text("join", name="breather", world=w)
+    reply = server.text("use", id=pid, item="air tank", world=w)
+    assert reply == "you are breathing from your air tank: it cannot be used now"
+    assert "not carrying" not in reply
+    assert server.get("use", id=pid, item="air tank", world=w, format="json").json() == {
+        "reply": reply, "item": "air tank", "used": False}
+    assert ast.literal_eval(server.text("inventory", id=pid, world=w)) == [["air tank", "air tank", 1.0]]
 
 
 def test_iron_dust_bloom_and_whale_riding(server, world):
@@ -252,11 +324,15 @@ def test_iron_dust_bloom_and_whale_riding(server, world):
     place(server, w, a, wx + 3, wy)
     assert ("whale", wx, wy, 0.0) not in parse_look(server.text("look", id=a, world=w))
     assert server.text("get", id=a, item="whale", world=w).startswith("there is no whale")
-    speed = 0
+    speeds = []
     for _ in range(20):
         vx, vy = [float(v) for v in server.text("accel", id=b, ctrl="w", world=w).split(",")[3:5]]
-        speed = (vx * vx + vy * vy) ** 0.5
-    assert abs(speed - 80) < 1e-9
+        speeds.append((vx * vx + vy * vy) ** 0.5)
+    assert speeds[11] < 80 < speeds[12] == speeds[-1]     # a whale's top is 80: passed once
+    # When bob quits, whale 0 is back on the map where it was.
+    assert server.text("quit", name="friend", world=w) == "player friend removed from the game"
+    place(server, w, a, wx + 3, wy)
+    assert ("whale", wx, wy, 0) in parse_look(server.text("look", id=a, world=w))
 
 
 def test_treasurename_and_seamountname(server, world):
@@ -280,18 +356,24 @@ def test_chat(server, world):
     a = server.text("join", name="ann", world=w)
     b = server.text("join", name="bob", world=w)
     c = server.text("join", name="cat", world=w)
-    server.text("accel", id=a, ctrl="w", world=w)
-    # Refusals change nothing: ann keeps swimming.
+    # A refusal delivers nothing, but ann stops all the same (the first server
+    # stopped the sender whatever followed).
     for name, message, words in [("zed", "hi", "no player called zed"), ("bob", "", "empty")]:
+        server.text("accel", id=a, ctrl="w", world=w)
+        assert server.text("velocity", id=a, world=w).split(",")[:2] != ["0.0", "0.0"]
         j = server.get("sendchat", id=a, name=name, message=message, world=w, format="json").json()
         assert j["sent"] is False and words in j["reply"]
-    assert server.text("velocity", id=a, world=w).split(",")[:2] != ["0.0", "0.0"]
+        assert server.text("velocity", id=a, world=w).split(",")[:2] == ["0.0", "0.0"]
+    assert world_sql(server, w, "SELECT count(*) FROM player WHERE inbox IS NOT NULL") == [(0,)]
+    server.text("accel", id=a, ctrl="w", world=w)
     j = server.get("sendchat", id=a, name="bob", message="meet me at Krakatoa, 3 o'clock!",
                    world=w, format="json").json()
     assert j == {"reply": "message sent to bob", "sent": True}
     assert [float(v) for v in server.text("velocity", id=a, world=w).split(",")[:2]] == [0.0, 0.0]
     assert server.text("location", id=b, world=w).split(",")[4] == "1"
+    server.text("accel", id=c, ctrl="w", world=w)
     assert "inbox is full" in server.text("sendchat", id=c, name="bob", message="me too", world=w)
+    assert [float(v) for v in server.text("velocity", id=c, world=w).split(",")[:2]] == [0.0, 0.0]
     assert server.get("popchat", id=b, world=w, format="json").json() == {
         "reply": "player ann tells you: meet me at Krakatoa, 3 o'clock!",
         "message": "player ann tells you: meet me at Krakatoa, 3 o'clock!"}
@@ -305,3 +387,15 @@ def test_chat(server, world):
     assert server.text("sendchat", id=a, name="bob", message="x" * 500, world=w) == "message sent to bob"
     server.text("quit", name="cat", world=w)
     assert "no player called cat" in server.text("sendchat", id=a, name="cat", message="bye", world=w)
+
+
+def test_every_whale_has_the_first_servers_name(server, world):
+    """Seventeen whales, named as the first server named them, in its order."""
+    w, geo = world
+    world_sql(server, w, "UPDATE world SET bloom = 1")
+    for i, (wx, wy) in enumerate(geo.whales):
+        pid = server.text("join", name="rider%d" % i, world=w)
+        place(server, w, pid, wx + 1, wy)
+        assert server.text("get", id=pid, item="whale", world=w) == "congratulations, you are now riding a whale"
+        assert server.text("whalename", id=pid, world=w) == WHALE_NAMES[i]
+    assert WHALE_NAMES[0] == "Anisha" and WHALE_NAMES[16] == "Yayoi Kusama" and len(WHALE_NAMES) == 17

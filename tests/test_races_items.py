@@ -9,11 +9,9 @@ import time
 import requests
 
 from conftest import world_sql
-from mocean_world import World, TREASURES
+from mocean_world import World, TREASURES, WHALES as WHALE_NAMES
 
 SEED = 4242
-WHALE_NAMES = ["Barnacle Bill", "Blue Moon", "Bubbles", "Captain Krill", "Dory", "Fluke", "Humphrey",
-               "Jonah", "Luna", "Moby", "Nimbus", "Pebble", "Pip", "Sprout", "Tidal", "Wanda", "Ziggy"]
 
 
 def together(n, work):

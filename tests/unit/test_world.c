@@ -1,6 +1,5 @@
 /* test_world.c: the ocean's geometry against values computed by hand
- * (lib/world.c, lib/sight.c's distances, lib/motion.c's rules). */
-#include "motion.h"
+ * (lib/world.c, lib/sight.c's distances, lib/player.c's motion). */
 #include "sight.h"
 #include "unit.h"
 #include "world.h"
@@ -74,34 +73,18 @@ int main(void)
 	CHECK(treasure_index("teleport crystal") == 5);
 	CHECK(treasure_index("iron dust") == 10);
 	CHECK(treasure_index("gold") == -1);
+	CHECK_STR(w.whales[0].name, "Anisha");          /* the first server's */
+	CHECK_STR(w.whales[8].name, "George Of The Jungle");
+	CHECK_STR(w.whales[16].name, "Yayoi Kusama");
 	for (int i = 0; i < WHALES; i++)
 		CHECK(w.whales[i].x >= 0 && w.whales[i].x < 900 && w.whales[i].name);
 
-	/* Motion rules. */
-	p.heading = 0;
-	p.whale = -1;
-	CHECK(accelerate(&p, 'w') == 0 && p.vx == 1 && p.vy == 0);
-	CHECK(accelerate(&p, 'w') == 0 && p.vx == 1.45);
-	CHECK(accelerate(&p, 'a') == 0);
-	CHECK_NEAR(p.heading, M_PI / 12, 1e-15);
-	CHECK_NEAR(hypot(p.vx, p.vy), 1.45, 1e-12);
-	CHECK(accelerate(&p, 'd') == 0 && accelerate(&p, 'd') == 0);
-	CHECK_NEAR(p.heading, 2 * M_PI - M_PI / 12, 1e-12);
-	CHECK(accelerate(&p, 'x') == -1);
-	for (int i = 0; i < 20; i++)
-		accelerate(&p, 'w');
-	CHECK_NEAR(player_speed(&p), 40, 1e-9);
-	p.z = 5;
-	p.vx = 10, p.vy = 0, p.heading = 0;
-	accelerate(&p, 'w');               /* above the submerged top: no change */
-	CHECK(p.vx == 10);
-	p.vx = 0.5;
-	accelerate(&p, 's');               /* 0.3 < 0.33: stopped */
-	CHECK(p.vx == 0 && p.vy == 0);
-	CHECK(dive(&p, 'f', 8) == 0 && p.z == 8);
-	CHECK(dive(&p, 'r', 8) == 0 && p.z == 3);
-	CHECK(dive(&p, 'r', 8) == 0 && p.z == 0);
-	CHECK(dive(&p, 'q', 8) == -1);
+	/* Speed and stopping (the rules of w, s, a, d, r and f are the lessons of
+	 * cgi-bin/accel.c and dive.c, tested through lighttpd). */
+	p = (struct player){ .vx = 3, .vy = -4, .heading = 1.5, .whale = -1 };
+	CHECK(player_speed(&p) == 5);
+	stop(&p);
+	CHECK(p.vx == 0 && p.vy == 0 && p.heading == 1.5 && player_speed(&p) == 0);
 
 	/* player_move: wrapping and the rising floor. */
 	memset(&w, 0, sizeof w);
