@@ -109,7 +109,11 @@ void db_fault_text(const struct store *s, char *out, size_t len)
 {
 	const char *f = s->label;
 
-	switch (s->code & 0xff) {
+	int code = s->code & 0xff;
+
+	if (s->sys_errno == ENOSPC || s->sys_errno == EDQUOT)
+		code = SQLITE_FULL; /* SQLite may say only "disk I/O error" */
+	switch (code) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		snprintf(out, len, "the ocean is very busy right now (%s stayed "
@@ -266,6 +270,12 @@ static int connect(struct store *s)
 		return -1;
 	}
 	sqlite3_busy_handler(s->sql, busy_wait, s);
+	/* A CGI closes its connection after every request: folding the log
+	 * into the file then (and making the log and its index anew for the
+	 * next request) is work for nothing.  The log is folded in as it
+	 * grows (every 1000 pages), and its index stays, so even a full disk
+	 * can still be read. */
+	sqlite3_db_config(s->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	/* WAL survives a kill -9 of the server: a commit is in the log before
 	 * the reply is written.  NORMAL syncs at checkpoints, not per commit. */
 	if (sqlite3_exec(s->sql, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL)) {

@@ -41,9 +41,11 @@ int tally_open(struct tally *t, const char *world)
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
 	if (fd < 0)
 		return -1;
-	/* A new file is sparse: only the pages counted in take room. */
+	/* Its room is taken at once: a write to a mapped page the disk has
+	 * no room for would end the process (SIGBUS), so on a full disk there
+	 * is no tally rather than a crash. */
 	if (fstat(fd, &st) < 0 ||
-	    ((unsigned long)st.st_size != t->size && ftruncate(fd, (off_t)t->size) < 0)) {
+	    ((unsigned long)st.st_size != t->size && posix_fallocate(fd, 0, (off_t)t->size) != 0)) {
 		close(fd);
 		return -1;
 	}

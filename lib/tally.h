@@ -13,7 +13,7 @@
 
 #include <stdint.h>
 
-#define TALLY_PLAYERS 4096     /* player slots (by id, wrapping) */
+#define TALLY_PLAYERS 1024     /* player slots (by id, wrapping) */
 #define TALLY_ROUTES 64        /* route slots */
 #define TALLY_SECONDS 60       /* the last minute, a bucket a second */
 

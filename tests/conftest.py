@@ -69,7 +69,7 @@ class Server:
         env = dict(os.environ)
         env.update(MOCEAN_ROOT=ROOT, MOCEAN_CGI=CGI, MOCEAN_PORT=str(self.port),
                    MOCEAN_BIND="127.0.0.1", MOCEAN_DATA=self.data_dir,
-                   MOCEAN_LOG=self.log, MOCEAN_USER=USER, MOCEAN_MODE=self.mode,
+                   MOCEAN_LOG="", MOCEAN_USER=USER, MOCEAN_MODE=self.mode,
                    MOCEAN_SOCKETS=self.sockets)
         return env
 
@@ -82,9 +82,12 @@ class Server:
 
     def start(self):
         self.key = self.make_key()
-        self.proc = subprocess.Popen(["lighttpd", "-D", "-f", os.path.join(ROOT, "lighttpd.conf")],
-                                     env=self.env(), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, start_new_session=True)
+        # The server's log, as make run shows it: lighttpd's own lines and
+        # whatever a route program writes to stderr.
+        with open(self.log, "ab") as log:
+            self.proc = subprocess.Popen(["lighttpd", "-D", "-f", os.path.join(ROOT, "lighttpd.conf")],
+                                         env=self.env(), stdout=subprocess.DEVNULL,
+                                         stderr=log, start_new_session=True)
         deadline = time.time() + 10
         while time.time() < deadline:
             try:
@@ -92,7 +95,8 @@ class Server:
                     return self
             except OSError:
                 if self.proc.poll() is not None:
-                    raise RuntimeError("lighttpd did not start: %s" % self.proc.stderr.read().decode())
+                    with open(self.log, errors="replace") as f:
+                        raise RuntimeError("lighttpd did not start: %s" % f.read())
                 time.sleep(0.05)
         raise RuntimeError("lighttpd did not open its port")
 
