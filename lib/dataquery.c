@@ -158,9 +158,11 @@ static int read_columns(struct request *rq, struct query_plan *plan, char *list)
 	}
 	for (name = strtok_r(list, ",", &save); name;
 	     name = strtok_r(NULL, ",", &save)) {
-		const struct column *c = column_or_fail(rq, d, "columns: ",
-							trim_space(name));
-		if (!c)
+		const struct column *c;
+
+		if (!*(name = trim_space(name)))
+			continue; /* "name,,depth": an extra comma is harmless */
+		if (!(c = column_or_fail(rq, d, "columns: ", name)))
 			return -1;
 		for (int i = 0; i < plan->ncols; i++)
 			if (plan->cols[i] == c) {
@@ -169,6 +171,12 @@ static int read_columns(struct request *rq, struct query_plan *plan, char *list)
 				return -1;
 			}
 		plan->cols[plan->ncols++] = c;
+	}
+	if (plan->ncols == 0) {
+		/* Only commas and spaces: no column to SELECT. */
+		fail(rq, 400, "columns needs at least one column name, like "
+		     "columns=name,depth (leave columns out to get them all)");
+		return -1;
 	}
 	return 0;
 }
@@ -232,7 +240,10 @@ static int read_word(struct request *rq, struct query_plan *plan,
 		return 0; /* lib checked world=; client= is how to show it */
 	if (!t->has_op || t->op != OP_EQ) {
 		fail(rq, 400, "%s takes =, like %s", n,
-		     strcmp(n, "limit") == 0 ? "limit=10" : "format=csv");
+		     strcmp(n, "limit") == 0 ? "limit=10" :
+		     strcmp(n, "columns") == 0 ? "columns=name,depth" :
+		     strcmp(n, "orderby") == 0 ? "orderby=depth" :
+		     strcmp(n, "step") == 0 ? "step=10" : "format=csv");
 		return -1;
 	}
 	if (strcmp(n, "columns") == 0)

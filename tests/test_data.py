@@ -168,6 +168,10 @@ def test_bad_rows_are_refused_and_nothing_stored(server, world, query, words):
 @pytest.mark.parametrize("query, words", [
     ("dataset=whales", "no dataset called \"whales\""),
     ("dataset=seamounts&columns=name,colour", "no column called \"colour\""),
+    ("dataset=seamounts&columns=,,,", "columns needs at least one column name"),
+    ("dataset=seamounts&columns= , ,", "columns needs at least one column name"),
+    ("dataset=seamounts&columns", "columns takes =, like columns=name,depth"),
+    ("dataset=seamounts&orderby", "orderby takes =, like orderby=depth"),
     ("dataset=seamounts&columns=x;DROP TABLE sounding", "no column called"),
     ("dataset=seamounts&columns=name) FROM player --", "no column called"),
     ("dataset=seamounts&orderby=depth desc; DROP TABLE sounding", "orderby"),
