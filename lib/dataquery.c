@@ -19,19 +19,21 @@ const char *op_text(enum op op)
 /* Room for clip()'s text: 40 bytes, "..." and the NUL. */
 #define CLIP_SIZE 48
 
-/* s for a sentence: at most 40 bytes of it, not cutting a UTF-8 character,
- * written into out when it must be cut.  Returns s or out. */
+/* s for a one-line sentence, written into out: at most 40 bytes of it,
+ * not cutting a UTF-8 character, with "..." when cut, and control
+ * characters (a %0A in the address) shown as spaces.  Returns out. */
 static const char *clip(char out[CLIP_SIZE], const char *s)
 {
 	size_t n = strlen(s);
 
-	if (n <= 40)
-		return s;
-	n = 40;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	memcpy(out, s, n);
-	memcpy(out + n, "...", 4);
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i];
+	memcpy(out + n, s[n] ? "..." : "", s[n] ? 4 : 1);
 	return out;
 }
 

@@ -146,6 +146,10 @@ int main(void)
 		      "\"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
 		      "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
 		      "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9...\""));
+	/* A sentence is one line, whatever the value held (lighttpd refuses
+	 * control characters, but the route does not count on it). */
+	CHECK(refused("dataset=seamounts&depth>1%0A2%0D", "but \"1 2\" is not one"));
+	CHECK(refused("dataset=sea%0Amounts", "no dataset called \"sea mounts\""));
 	CHECK(refused("dataset=seamounts&columns=name,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
 		      "no column called \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\"; "
 		      "its columns are name, x, y, depth"));
