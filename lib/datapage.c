@@ -9,9 +9,9 @@
 /* Examples for the trench: a line north-south at x = 200 crosses it. */
 #define TRENCH_LINE "dataset=bathymetry&step=5&x=200&y>=250&y<=350"
 
-/* An example address: a link in a page (with a second link that opens it
- * in the query form), else the address as text. */
-static void example(struct request *rq, int html, const char *query, int form)
+/* An example address: a link in a page (a browser that follows it gets
+ * the query form above the rows), else the address as text. */
+static void example(struct request *rq, int html, const char *query)
 {
 	if (!html) {
 		say(rq, "/data?%s", query);
@@ -22,11 +22,6 @@ static void example(struct request *rq, int html, const char *query, int form)
 	say(rq, "\">/data?");
 	buf_html(&rq->text, query);
 	say(rq, "</a>");
-	if (form) {
-		say(rq, " <a class=\"form\" href=\"/data?");
-		buf_html(&rq->text, query);
-		say(rq, "&amp;client=browser\">(open it in the query form)</a>");
-	}
 }
 
 void list_datasets(struct request *rq, const struct query_plan *plan)
@@ -51,13 +46,13 @@ void list_datasets(struct request *rq, const struct query_plan *plan)
 			say(rq, "%s: %s", d[i].name, d[i].about);
 		}
 		say(rq, "%s  example: ", br);
-		example(rq, html, d[i].example, 1);
+		example(rq, html, d[i].example);
 		say(rq, "%s  its columns: ", br);
 		snprintf(q, sizeof q, "dataset=%s&info", d[i].name);
-		example(rq, html, q, 0);
+		example(rq, html, q);
 		say(rq, "%s  the query form: ", br);
 		snprintf(q, sizeof q, "dataset=%s&client=browser", d[i].name);
-		example(rq, html, q, 0);
+		example(rq, html, q);
 		say(rq, "%s", html ? "</p>\n" : "\n\n");
 	}
 	say(rq, "%sKeys: columns=a,b  conditions like %s or name=fred (all must "
@@ -66,13 +61,13 @@ void list_datasets(struct request *rq, const struct query_plan *plan)
 		"The depths along a line across the trench (x = 200, y from 250 to 350):%s"
 		"  as csv:  ", html ? "<h2>Try these</h2>\n<p>" : "",
 	    html ? "depth&gt;20" : "depth>20", html ? "</p>\n<p>" : "\n\n", br);
-	example(rq, html, TRENCH_LINE "&columns=y,depth", 1);
+	example(rq, html, TRENCH_LINE "&columns=y,depth");
 	say(rq, "%s  as json: ", br);
-	example(rq, html, TRENCH_LINE "&columns=y,depth&format=json", 0);
+	example(rq, html, TRENCH_LINE "&columns=y,depth&format=json");
 	say(rq, "%s  a plot:  ", br);
-	example(rq, html, TRENCH_LINE "&format=svg&x=y&y=depth", 0);
+	example(rq, html, TRENCH_LINE "&format=svg&x=y&y=depth");
 	say(rq, "%sAdd a depth you measured: ", html ? "</p>\n<p>" : "\n\n");
-	example(rq, html, "dataset=soundings&add&name=fred&x=12.5&y=40&depth=28.1", 0);
+	example(rq, html, "dataset=soundings&add&name=fred&x=12.5&y=40&depth=28.1");
 	say(rq, "\n");
 	if (html) {
 		say(rq, "</p></body></html>\n");

@@ -39,7 +39,7 @@ struct order {
 };
 
 /* csv is the default; html is the page for people (the query form above a
- * table), also for client=browser without format=. */
+ * table), also for a browser without format=. */
 enum data_format { AS_CSV, AS_JSON, AS_HTML, AS_SVG };
 
 struct query_plan {
@@ -54,7 +54,8 @@ struct query_plan {
 	long long limit;             /* -1: not given */
 	long long most;              /* the most rows the answer may have */
 	enum data_format format;
-	int browser;                 /* 1: client=browser */
+	int browser;                 /* 1: for a person (client=browser, or a
+	                                browser's Accept without format=) */
 	/* svg: the axes (cols[0] and cols[1]), then the column naming who
 	 * made each row when the dataset colours them (group), and time when
 	 * each one's points are joined in time order (NULL when not) */

@@ -400,3 +400,23 @@ def test_svg_scales_colours_each_player_and_joins_tracks_in_time(server, world):
     # sightings are coloured by who looked, not joined
     svg = ET.fromstring(data(server, "dataset=sightings&format=svg&world=" + w).content)
     assert svg.findall(ns + "polyline") == []
+
+
+def test_a_browser_gets_the_pages_for_people_and_programs_get_files(server, world):
+    """A browser's address bar (Accept prefers text/html) gets the list with
+    links and the query form above the rows; requests and curl keep csv."""
+    w, _ = world
+    browser = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+    line = server.url + "/data?dataset=seamounts&orderby=depth&world=" + w
+    page = requests.get(line, headers=browser, timeout=30)
+    assert page.headers["Content-Type"] == "text/html; charset=utf-8"
+    root = ET.fromstring(page.text.split("\n", 1)[1])
+    assert root.find("body/form").get("id") == "ask" and len(root.find("body/table")) == 13
+    listing = requests.get(server.url + "/data", headers=browser, timeout=30)
+    assert any(a.get("href") == "/data?dataset=seamounts&orderby=depth"
+               for a in ET.fromstring(listing.text.split("\n", 1)[1]).iter("a"))
+    assert requests.get(line, headers={"Accept": "*/*"}, timeout=30).headers[
+        "Content-Type"] == "text/csv; charset=utf-8"
+    assert requests.get(line + "&format=csv", headers=browser, timeout=30).headers[
+        "Content-Type"] == "text/csv; charset=utf-8"
+    assert requests.get(line + "&format=json", headers=browser, timeout=30).json()[0]["name"]
