@@ -9,6 +9,8 @@
  *                                               Krakatoa,9.6 ...
  *   /data?dataset=bathymetry&step=5&x=200&y>=250&y<=350&format=svg&x=y&y=depth
  *                                            -> a plot across the trench
+ *   /data?dataset=tracks&client=browser      -> a form that builds the address,
+ *                                               above the rows as a table
  *   /data?dataset=soundings&add&name=fred&x=12.5&y=40&depth=28.1 -> 1
  *
  * Conditions are column, operator (= != < <= > >=), value; all must hold.
@@ -16,32 +18,49 @@
  * y=COLUMN choose the axes (x=200, a number, is a condition instead).
  * Every name is checked against the dataset before anything is read: an
  * unknown column, operator or value is a 400 that names it.
+ *
+ * The most one request can cost (past each bound, a 400 that says so):
+ * 250,000 bathymetry points computed and sorted (about 0.3 s); 100,000
+ * rows written (about 2 MB of csv, 4 MB of json or html, 0.25 s); a plot of
+ * 50,000 points (about 3 MB of svg); 64 terms of at most 200 characters.
  */
 #include "mocean.h"
+#include "datapage.h"
+#include "datasql.h"
 #include "table.h"
 
-/* Store a submitted row: the reply is 1. */
+/* Store a submitted row: the reply is 1.  Reading took a snapshot; adding
+ * a row needs the write lock. */
 static void add_row(struct request *rq, const struct query_plan *plan)
 {
-	if (start_writing(rq) < 0 || insert_row(rq, plan) < 0)
-		return;
-	say(rq, "1");
-	json_int(rq, "added", 1);
+	if (db_begin_writing(rq->db) == 0 && insert_row(rq->db, plan, rq->now) == 0) {
+		say(rq, "1");
+		json_int(rq, "added", 1);
+	}
 }
 
+/* Plan (read and check the address), fill (compute a dataset made from
+ * the world's geometry), select the rows, write them. */
 static void data(struct request *rq)
 {
 	struct query_plan plan;
+	sqlite3_stmt *rows;
 
-	if (plan_query(rq, &plan) == 0) {
-		if (!plan.d)
-			data_list(rq);
-		else if (plan.add)
-			add_row(rq, &plan);
-		else if (plan.info)
-			data_info(rq, &plan);
-		else
-			data_rows(rq, &plan);
+	if (plan_query(rq, &plan) < 0) {
+		/* refused: the sentence says what to change */
+	} else if (!plan.d) {
+		list_datasets(rq, &plan);
+	} else if (plan.add) {
+		add_row(rq, &plan);
+	} else if (fill_dataset(rq->db, &rq->world, &plan) == 0) {
+		rows = plan.info ? summarise_rows(rq->db, &plan, rq->world_name)
+				 : select_rows(rq->db, &plan, rq->world_name);
+		if (rows && plan.info)
+			write_info(rq, &plan, rows);
+		else if (rows)
+			write_rows(rq, &plan, rows);
+		db_done(rq->db, rows);
+		empty_dataset(rq->db, &plan);
 	}
 	plan_free(&plan);
 }
@@ -49,8 +68,8 @@ static void data(struct request *rq)
 static const struct route route = {
 	.name = "data",
 	.keys = { { .name = "dataset", .type = KEY_TEXT, .longest = 32 },
-		  { .name = "columns", .type = KEY_TEXT, .longest = 500 },
-		  { .name = "orderby", .type = KEY_TEXT, .longest = 500 } },
+		  { .name = "columns", .type = KEY_TEXT, .longest = DATA_VALUE_MAX },
+		  { .name = "orderby", .type = KEY_TEXT, .longest = DATA_VALUE_MAX } },
 	.store = STORE_WORLD_READ,
 	.handle = data,
 };

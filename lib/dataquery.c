@@ -1,23 +1,40 @@
-/* dataquery.c: a /data request read into a checked plan, and the plan
- * turned into bound SQL (see dataquery.h). */
+/* dataquery.c: a /data address read into a checked plan (see dataquery.h). */
 #include "dataquery.h"
 #include "buf.h"
-#include "db.h"
 #include "reply.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define SQL_NAME_MAX 4096   /* longest SQL text we build, with room to spare */
-
 static const char *const op_texts[] = { "=", "!=", "<", "<=", ">", ">=" };
-static const char *const sql_ops[] = { "=", "!=", "<", "<=", ">", ">=" };
 
 const char *op_text(enum op op)
 {
 	return op_texts[op];
+}
+
+/* Room for clip()'s text: 40 bytes, "..." and the NUL. */
+#define CLIP_SIZE 48
+
+/* s for a one-line sentence, written into out: at most 40 bytes of it,
+ * not cutting a UTF-8 character, with "..." when cut, and control
+ * characters (a %0A in the address) shown as spaces.  Returns out. */
+static const char *clip(char out[CLIP_SIZE], const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i];
+	memcpy(out + n, s[n] ? "..." : "", s[n] ? 4 : 1);
+	return out;
 }
 
 /* One term of the query string, decoded: name OP value, or a lone word. */
@@ -28,24 +45,6 @@ struct term {
 	char *value;
 	char *whole;   /* the decoded term, for sentences */
 };
-
-/* At most 40 bytes of s for a sentence, not cutting a UTF-8 character. */
-static const char *clip(const char *s)
-{
-	static char out[4][48];
-	static int next;
-	char *o = out[next++ % 4];
-	size_t n = strlen(s);
-
-	if (n <= 40)
-		return s;
-	n = 40;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	memcpy(o, s, n);
-	memcpy(o + n, "...", 4);
-	return o;
-}
 
 /* Read the operator at *s (advancing past it); -1 when there is none. */
 static int read_op(char **s)
@@ -70,7 +69,7 @@ static int read_op(char **s)
  * after fail() for a term that is none of those shapes. */
 static int split_term(struct request *rq, char *raw, struct term *t)
 {
-	char *p, *name_end;
+	char *p, *name_end, shown[CLIP_SIZE];
 	int op;
 
 	t->whole = xstrdup(raw);
@@ -91,13 +90,18 @@ static int split_term(struct request *rq, char *raw, struct term *t)
 	if (op < 0 || name_end == t->name) {
 		fail(rq, 400, "I can't read \"%s\": a condition is a column, then "
 		     "= != < <= > or >=, then a value, like depth>20",
-		     clip(t->whole));
+		     clip(shown, t->whole));
 		return -1;
 	}
 	*name_end = '\0';
 	t->has_op = 1;
 	t->op = (enum op)op;
 	t->value = trim_space(p);
+	if (strlen(t->value) > DATA_VALUE_MAX) {
+		fail(rq, 400, "the value of %s is too long: at most %d characters, "
+		     "please", clip(shown, t->name), DATA_VALUE_MAX);
+		return -1;
+	}
 	return 0;
 }
 
@@ -120,10 +124,11 @@ static const struct column *column_or_fail(struct request *rq,
 					   const char *what, const char *name)
 {
 	const struct column *c = find_column(d, name);
+	char shown[CLIP_SIZE], names[COLUMN_NAMES_MAX];
 
 	if (!c)
 		fail(rq, 400, "%s%s has no column called \"%s\"; its columns are %s",
-		     what, d->name, clip(name), column_names(d));
+		     what, d->name, clip(shown, name), column_names(d, names));
 	return c;
 }
 
@@ -132,6 +137,8 @@ static const struct column *column_or_fail(struct request *rq,
 static int read_value(struct request *rq, struct condition *cond,
 		      const char *op, const char *value)
 {
+	char shown[CLIP_SIZE];
+
 	cond->text = value;
 	if (cond->col->type == COL_TEXT)
 		return 0;
@@ -139,28 +146,24 @@ static int read_value(struct request *rq, struct condition *cond,
 		return 0;
 	fail(rq, 400, "%s must be a number, like %s%s%s, but \"%s\" is not one",
 	     cond->col->name, cond->col->name, op,
-	     cond->col->type == COL_INT ? "100" : "12.5", clip(value));
+	     cond->col->type == COL_INT ? "100" : "12.5", clip(shown, value));
 	return -1;
 }
 
-/* columns=a,b,c into plan->cols.  Returns 0, or -1 after fail(). */
+/* columns=a,b,c into plan->cols (an extra comma is harmless, no name at
+ * all is not: it would SELECT nothing).  Returns 0, or -1 after fail(). */
 static int read_columns(struct request *rq, struct query_plan *plan, char *list)
 {
-	const struct dataset *d = plan->d;
 	char *save = NULL, *name;
 
 	plan->ncols = 0;
-	list = trim_space(list);
-	if (!*list) {
-		for (int i = 0; i < d->ncols; i++)
-			plan->cols[plan->ncols++] = &d->cols[i];
-		return 0;
-	}
 	for (name = strtok_r(list, ",", &save); name;
 	     name = strtok_r(NULL, ",", &save)) {
-		const struct column *c = column_or_fail(rq, d, "columns: ",
-							trim_space(name));
-		if (!c)
+		const struct column *c;
+
+		if (!*(name = trim_space(name)))
+			continue;
+		if (!(c = column_or_fail(rq, plan->d, "columns: ", name)))
 			return -1;
 		for (int i = 0; i < plan->ncols; i++)
 			if (plan->cols[i] == c) {
@@ -170,13 +173,19 @@ static int read_columns(struct request *rq, struct query_plan *plan, char *list)
 			}
 		plan->cols[plan->ncols++] = c;
 	}
+	if (plan->ncols == 0) {
+		fail(rq, 400, "columns needs at least one column name, like "
+		     "columns=name,depth (leave columns out to get them all)");
+		return -1;
+	}
 	return 0;
 }
 
-/* orderby=a,b desc into plan->order.  Returns 0, or -1 after fail(). */
+/* orderby=a,b desc into plan->order, each column once.  Returns 0, or -1
+ * after fail(). */
 static int read_orderby(struct request *rq, struct query_plan *plan, char *list)
 {
-	char *save = NULL, *item;
+	char *save = NULL, *item, shown[CLIP_SIZE];
 
 	plan->norder = 0;
 	for (item = strtok_r(list, ",", &save); item;
@@ -189,7 +198,7 @@ static int read_orderby(struct request *rq, struct query_plan *plan, char *list)
 		if (*rest && !isspace((unsigned char)*rest)) {
 			fail(rq, 400, "orderby: I can't read \"%s\"; write column "
 			     "names with commas, like orderby=depth,x or "
-			     "orderby=depth desc", clip(name));
+			     "orderby=depth desc", clip(shown, name));
 			return -1;
 		}
 		if (*rest)
@@ -200,12 +209,16 @@ static int read_orderby(struct request *rq, struct query_plan *plan, char *list)
 		if (*rest && strcmp(rest, "desc") != 0 && strcmp(rest, "asc") != 0) {
 			fail(rq, 400, "orderby: after %s I can't read \"%s\"; write "
 			     "orderby=%s (smallest first) or orderby=%s desc "
-			     "(largest first)", c->name, clip(rest), c->name,
+			     "(largest first)", c->name, clip(shown, rest), c->name,
 			     c->name);
 			return -1;
 		}
-		if (plan->norder == QUERY_MAX_PAIRS)
-			break;
+		for (int i = 0; i < plan->norder; i++)
+			if (plan->order[i].col == c) {
+				fail(rq, 400, "orderby: %s is named twice; name each "
+				     "column once", c->name);
+				return -1;
+			}
 		plan->order[plan->norder].col = c;
 		plan->order[plan->norder++].desc = strcmp(rest, "desc") == 0;
 	}
@@ -220,61 +233,64 @@ static int read_orderby(struct request *rq, struct query_plan *plan, char *list)
 static int read_word(struct request *rq, struct query_plan *plan,
 		     struct term *t)
 {
+	static const char *const formats[] = { "csv", "json", "html", "svg" };
 	const char *n = t->name;
+	char shown[CLIP_SIZE];
 	long long v;
 
-	if (strcmp(n, "info") == 0 || strcmp(n, "add") == 0) {
-		*(n[0] == 'i' ? &plan->info : &plan->add) = 1;
+	if (strcmp(n, "info") == 0 || strcmp(n, "add") == 0 ||
+	    strcmp(n, "world") == 0 || strcmp(n, "dataset") == 0)
+		return 0; /* read first (plan_query); lib checked world= */
+	if (strcmp(n, "client") == 0) {
+		plan->browser = strcmp(t->value, "browser") == 0;
 		return 0;
 	}
-	if (strcmp(n, "world") == 0 || strcmp(n, "client") == 0 ||
-	    strcmp(n, "dataset") == 0)
-		return 0; /* lib checked world=; client= is how to show it */
 	if (!t->has_op || t->op != OP_EQ) {
 		fail(rq, 400, "%s takes =, like %s", n,
-		     strcmp(n, "limit") == 0 ? "limit=10" : "format=csv");
+		     strcmp(n, "limit") == 0 ? "limit=10" :
+		     strcmp(n, "columns") == 0 ? "columns=name,depth" :
+		     strcmp(n, "orderby") == 0 ? "orderby=depth" :
+		     strcmp(n, "step") == 0 ? "step=10" : "format=csv");
 		return -1;
 	}
-	if (strcmp(n, "columns") == 0)
+	if (strcmp(n, "columns") == 0) {
+		plan->all_cols = 0;
 		return read_columns(rq, plan, t->value);
+	}
 	if (strcmp(n, "orderby") == 0)
 		return read_orderby(rq, plan, t->value);
 	if (strcmp(n, "limit") == 0) {
-		if (parse_int(t->value, &v) == 0 && v >= 0) {
+		if (parse_int(t->value, &v) == 0 && v >= 0 && v <= DATA_ROWS_MAX) {
 			plan->limit = v;
 			return 0;
 		}
-		fail(rq, 400, "limit must be a whole number, 0 or more, like "
-		     "limit=10; \"%s\" is not", clip(t->value));
+		fail(rq, 400, "limit must be a whole number from 0 to %d, like "
+		     "limit=10; \"%s\" is not", DATA_ROWS_MAX, clip(shown, t->value));
 		return -1;
 	}
 	if (strcmp(n, "step") == 0) {
-		if (strcmp(plan->d->name, "bathymetry") != 0) {
+		if (!plan->d->grid) {
 			fail(rq, 400, "step only works with dataset=bathymetry "
 			     "(it spaces the grid)");
 			return -1;
 		}
-		if (parse_int(t->value, &v) == 0 && v >= STEP_MIN &&
-		    v <= STEP_MAX) {
-			plan->step = (int)v;
+		if (parse_int(t->value, &v) == 0 && v >= STEP_MIN && v <= STEP_MAX) {
+			plan->grid.step = (int)v;
 			return 0;
 		}
 		fail(rq, 400, "step must be a whole number from %d to %d, like "
-		     "step=10; \"%s\" is not", STEP_MIN, STEP_MAX, clip(t->value));
+		     "step=10; \"%s\" is not", STEP_MIN, STEP_MAX,
+		     clip(shown, t->value));
 		return -1;
 	}
-	/* format */
-	{
-		static const char *const formats[] = { "csv", "json", "html", "svg" };
-		for (int i = 0; i < 4; i++)
-			if (strcmp(t->value, formats[i]) == 0) {
-				plan->format = (enum data_format)i;
-				return 0;
-			}
-		fail(rq, 400, "format must be csv, json, html or svg; \"%s\" is "
-		     "not one of them", clip(t->value));
-		return -1;
-	}
+	for (int i = 0; i < 4; i++) /* format */
+		if (strcmp(t->value, formats[i]) == 0) {
+			plan->format = (enum data_format)i;
+			return 0;
+		}
+	fail(rq, 400, "format must be csv, json, html or svg; \"%s\" is not one "
+	     "of them", clip(shown, t->value));
+	return -1;
 }
 
 /* x=depth or y=time: names a plot axis, not a condition (a condition on x
@@ -284,6 +300,7 @@ static int read_axis(struct request *rq, struct query_plan *plan,
 		     struct term *t)
 {
 	const struct column *c, **axis;
+	char shown[CLIP_SIZE], names[COLUMN_NAMES_MAX];
 	double v;
 
 	if (plan->add || !t->has_op || t->op != OP_EQ ||
@@ -296,8 +313,8 @@ static int read_axis(struct request *rq, struct query_plan *plan,
 		fail(rq, 400, "%s=%s: %s must be a number (x=200 keeps the rows "
 		     "where x is 200) or a column to plot on the %s axis, and %s "
 		     "has no column called \"%s\"; its columns are %s", t->name,
-		     clip(t->value), t->name, t->name, plan->d->name,
-		     clip(t->value), column_names(plan->d));
+		     clip(shown, t->value), t->name, t->name, plan->d->name,
+		     clip(shown, t->value), column_names(plan->d, names));
 		return -1;
 	}
 	*axis = c;
@@ -310,11 +327,12 @@ static int read_condition(struct request *rq, struct query_plan *plan,
 			  struct term *t)
 {
 	struct condition *cond = &plan->where[plan->nwhere];
+	char shown[CLIP_SIZE];
 
 	if (!t->has_op) {
 		fail(rq, 400, "I don't know what \"%s\" means here: a condition "
 		     "looks like depth>20, and /data lists what you can ask",
-		     clip(t->name));
+		     clip(shown, t->name));
 		return -1;
 	}
 	if (!(cond->col = column_or_fail(rq, plan->d, "", t->name)))
@@ -323,7 +341,7 @@ static int read_condition(struct request *rq, struct query_plan *plan,
 	if (plan->add && t->op != OP_EQ) {
 		fail(rq, 400, "to add a row, give each column with =, like "
 		     "%s=12; \"%s\" is a condition, not a value", cond->col->name,
-		     clip(t->whole));
+		     clip(shown, t->whole));
 		return -1;
 	}
 	if (read_value(rq, cond, op_text(t->op), t->value) < 0)
@@ -337,6 +355,7 @@ static int read_condition(struct request *rq, struct query_plan *plan,
 static int check_row(struct request *rq, const struct query_plan *plan)
 {
 	const struct dataset *d = plan->d;
+	char shown[CLIP_SIZE];
 
 	if (!d->insert) {
 		fail(rq, 400, "%s cannot take new rows: it comes from the ocean "
@@ -345,7 +364,7 @@ static int check_row(struct request *rq, const struct query_plan *plan)
 		     d->name);
 		return -1;
 	}
-	if (plan->ncols || plan->norder || plan->limit >= 0 || plan->info) {
+	if (!plan->all_cols || plan->norder || plan->limit >= 0 || plan->info) {
 		fail(rq, 400, "add takes only the row's values, like "
 		     "/data?dataset=%s&add&name=fred&x=12.5&y=40&depth=28.1",
 		     d->name);
@@ -377,7 +396,7 @@ static int check_row(struct request *rq, const struct query_plan *plan)
 			fail(rq, 400, "%s must be from %g %s %g%s%s; %s is outside "
 			     "that", col->name, col->min,
 			     col->max_open ? "up to (but not)" : "to", col->max,
-			     *col->unit ? " " : "", col->unit, clip(c->text));
+			     *col->unit ? " " : "", col->unit, clip(shown, c->text));
 			return -1;
 		}
 	}
@@ -397,108 +416,207 @@ static int check_row(struct request *rq, const struct query_plan *plan)
 	return 0;
 }
 
-/* For svg: the axes (x=, y=, or the dataset's own), numbers only. */
+/* For svg: the axes (x=, y=, or the dataset's own), numbers only; then who
+ * made each row, and the time when the points are joined (a track, or
+ * time along x).  Returns 0, or -1 after fail(). */
 static int check_axes(struct request *rq, struct query_plan *plan)
 {
+	const struct dataset *d = plan->d;
+	const struct column *time = find_column(d, "time");
+
 	if (!plan->axis_x)
-		plan->axis_x = find_column(plan->d, plan->d->plot_x);
+		plan->axis_x = find_column(d, d->plot_x);
 	if (!plan->axis_y)
-		plan->axis_y = find_column(plan->d, plan->d->plot_y);
+		plan->axis_y = find_column(d, d->plot_y);
 	for (int i = 0; i < 2; i++) {
 		const struct column *c = i ? plan->axis_y : plan->axis_x;
 		if (c->type == COL_TEXT) {
 			fail(rq, 400, "%s is text, so it cannot go on the %s axis of "
 			     "a plot; pick a number column, like x=x&y=%s", c->name,
-			     i ? "y" : "x", plan->d->plot_y);
+			     i ? "y" : "x", d->plot_y);
 			return -1;
 		}
 	}
 	plan->cols[0] = plan->axis_x;
 	plan->cols[1] = plan->axis_y;
 	plan->ncols = 2;
+	if (d->plot_group)
+		plan->cols[plan->ncols++] = plan->group = find_column(d, d->plot_group);
+	if (time && (d->plot_track || plan->axis_x == time))
+		plan->cols[plan->ncols++] = plan->time = time;
+	plan->most = DATA_PLOT_MAX;
 	return 0;
 }
 
-int plan_query(struct request *rq, struct query_plan *plan)
+/* Narrow [*lo, *hi] (whole metres) to the values that "axis op v" keeps. */
+static void narrow(int *lo, int *hi, enum op op, double v)
 {
-	const char *raw = rq->in.query;
-	struct term terms[QUERY_MAX_PAIRS + 1];
-	int nterms = 0, rc = -1;
-	char *p, *next, *columns = NULL;
+	double c = fmax(-1, fmin(OCEAN_SIZE, v)); /* far out is just out */
 
-	memset(plan, 0, sizeof *plan);
-	plan->limit = -1;
-	plan->step = STEP_DEFAULT;
-	plan->text = xstrdup(raw ? raw : "");
-	/* Split and decode every term (lib already refused broken escapes,
-	 * text that is not UTF-8, and too many keys). */
-	for (p = plan->text; p && *p; p = next) {
+	switch (op) {
+	case OP_EQ: *lo = (int)fmax(*lo, ceil(c)); *hi = (int)fmin(*hi, floor(c)); break;
+	case OP_LT: *hi = (int)fmin(*hi, ceil(c) - 1); break;
+	case OP_LE: *hi = (int)fmin(*hi, floor(c)); break;
+	case OP_GT: *lo = (int)fmax(*lo, floor(c) + 1); break;
+	case OP_GE: *lo = (int)fmax(*lo, ceil(c)); break;
+	case OP_NE: break;
+	}
+}
+
+/* For bathymetry: the part of the grid the conditions on x and y can keep
+ * (the rest is never computed), at most DATA_GRID_MAX points.  Returns 0,
+ * or -1 after fail(). */
+static int check_grid(struct request *rq, struct query_plan *plan)
+{
+	struct grid *g = &plan->grid;
+	long long nx, ny;
+
+	g->x_min = g->y_min = 0;
+	g->x_max = g->y_max = (int)OCEAN_SIZE - 1;
+	for (int i = 0; i < plan->nwhere; i++) {
+		const struct condition *c = &plan->where[i];
+		if (strcmp(c->col->name, "x") == 0)
+			narrow(&g->x_min, &g->x_max, c->op, c->num);
+		else if (strcmp(c->col->name, "y") == 0)
+			narrow(&g->y_min, &g->y_max, c->op, c->num);
+	}
+	/* onto the grid: the first and last multiples of step inside */
+	g->x_min = (g->x_min + g->step - 1) / g->step * g->step;
+	g->y_min = (g->y_min + g->step - 1) / g->step * g->step;
+	g->x_max = g->x_max < 0 ? -1 : g->x_max / g->step * g->step;
+	g->y_max = g->y_max < 0 ? -1 : g->y_max / g->step * g->step;
+	nx = g->x_max < g->x_min ? 0 : (g->x_max - g->x_min) / g->step + 1;
+	ny = g->y_max < g->y_min ? 0 : (g->y_max - g->y_min) / g->step + 1;
+	if (nx * ny > DATA_GRID_MAX) {
+		fail(rq, 400, "that grid has %lld points, more than %d: use a bigger "
+		     "step, or keep fewer rows with conditions on x and y",
+		     nx * ny, DATA_GRID_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+/* Split the raw query into decoded terms (lib already refused broken
+ * escapes, text that is not UTF-8, and too many keys); *n counts them, also
+ * on failure.  Returns 0, or -1 after fail(). */
+static int split_query(struct request *rq, char *text, struct term *terms, int *n)
+{
+	char *next;
+
+	*n = 0;
+
+	for (char *p = text; p && *p; p = next) {
 		next = strchr(p, '&');
 		if (next)
 			*next++ = '\0';
 		if (!*p)
 			continue;
-		if (nterms == QUERY_MAX_PAIRS || url_decode(p) < 0 ||
+		if (*n == QUERY_MAX_PAIRS || url_decode(p) < 0 ||
 		    !utf8_valid(p, strlen(p))) {
 			fail(rq, 400, "I can't read this address: too many parts, "
 			     "or a broken %%-escape");
-			goto done;
+			return -1;
 		}
-		if (split_term(rq, p, &terms[nterms++]) < 0)
-			goto done;
+		if (split_term(rq, p, &terms[(*n)++]) < 0)
+			return -1;
 	}
-	/* The dataset first: every other name is looked up in it. */
-	for (int i = 0; i < nterms; i++)
-		if (strcmp(terms[i].name, "dataset") == 0 && terms[i].has_op)
-			plan->d = find_dataset(terms[i].value);
-	if (!has(rq, "dataset")) {
-		for (int i = 0; i < nterms; i++)
+	return 0;
+}
+
+/* The dataset named by the last dataset= term, or NULL when there is none
+ * (then only world=, client= and format= may be given: the list).  Sets
+ * *refused after fail(). */
+static const struct dataset *read_dataset(struct request *rq, struct term *terms,
+					  int n, int *refused)
+{
+	struct term *t = NULL;
+	char shown[CLIP_SIZE];
+	const struct dataset *d;
+
+	for (int i = 0; i < n; i++)
+		if (strcmp(terms[i].name, "dataset") == 0)
+			t = &terms[i];
+	*refused = 1;
+	if (!t) {
+		for (int i = 0; i < n; i++)
 			if (strcmp(terms[i].name, "world") != 0 &&
 			    strcmp(terms[i].name, "client") != 0 &&
 			    strcmp(terms[i].name, "format") != 0) {
 				fail(rq, 400, "say which dataset first, like "
 				     "/data?dataset=bathymetry&%s (the list is at "
-				     "/data)", clip(terms[i].whole));
-				goto done;
+				     "/data)", clip(shown, terms[i].whole));
+				return NULL;
 			}
-		rc = 0;
-		goto done;
+		*refused = 0;
+		return NULL;
 	}
-	if (!plan->d) {
+	if (t->has_op && t->op != OP_EQ) {
+		fail(rq, 400, "dataset takes =, like dataset=seamounts");
+		return NULL;
+	}
+	if (!(d = find_dataset(t->value)))
 		fail(rq, 400, "there is no dataset called \"%s\"; try "
 		     "bathymetry, seamounts, tracks, sightings or soundings "
-		     "(the list is at /data)", clip(arg(rq, "dataset")));
+		     "(the list is at /data)", clip(shown, t->value));
+	*refused = !d;
+	return d;
+}
+
+int plan_query(struct request *rq, struct query_plan *plan)
+{
+	struct term terms[QUERY_MAX_PAIRS];
+	int nterms, rc = -1, refused, has_format = 0;
+
+	memset(plan, 0, sizeof *plan);
+	plan->limit = -1;
+	plan->most = DATA_ROWS_MAX;
+	plan->all_cols = 1;
+	plan->grid.step = STEP_DEFAULT;
+	plan->text = xstrdup(rq->in.query ? rq->in.query : "");
+	if (split_query(rq, plan->text, terms, &nterms) < 0)
 		goto done;
+	/* The dataset first: every other name is looked up in it. */
+	plan->d = read_dataset(rq, terms, nterms, &refused);
+	if (refused)
+		goto done;
+	for (int i = 0; i < nterms; i++) {
+		plan->info |= strcmp(terms[i].name, "info") == 0;
+		plan->add |= strcmp(terms[i].name, "add") == 0;
+		has_format |= strcmp(terms[i].name, "format") == 0;
 	}
-	for (int i = 0; i < nterms; i++)
-		if (strcmp(terms[i].name, "add") == 0)
-			plan->add = 1;
+	/* Then every term in order (without a dataset, read_dataset let
+	 * through only world=, client= and format=). */
 	for (int i = 0; i < nterms; i++) {
 		struct term *t = &terms[i];
 		int axis;
 
-		if (strcmp(t->name, "columns") == 0 && t->has_op) {
-			columns = t->value; /* the last one wins, read below */
-			plan->ncols = 1;
-			continue;
-		}
 		if (is_word_key(t->name)) {
 			if (read_word(rq, plan, t) < 0)
 				goto done;
-			continue;
+		} else if ((axis = read_axis(rq, plan, t)) < 0 ||
+			   (axis == 0 && read_condition(rq, plan, t) < 0)) {
+			goto done;
 		}
-		if ((axis = read_axis(rq, plan, t)) < 0)
-			goto done;
-		if (!axis && read_condition(rq, plan, t) < 0)
-			goto done;
+	}
+	/* A person: client=browser, or a browser's address bar (lib reads its
+	 * Accept header) with neither client= nor format=. */
+	plan->browser |= strcmp(reply_form(rq), "browser") == 0;
+	if (!has_format && plan->browser)
+		plan->format = AS_HTML;
+	if (!plan->d) {
+		rc = 0;
+		goto done;
 	}
 	if (plan->add) {
 		rc = check_row(rq, plan);
 		goto done;
 	}
-	if (read_columns(rq, plan, columns ? columns : (char *)"") < 0)
-		goto done;
+	if (plan->all_cols)
+		for (int i = 0; i < plan->d->ncols; i++)
+			plan->cols[plan->ncols++] = &plan->d->cols[i];
 	if (plan->format == AS_SVG && check_axes(rq, plan) < 0)
+		goto done;
+	if (plan->d->grid && check_grid(rq, plan) < 0)
 		goto done;
 	rc = 0;
 done:
@@ -511,165 +629,4 @@ void plan_free(struct query_plan *plan)
 {
 	free(plan->text);
 	plan->text = NULL;
-}
-
-int row_may_match(const struct query_plan *plan, const char *name, double v)
-{
-	for (int i = 0; i < plan->nwhere; i++) {
-		const struct condition *c = &plan->where[i];
-		int keep = 1;
-
-		if (c->col->type == COL_TEXT || strcmp(c->col->name, name) != 0)
-			continue;
-		switch (c->op) {
-		case OP_EQ: keep = v == c->num; break;
-		case OP_NE: keep = v != c->num; break;
-		case OP_LT: keep = v < c->num; break;
-		case OP_LE: keep = v <= c->num; break;
-		case OP_GT: keep = v > c->num; break;
-		case OP_GE: keep = v >= c->num; break;
-		}
-		if (!keep)
-			return 0;
-	}
-	return 1;
-}
-
-int fill_dataset(struct request *rq, const struct query_plan *plan)
-{
-	return plan->d->fill ? plan->d->fill(rq, plan) : 0;
-}
-
-/* " FROM (source) WHERE ..." with :vN placeholders for the values. */
-static void from_where(struct buf *sql, const struct query_plan *plan)
-{
-	buf_printf(sql, " FROM (%s)", plan->d->source);
-	for (int i = 0; i < plan->nwhere; i++)
-		buf_printf(sql, "%s\"%s\" %s :v%d", i ? " AND " : " WHERE ",
-			   plan->where[i].col->name, sql_ops[plan->where[i].op],
-			   i + 1);
-}
-
-/* Prepare sql and bind the world's name and the conditions' values. */
-static sqlite3_stmt *prepare_plan(struct request *rq,
-				  const struct query_plan *plan,
-				  const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int rc, at;
-	char name[16];
-
-	if (sqlite3_prepare_v2(rq->db->sql, sql, -1, &st, NULL) != SQLITE_OK)
-		goto fail;
-	at = sqlite3_bind_parameter_index(st, ":world");
-	if (at > 0 && sqlite3_bind_text(st, at, rq->world_name, -1,
-					SQLITE_TRANSIENT) != SQLITE_OK)
-		goto fail;
-	for (int i = 0; i < plan->nwhere; i++) {
-		const struct condition *c = &plan->where[i];
-		snprintf(name, sizeof name, ":v%d", i + 1);
-		at = sqlite3_bind_parameter_index(st, name);
-		rc = c->col->type == COL_TEXT ?
-			sqlite3_bind_text(st, at, c->text, -1, SQLITE_TRANSIENT) :
-			sqlite3_bind_double(st, at, c->num);
-		if (rc != SQLITE_OK)
-			goto fail;
-	}
-	at = sqlite3_bind_parameter_index(st, ":limit");
-	if (at > 0 && sqlite3_bind_int64(st, at, plan->limit) != SQLITE_OK)
-		goto fail;
-	return st;
-fail:
-	if (getenv("MOCEAN_DEBUG"))
-		fprintf(stderr, "mocean: %s: %s\n", sql, sqlite3_errmsg(rq->db->sql));
-	sqlite3_finalize(st);
-	rq->db->failed = 1;
-	return NULL;
-}
-
-sqlite3_stmt *select_rows(struct request *rq, const struct query_plan *plan)
-{
-	struct buf sql = {0};
-	sqlite3_stmt *st;
-
-	buf_puts(&sql, "SELECT ");
-	for (int i = 0; i < plan->ncols; i++)
-		buf_printf(&sql, "%s\"%s\"", i ? ", " : "", plan->cols[i]->name);
-	from_where(&sql, plan);
-	buf_puts(&sql, " ORDER BY ");
-	for (int i = 0; i < plan->norder; i++)
-		buf_printf(&sql, "\"%s\" %s, ", plan->order[i].col->name,
-			   plan->order[i].desc ? "DESC" : "ASC");
-	buf_puts(&sql, "row_ LIMIT :limit");
-	st = prepare_plan(rq, plan, buf_str(&sql));
-	buf_free(&sql);
-	return st;
-}
-
-sqlite3_stmt *summarise_rows(struct request *rq,
-			     const struct query_plan *plan)
-{
-	struct buf sql = {0};
-	sqlite3_stmt *st;
-
-	buf_puts(&sql, "SELECT count(*)");
-	for (int i = 0; i < plan->d->ncols; i++)
-		buf_printf(&sql, ", min(\"%s\"), max(\"%s\")",
-			   plan->d->cols[i].name, plan->d->cols[i].name);
-	from_where(&sql, plan);
-	st = prepare_plan(rq, plan, buf_str(&sql));
-	buf_free(&sql);
-	return st;
-}
-
-int start_writing(struct request *rq)
-{
-	/* The snapshot read nothing that the row depends on: end it, then
-	 * wait for the write lock like every WORLD route does. */
-	if (sqlite3_exec(rq->db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK ||
-	    db_begin(rq->db) < 0) {
-		fail(rq, 503, "the ocean is very busy right now; please try "
-		     "again in a moment");
-		return -1;
-	}
-	return 0;
-}
-
-int insert_row(struct request *rq, const struct query_plan *plan)
-{
-	const struct dataset *d = plan->d;
-	sqlite3_stmt *st = NULL;
-	int at = 0, rc = SQLITE_OK;
-
-	if (sqlite3_prepare_v2(rq->db->sql, d->insert, -1, &st, NULL) != SQLITE_OK)
-		goto fail;
-	for (int i = 0; i < d->ncols && rc == SQLITE_OK; i++) {
-		const struct column *col = &d->cols[i];
-		const struct condition *c = NULL;
-
-		if (col->fill == BY_WORLD)
-			continue;
-		at++;
-		if (col->fill == BY_CLOCK) {
-			rc = sqlite3_bind_double(st, at, rq->now);
-			continue;
-		}
-		for (int j = 0; j < plan->nwhere; j++)
-			if (plan->where[j].col == col)
-				c = &plan->where[j];
-		if (!c)
-			rc = sqlite3_bind_null(st, at);
-		else if (col->type == COL_TEXT)
-			rc = sqlite3_bind_text(st, at, c->text, -1, SQLITE_TRANSIENT);
-		else
-			rc = sqlite3_bind_double(st, at, c->num);
-	}
-	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(st);
-	return 0;
-fail:
-	sqlite3_finalize(st);
-	rq->db->failed = 1;
-	return -1;
 }

@@ -11,9 +11,18 @@
 #ifndef MOCEAN_DATASET_H
 #define MOCEAN_DATASET_H
 
-#include "request.h"
+#include "db.h"
+#include "world.h"
 
 #define DATASET_MAX_COLUMNS 8
+
+/* The bathymetry grid's default step and allowed steps. */
+#define STEP_DEFAULT 10
+#define STEP_MIN 1
+#define STEP_MAX 450
+
+/* Room for column_names()' text: every column name of a dataset. */
+#define COLUMN_NAMES_MAX 128
 
 enum col_type { COL_INT, COL_REAL, COL_TEXT };
 
@@ -37,7 +46,13 @@ struct column {
 	int max_open;        /* 1: the top of the range is not allowed */
 };
 
-struct query_plan;
+/* The part of the bathymetry grid a query can keep: x from x_min to x_max
+ * (whole metres, both multiples of step, both kept), the same for y.  An
+ * empty part has x_min > x_max or y_min > y_max. */
+struct grid {
+	int step;
+	int x_min, x_max, y_min, y_max;
+};
 
 struct dataset {
 	const char *name;        /* "bathymetry" */
@@ -46,16 +61,27 @@ struct dataset {
 	struct column cols[DATASET_MAX_COLUMNS];
 	int ncols;
 	/* SQL giving the rows as a subquery: the columns in order plus row_
-	 * (natural order); ":world" may name the world's name. */
+	 * (natural order); ?1 is the world's name. */
 	const char *source;
 	/* Computed datasets: fill the TEMP table source reads (NULL for the
-	 * logged ones).  The plan lets it skip rows no constraint could keep.
-	 * Returns 0, or -1 after fail(). */
-	int (*fill)(struct request *rq, const struct query_plan *plan);
+	 * logged ones), replacing what an earlier request on the same
+	 * connection left; only the part of the grid g can be kept is
+	 * computed.  Returns 0, or -1 (recorded in db). */
+	int (*fill)(struct store *db, const struct world *w, const struct grid *g);
+	/* Computed datasets: the SQL that empties the TEMP table again. */
+	const char *empty;
+	/* 1: computed on a grid (bathymetry): step= spaces it, and only the
+	 * part conditions on x and y keep is computed. */
+	int grid;
 	/* Submittable datasets: the INSERT, with one '?' per non-world column
 	 * in column order (NULL: players cannot add rows). */
 	const char *insert;
 	const char *plot_x, *plot_y; /* the svg axes unless x= and y= say */
+	/* Plots: the column naming who made each row (a colour each, with a
+	 * legend; NULL: one colour), and 1 when each one's points are joined
+	 * in time order (a track). */
+	const char *plot_group;
+	int plot_track;
 };
 
 /* The dataset called name, or NULL. */
@@ -67,17 +93,11 @@ const struct dataset *all_datasets(int *n);
 /* The column called name in d, or NULL. */
 const struct column *find_column(const struct dataset *d, const char *name);
 
-/* "x, y, depth": d's column names for sentences (a static buffer). */
-const char *column_names(const struct dataset *d);
+/* "x, y, depth": d's column names for sentences, written into out;
+ * returns out. */
+const char *column_names(const struct dataset *d, char out[COLUMN_NAMES_MAX]);
 
 /* "integer", "real number" or "text". */
 const char *type_name(enum col_type t);
-
-/* The bathymetry grid's default step and allowed steps, and the most grid
- * points one request may compute. */
-#define STEP_DEFAULT 10
-#define STEP_MIN 1
-#define STEP_MAX 450
-#define GRID_POINTS_MAX 250000
 
 #endif

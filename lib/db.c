@@ -536,6 +536,38 @@ sqlite3_stmt *db_prepare(struct store *s, const char *sql,
 	return st;
 }
 
+int db_bind(struct store *s, sqlite3_stmt *st, int first, const char *types, ...)
+{
+	va_list ap;
+	int rc = SQLITE_OK;
+
+	if (!st)
+		return -1;
+	sqlite3_reset(st);
+	va_start(ap, types);
+	for (int i = 0; types[i] && rc == SQLITE_OK; i++) {
+		int at = first + i;
+		const char *text;
+
+		switch (types[i]) {
+		case 'i': rc = sqlite3_bind_int64(st, at, va_arg(ap, long long)); break;
+		case 'd': rc = sqlite3_bind_double(st, at, va_arg(ap, double)); break;
+		case 't':
+			text = va_arg(ap, const char *);
+			rc = text ? sqlite3_bind_text(st, at, text, -1, SQLITE_TRANSIENT)
+				  : sqlite3_bind_null(st, at);
+			break;
+		default: assert(!"unknown bind type"); rc = SQLITE_MISUSE;
+		}
+	}
+	va_end(ap);
+	if (rc != SQLITE_OK) {
+		db_error(s, sqlite3_sql(st));
+		return -1;
+	}
+	return 0;
+}
+
 int db_row(struct store *s, sqlite3_stmt *st)
 {
 	int rc;

@@ -109,6 +109,12 @@ void db_clear_fault(struct store *s);
 sqlite3_stmt *db_prepare(struct store *s, const char *sql,
 			 const char *types, ...);
 
+/* Bind values to st (from db_prepare) from parameter number first (1 is
+ * ?1) on, with types as for db_prepare.  The statement is reset first, so a
+ * loop can run one INSERT row after row.  For SQL whose values are known only
+ * at run time (the conditions of a /data query).  Returns 0, or -1 (recorded). */
+int db_bind(struct store *s, sqlite3_stmt *st, int first, const char *types, ...);
+
 /* Step: 1 when a row is ready, 0 when done or on error (recorded). */
 int db_row(struct store *s, sqlite3_stmt *st);
 

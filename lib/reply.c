@@ -99,6 +99,14 @@ void reply_raw(struct request *rq, const char *content_type)
 	rq->raw_type = content_type;
 }
 
+void html_page_start(struct buf *b, const char *title)
+{
+	buf_puts(b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>"
+		 "<meta name=\"viewport\" content=\"width=device-width\"/><title>");
+	buf_html(b, title);
+	buf_puts(b, "</title>");
+}
+
 /* The reason phrase for the statuses we send. */
 static const char *status_text(int status)
 {
@@ -202,9 +210,8 @@ void reply_write(struct request *rq)
 		buf_puts(&out, "}");
 	} else if (strcmp(form, "browser") == 0) {
 		type = "text/html; charset=utf-8";
-		buf_printf(&out, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>"
-			   "<title>%s</title></head>\n<body><pre>",
-			   rq->route ? rq->route->name : "mocean");
+		html_page_start(&out, rq->route ? rq->route->name : "mocean");
+		buf_puts(&out, "</head>\n<body><pre>");
 		buf_html(&out, buf_str(&rq->text));
 		buf_puts(&out, "</pre>\n");
 		if (rq->status == 200 && (rq->next_route || rq->guess_key))

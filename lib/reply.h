@@ -43,6 +43,11 @@ void reply_raw(struct request *rq, const char *content_type);
  * else: Python's requests and curl send Accept: star/star. */
 const char *reply_form(const struct request *rq);
 
+/* Start an HTML page in b: the doctype, <html>, and a <head> with the
+ * charset and the title (escaped), left open so a page can add its style;
+ * the caller writes "</head>" and the body. */
+void html_page_start(struct buf *b, const char *title);
+
 /* Write status line, headers and body to stdout in the form asked for. */
 void reply_write(struct request *rq);
 

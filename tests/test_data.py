@@ -168,6 +168,10 @@ def test_bad_rows_are_refused_and_nothing_stored(server, world, query, words):
 @pytest.mark.parametrize("query, words", [
     ("dataset=whales", "no dataset called \"whales\""),
     ("dataset=seamounts&columns=name,colour", "no column called \"colour\""),
+    ("dataset=seamounts&columns=,,,", "columns needs at least one column name"),
+    ("dataset=seamounts&columns= , ,", "columns needs at least one column name"),
+    ("dataset=seamounts&columns", "columns takes =, like columns=name,depth"),
+    ("dataset=seamounts&orderby", "orderby takes =, like orderby=depth"),
     ("dataset=seamounts&columns=x;DROP TABLE sounding", "no column called"),
     ("dataset=seamounts&columns=name) FROM player --", "no column called"),
     ("dataset=seamounts&orderby=depth desc; DROP TABLE sounding", "orderby"),
@@ -236,3 +240,183 @@ def test_python_script_from_the_readme(server, world):
     assert len(reply.json()) == 21
     reply = requests.get(base + "/data?y>=250&y<=350&x=y&y=depth", params=dict(line, format="svg"))
     assert reply.headers["Content-Type"] == "image/svg+xml"
+
+
+# --- Every request's work bounded, each bound a 400 saying so -------------
+
+@pytest.mark.parametrize("query, words", [
+    ("dataset=bathymetry&step=2", "more than 100000 rows match"),
+    ("dataset=bathymetry&step=3&format=svg&x=x&y=y", "one plot holds at most 50000"),
+    ("dataset=seamounts&limit=100001", "limit must be a whole number from 0 to 100000"),
+    ("dataset=seamounts&orderby=depth,name,depth", "orderby: depth is named twice"),
+    ("dataset=seamounts&name=" + "a" * 201, "the value of name is too long: at most 200"),
+    ("dataset=seamounts&columns=" + "name," * 41, "columns is too long"),
+    ("dataset=bathymetry&step=1&y<300", "that grid has 270000 points, more than 250000"),
+])
+def test_work_past_a_bound_is_a_400(server, world, query, words):
+    w, _ = world
+    r = data(server, query + "&world=" + w)
+    assert r.status_code == 400 and words in r.text, r.text[:300]
+    assert "\n" not in r.text
+
+
+def test_inside_the_bounds_is_fine(server, world):
+    w, _ = world
+    # the same big grid, a few rows of it: the 5 deepest points at step 2
+    rows = rows_csv(data(server, "dataset=bathymetry&step=2&orderby=depth desc,x,y&limit=5&world=" + w))
+    assert [float(r["depth"]) for r in rows] == [50.0] * 5
+    rows = rows_csv(data(server, "dataset=bathymetry&step=1&y<270&x<10&world=" + w))
+    assert len(rows) == 270 * 10
+    assert len(rows_csv(data(server, "dataset=seamounts&name=" + "a" * 200 + "&world=" + w))) == 0
+
+
+def test_a_plot_of_values_too_close_to_tell_apart(server, world):
+    """Two soundings 2e-15 m apart: the ticks between them cannot all be told
+    apart as numbers, and the plot still comes back (it used to loop forever)."""
+    w, _ = world
+    for x in ("12.5", "12.500000000000002"):
+        assert data(server, "dataset=soundings&add&name=fred&x=%s&y=40&depth=3&world=%s" % (x, w)).text == "1"
+    r = requests.get(server.url + "/data?dataset=soundings&format=svg&x=x&y=depth&world=" + w, timeout=20)
+    assert r.status_code == 200
+    ns = "{http://www.w3.org/2000/svg}"
+    assert len(ET.fromstring(r.content).findall(ns + "circle")) == 2
+
+
+def test_the_data_sources_keep_nothing_between_requests():
+    """For long-lived processes: no mutable static state, no getenv, and SQL
+    only through lib/db.h (so its fault naming and statement cache apply)."""
+    import glob
+    import os
+    import re
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    files = [os.path.join(root, "cgi-bin", "data.c"), os.path.join(root, "lib", "table.c")]
+    files += glob.glob(os.path.join(root, "lib", "data*.c")) + [os.path.join(root, "lib", "plot.c")]
+    for path in files:
+        if not os.path.exists(path):
+            continue
+        with open(path) as f:
+            text = f.read()
+        name = os.path.basename(path)
+        assert "getenv(" not in text, name
+        for call in ("sqlite3_prepare", "sqlite3_exec", "sqlite3_finalize", "sqlite3_step",
+                     "sqlite3_bind", "sqlite3_reset"):
+            assert call not in text, (name, call)
+        for line in text.splitlines():
+            assert not re.match(r"\s*static\s+(?!const\b)[^(]*;\s*$", line), (name, line)
+            assert not re.match(r"\s*static\s+(?!const\b)[^(]*=", line), (name, line)
+
+
+# --- /data a person can read -------------------------------------------
+
+def test_html_shows_times_and_numbers_for_people(server, world):
+    w, geo = world
+    world_sql(server, w, "INSERT INTO track (time, player, x, y, z) VALUES (?, ?, ?, ?, ?)",
+              [1795443909.25, "fred", 12.345678, 40.0, 3.14159])
+    page = ET.fromstring(data(server, "dataset=tracks&format=html&world=" + w).text.split("\n", 1)[1])
+    table = page.find("body/table")
+    assert [th.text for th in table.find("tr")] == ["time", "world", "player", "x", "y", "z"]
+    cells = [td.text for td in table.findall("tr")[1]]
+    assert cells == ["2026-11-23 14:25:09 UTC", w, "fred", "12.35", "40", "3.14"]
+    # csv and json keep every digit
+    row = rows_csv(data(server, "dataset=tracks&world=" + w))[0]
+    assert (row["time"], row["x"], row["z"]) == ("1795443909.25", "12.345678", "3.14159")
+    j = data(server, "dataset=tracks&format=json&world=" + w).json()[0]
+    assert (j["time"], j["x"], j["z"]) == (1795443909.25, 12.345678, 3.14159)
+    # the trench line: every depth rounded to two decimals
+    line = "dataset=bathymetry&step=5&x=200&y>=250&y<=350&columns=y,depth&world=" + w
+    page = ET.fromstring(data(server, line + "&format=html").text.split("\n", 1)[1])
+    shown = [tr.findall("td")[1].text for tr in page.find("body/table").findall("tr")[1:]]
+    assert shown == [("%.2f" % round(geo.depth(200, y), 2)).rstrip("0").rstrip(".") for y in range(250, 351, 5)]
+
+
+def test_client_browser_is_the_query_form_above_the_table(server, world):
+    w, _ = world
+    r = data(server, "dataset=seamounts&client=browser&depth<20&orderby=depth desc&world=" + w)
+    assert r.headers["Content-Type"] == "text/html; charset=utf-8"
+    page = ET.fromstring(r.text.split("\n", 1)[1])
+    form = page.find("body/form")
+    assert form.get("id") == "ask"
+    boxes = [i for i in form.iter("input") if i.get("class") == "column"]
+    assert [b.get("value") for b in boxes] == ["name", "x", "y", "depth"]
+    assert all(b.get("checked") == "checked" for b in boxes)
+    # filled in from the address: the condition, the order, the world
+    depth = [s for s in form.iter("span") if s.get("data-column") == "depth"][0]
+    assert [o.get("value") for o in depth.iter("option") if o.get("selected")] == ["<"]
+    assert depth.find("input").get("value") == "20"
+    assert [i.get("value") for i in form.iter("input") if i.get("id") == "world"] == [w]
+    assert page.find("body/table") is not None
+    assert any(s.get("src") == "/data.js" for s in page.iter("script"))
+    # csv and json stay as they are, also for a browser that asks for them
+    assert data(server, "dataset=seamounts&client=browser&format=csv&world=" + w).headers[
+        "Content-Type"] == "text/csv; charset=utf-8"
+    assert server.get("data.js").status_code == 200 and server.get("data.css").status_code == 200
+
+
+def test_the_list_in_a_browser_links_every_example_and_form(server, world):
+    page = ET.fromstring(server.get("data", client="browser").text.split("\n", 1)[1])
+    hrefs = [a.get("href") for a in page.iter("a")]
+    for name in ("bathymetry", "seamounts", "tracks", "sightings", "soundings"):
+        assert "/data?dataset=%s&client=browser" % name in hrefs
+        assert "/data?dataset=%s&info" % name in hrefs
+    for href in hrefs:
+        if "&add" not in href:
+            assert requests.get(server.url + href, timeout=30).status_code == 200, href
+    assert "depth>20" in server.text("data")
+    assert server.get("data", client="browser", format="json").json()["reply"].startswith(
+        "Mocean's data service")
+
+
+def track_rows(server, w):
+    """fred swims east with his rows stored out of time order; wilma wraps
+    round the east edge between her second and third rows."""
+    for t, name, x in [(3, "fred", 300), (1, "fred", 100), (2, "fred", 200),
+                       (1, "wilma", 880), (2, "wilma", 890), (3, "wilma", 5), (4, "wilma", 15)]:
+        world_sql(server, w, "INSERT INTO track (time, player, x, y, z) VALUES (?, ?, ?, ?, 0)",
+                  [1795443900 + t, name, x, 450])
+
+
+def test_svg_scales_colours_each_player_and_joins_tracks_in_time(server, world):
+    w, _ = world
+    track_rows(server, w)
+    ns = "{http://www.w3.org/2000/svg}"
+    r = data(server, "dataset=tracks&format=svg&orderby=x desc&world=" + w)
+    svg = ET.fromstring(r.content)
+    assert svg.get("viewBox") and svg.get("width") is None and svg.get("height") is None
+    assert len(svg.findall(ns + "circle")) == 7
+    legend = [t.text for t in svg.iter(ns + "text") if t.get("class") == "who"]
+    assert legend == ["fred", "wilma"]
+    lines = svg.findall(ns + "polyline")
+    # fred: one line, west to east in time order; wilma: broken at the wrap
+    assert len(lines) == 3
+    fred = [float(p.split(",")[0]) for p in lines[0].get("points").split()]
+    assert len(fred) == 3 and fred == sorted(fred)
+    assert [len(l.get("points").split()) for l in lines[1:]] == [2, 2]
+    assert lines[0].get("stroke") != lines[1].get("stroke") == lines[2].get("stroke")
+    colours = {c.get("fill") for c in svg.findall(ns + "circle")}
+    assert len(colours) == 2
+    # time along x: a line per player too
+    svg = ET.fromstring(data(server, "dataset=tracks&format=svg&x=time&y=x&world=" + w).content)
+    assert len(svg.findall(ns + "polyline")) == 3   # wilma's wrap is a jump in x: broken
+    # sightings are coloured by who looked, not joined
+    svg = ET.fromstring(data(server, "dataset=sightings&format=svg&world=" + w).content)
+    assert svg.findall(ns + "polyline") == []
+
+
+def test_a_browser_gets_the_pages_for_people_and_programs_get_files(server, world):
+    """A browser's address bar (Accept prefers text/html) gets the list with
+    links and the query form above the rows; requests and curl keep csv."""
+    w, _ = world
+    browser = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+    line = server.url + "/data?dataset=seamounts&orderby=depth&world=" + w
+    page = requests.get(line, headers=browser, timeout=30)
+    assert page.headers["Content-Type"] == "text/html; charset=utf-8"
+    root = ET.fromstring(page.text.split("\n", 1)[1])
+    assert root.find("body/form").get("id") == "ask" and len(root.find("body/table")) == 13
+    listing = requests.get(server.url + "/data", headers=browser, timeout=30)
+    assert any(a.get("href") == "/data?dataset=seamounts&orderby=depth"
+               for a in ET.fromstring(listing.text.split("\n", 1)[1]).iter("a"))
+    assert requests.get(line, headers={"Accept": "*/*"}, timeout=30).headers[
+        "Content-Type"] == "text/csv; charset=utf-8"
+    assert requests.get(line + "&format=csv", headers=browser, timeout=30).headers[
+        "Content-Type"] == "text/csv; charset=utf-8"
+    assert requests.get(line + "&format=json", headers=browser, timeout=30).json()[0]["name"]

@@ -1,0 +1,209 @@
+/* datapage.c: /data's list, info and query form (see datapage.h). */
+#include "datapage.h"
+#include "reply.h"
+#include "table.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Examples for the trench: a line north-south at x = 200 crosses it. */
+#define TRENCH_LINE "dataset=bathymetry&step=5&x=200&y>=250&y<=350"
+
+/* An example address: a link in a page (a browser that follows it gets
+ * the query form above the rows), else the address as text. */
+static void example(struct request *rq, int html, const char *query)
+{
+	if (!html) {
+		say(rq, "/data?%s", query);
+		return;
+	}
+	say(rq, "<a href=\"/data?");
+	buf_html(&rq->text, query);
+	say(rq, "\">/data?");
+	buf_html(&rq->text, query);
+	say(rq, "</a>");
+}
+
+void list_datasets(struct request *rq, const struct query_plan *plan)
+{
+	int n, html = plan->format == AS_HTML; /* client=browser, or format=html */
+	const struct dataset *d = all_datasets(&n);
+	const char *br = html ? "<br/>\n" : "\n";
+	char q[96];
+
+	if (html) {
+		html_page_start(&rq->text, "Mocean data");
+		say(rq, "<link rel=\"stylesheet\" href=\"/data.css\"/></head>\n<body>"
+			"<h1>Mocean's data service</h1>\n<p>");
+	}
+	say(rq, "Mocean's data service: ask for a dataset, the columns you want, "
+		"conditions on the rows, and a format.%s", html ? "</p>\n" : "\n\n");
+	for (int i = 0; i < n; i++) {
+		if (html) {
+			say(rq, "<h2>%s</h2>\n<p>", d[i].name);
+			buf_html(&rq->text, d[i].about);
+		} else {
+			say(rq, "%s: %s", d[i].name, d[i].about);
+		}
+		say(rq, "%s  example: ", br);
+		example(rq, html, d[i].example);
+		say(rq, "%s  its columns: ", br);
+		snprintf(q, sizeof q, "dataset=%s&info", d[i].name);
+		example(rq, html, q);
+		say(rq, "%s  the query form: ", br);
+		snprintf(q, sizeof q, "dataset=%s&client=browser", d[i].name);
+		example(rq, html, q);
+		say(rq, "%s", html ? "</p>\n" : "\n\n");
+	}
+	say(rq, "%sKeys: columns=a,b  conditions like %s or name=fred (all must "
+		"hold)  orderby=a,b desc  limit=N  format=csv, json, html or svg "
+		"(svg plots x=COLUMN against y=COLUMN)  world=NAME%s"
+		"The depths along a line across the trench (x = 200, y from 250 to 350):%s"
+		"  as csv:  ", html ? "<h2>Try these</h2>\n<p>" : "",
+	    html ? "depth&gt;20" : "depth>20", html ? "</p>\n<p>" : "\n\n", br);
+	example(rq, html, TRENCH_LINE "&columns=y,depth");
+	say(rq, "%s  as json: ", br);
+	example(rq, html, TRENCH_LINE "&columns=y,depth&format=json");
+	say(rq, "%s  a plot:  ", br);
+	example(rq, html, TRENCH_LINE "&format=svg&x=y&y=depth");
+	say(rq, "%sAdd a depth you measured: ", html ? "</p>\n<p>" : "\n\n");
+	example(rq, html, "dataset=soundings&add&name=fred&x=12.5&y=40&depth=28.1");
+	say(rq, "\n");
+	if (html) {
+		say(rq, "</p></body></html>\n");
+		reply_raw(rq, "text/html; charset=utf-8");
+	}
+}
+
+void write_info(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
+{
+	const struct dataset *d = plan->d;
+	struct buf json = {0}, lo = {0}, hi = {0};
+
+	if (!db_row(rq->db, st))
+		return;
+	say(rq, "%s: %s\n%lld rows\n", d->name, d->about, sqlite3_column_int64(st, 0));
+	json_int(rq, "rows", sqlite3_column_int64(st, 0));
+	buf_puts(&json, "[");
+	for (int i = 0; i < d->ncols; i++) {
+		const struct column *c = &d->cols[i];
+		buf_clear(&lo), buf_clear(&hi);
+		cell_text(&lo, st, 1 + 2 * i, c, 0);
+		cell_text(&hi, st, 2 + 2 * i, c, 0);
+		say(rq, "  %-7s %-11s %-2s %s; from %s to %s\n", c->name, type_name(c->type),
+		    c->unit, c->about, lo.len ? buf_str(&lo) : "-", hi.len ? buf_str(&hi) : "-");
+		buf_puts(&json, i ? ",{\"name\":" : "{\"name\":");
+		buf_json(&json, c->name);
+		buf_printf(&json, ",\"type\":\"%s\",\"unit\":\"%s\",\"min\":", type_name(c->type), c->unit);
+		buf_json(&json, buf_str(&lo));
+		buf_puts(&json, ",\"max\":");
+		buf_json(&json, buf_str(&hi));
+		buf_puts(&json, "}");
+	}
+	buf_puts(&json, "]");
+	json_raw(rq, "columns", buf_str(&json));
+	buf_free(&json), buf_free(&lo), buf_free(&hi);
+}
+
+/* <option value="v">v</option>, selected when it is the one chosen. */
+static void option(struct request *rq, const char *value, const char *label, int chosen)
+{
+	say(rq, "<option value=\"");
+	buf_html(&rq->text, value);
+	say(rq, "\"%s>", chosen ? " selected=\"selected\"" : "");
+	buf_html(&rq->text, label);
+	say(rq, "</option>");
+}
+
+/* A <select> of the dataset's columns (numbers only when numbers is 1),
+ * with first as a first choice when it is not NULL. */
+static void column_select(struct request *rq, const struct dataset *d, const char *id,
+			  const char *first, int numbers, const struct column *chosen)
+{
+	say(rq, "<select id=\"%s\">", id);
+	if (first)
+		option(rq, "", first, chosen == NULL);
+	for (int i = 0; i < d->ncols; i++)
+		if (!numbers || d->cols[i].type != COL_TEXT)
+			option(rq, d->cols[i].name, d->cols[i].name, chosen == &d->cols[i]);
+	say(rq, "</select>");
+}
+
+/* One condition on column c: an operator and a value, filled in from the
+ * plan's nth condition on c when there is one. */
+static void condition(struct request *rq, const struct query_plan *plan,
+		      const struct column *c, int nth)
+{
+	const struct condition *cond = NULL;
+
+	for (int i = 0, seen = 0; i < plan->nwhere && !cond; i++)
+		if (plan->where[i].col == c && seen++ == nth)
+			cond = &plan->where[i];
+	say(rq, "<span class=\"cond\" data-column=\"%s\">%s<select class=\"op\">",
+	    c->name, nth ? " and " : "");
+	option(rq, "", "(any)", !cond);
+	for (int op = OP_EQ; op <= OP_GE; op++)
+		option(rq, op_text(op), op_text(op), cond && cond->op == (enum op)op);
+	say(rq, "</select><input class=\"value\" size=\"10\" value=\"");
+	buf_html(&rq->text, cond ? cond->text : "");
+	say(rq, "\"/></span>");
+}
+
+void write_form(struct request *rq, const struct query_plan *plan)
+{
+	static const char *const formats[] = { "csv", "json", "html", "svg" };
+	const struct dataset *d = plan->d, *all;
+	int n;
+
+	all = all_datasets(&n);
+	say(rq, "<form id=\"ask\" action=\"/data\">\n<fieldset><legend>Dataset</legend>"
+		"<select id=\"dataset\">");
+	for (int i = 0; i < n; i++)
+		option(rq, all[i].name, all[i].name, &all[i] == d);
+	say(rq, "</select> ");
+	buf_html(&rq->text, d->about);
+	say(rq, "<input type=\"hidden\" id=\"world\" value=\"%s\"/></fieldset>\n"
+		"<fieldset><legend>Columns, and which rows to keep</legend>\n<table>",
+	    strcmp(rq->world_name ? rq->world_name : "mocean", "mocean") ? rq->world_name : "");
+	for (int i = 0; i < d->ncols; i++) {
+		const struct column *c = &d->cols[i];
+		int out = 0;
+
+		for (int j = 0; j < plan->ncols; j++)
+			out |= plan->cols[j] == c;
+		say(rq, "<tr><td><label><input type=\"checkbox\" class=\"column\" value=\"%s\"%s/>"
+			" %s</label></td><td class=\"about\">%s%s%s</td><td>", c->name,
+		    out ? " checked=\"checked\"" : "", c->name, c->about,
+		    *c->unit ? ", " : "", c->unit);
+		condition(rq, plan, c, 0);
+		condition(rq, plan, c, 1);
+		say(rq, "</td></tr>\n");
+	}
+	say(rq, "</table></fieldset>\n<fieldset><legend>Order, how many, file type</legend>"
+		"order by ");
+	column_select(rq, d, "orderby", "(as stored)", 0, plan->norder ? plan->order[0].col : NULL);
+	say(rq, "<select id=\"desc\">");
+	option(rq, "", "smallest first", !plan->norder || !plan->order[0].desc);
+	option(rq, " desc", "largest first", plan->norder && plan->order[0].desc);
+	say(rq, "</select> limit <input id=\"limit\" type=\"number\" min=\"0\" max=\"%d\" "
+		"size=\"7\" value=\"", DATA_ROWS_MAX);
+	if (plan->limit >= 0)
+		say(rq, "%lld", plan->limit);
+	say(rq, "\"/>");
+	if (d->grid)
+		say(rq, " step <input id=\"step\" type=\"number\" min=\"%d\" max=\"%d\" "
+			"size=\"4\" value=\"%d\"/>", STEP_MIN, STEP_MAX, plan->grid.step);
+	say(rq, " format <select id=\"format\">");
+	for (int i = 0; i < 4; i++)
+		option(rq, formats[i], formats[i], (int)plan->format == i);
+	say(rq, "</select> <span id=\"axes\">plot ");
+	column_select(rq, d, "y", NULL, 1, plan->axis_y ? plan->axis_y : find_column(d, d->plot_y));
+	say(rq, " against ");
+	column_select(rq, d, "x", NULL, 1, plan->axis_x ? plan->axis_x : find_column(d, d->plot_x));
+	say(rq, "</span></fieldset>\n<p class=\"address\">The address: <a id=\"address\" "
+		"href=\"/data?");
+	buf_html(&rq->text, rq->in.query ? rq->in.query : "");
+	say(rq, "\">/data?");
+	buf_html(&rq->text, rq->in.query ? rq->in.query : "");
+	say(rq, "</a> <button type=\"submit\" id=\"go\">Get the data</button></p>\n</form>\n");
+}
