@@ -1,32 +1,55 @@
 #!/bin/sh
 # bench.sh: make bench.  Starts lighttpd on a loopback port with a fresh data
-# folder, runs wrk with 50 connections against each workload, and prints
-# requests/s, p50 and p99 beside a trivial CGI measured in the same run.
+# folder, once in each serving mode, runs wrk with 50 connections against
+# each workload, and prints requests/s, p50 and p99 beside the trivial
+# program measured in the same run and mode: in CGI mode the floor of CGI
+# itself, in event mode (FastCGI) the ceiling of a responder that does
+# nothing.  In event mode it also prints the memory of the whole server
+# (lighttpd and every route process, summed RSS) under the classroom.
 #
 # A workload is one line at the bottom: measure LABEL PATH [LUA_SCRIPT].
+# BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_MODES ("cgi fastcgi").
 set -eu
 
 ROOT=${MOCEAN_ROOT:-$(pwd)}
 BUILD=${MOCEAN_BUILD:-$ROOT/build}
-BENCH_ROOT=$(pwd)
 CONNS=${BENCH_CONNECTIONS:-50}
 SECONDS_EACH=${BENCH_SECONDS:-10}
+MODES=${BENCH_MODES:-cgi fastcgi}
 USER_NAME=${MOCEAN_USER:-$(id -un)}
 TMP=$(mktemp -d /tmp/mocean-bench.XXXXXX)
 chmod 755 "$TMP"
-mkdir -p "$TMP/cgi-bin" "$TMP/data" "$TMP/log"
+mkdir -p "$TMP/cgi-bin"
 cp "$BUILD"/cgi-bin/*.cgi "$BUILD/bench/trivial.cgi" "$TMP/cgi-bin/"
-[ "$(id -u)" = 0 ] && chown "$USER_NAME": "$TMP/data" "$TMP/log"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
+LIGHTTPD=
 
-MOCEAN_ROOT=$ROOT MOCEAN_CGI=$TMP/cgi-bin MOCEAN_PORT=$PORT MOCEAN_BIND=127.0.0.1 \
-MOCEAN_DATA=$TMP/data MOCEAN_LOG=$TMP/log/error.log MOCEAN_USER=$USER_NAME \
-	setsid lighttpd -D -f "$ROOT/lighttpd.conf" &
-LIGHTTPD=$!
-trap 'kill $LIGHTTPD 2>/dev/null; wait $LIGHTTPD 2>/dev/null || true; rm -rf "$TMP"' EXIT
+stop_server() {
+	if [ -n "$LIGHTTPD" ]; then
+		pkill -TERM -s "$LIGHTTPD" 2>/dev/null || true
+		wait "$LIGHTTPD" 2>/dev/null || true
+		LIGHTTPD=
+	fi
+}
+trap 'stop_server; rm -rf "$TMP"' EXIT
 trap 'exit 1' INT TERM
-for i in $(seq 50); do curl -s -o /dev/null "$BASE/hello" && break; sleep 0.1; done
+
+# Start lighttpd in mode $1 on a fresh data folder, in a session of its own.
+start_server() {
+	rm -rf "$TMP/data" "$TMP/log" "$TMP/sockets"
+	mkdir -p "$TMP/data" "$TMP/log" "$TMP/sockets"
+	chmod 700 "$TMP/sockets"
+	[ "$(id -u)" = 0 ] && chown "$USER_NAME": "$TMP/data" "$TMP/log" "$TMP/sockets"
+	(umask 077; head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$TMP/data/teacher.key")
+	[ "$(id -u)" = 0 ] && chown "$USER_NAME": "$TMP/data/teacher.key"
+	MOCEAN_ROOT=$ROOT MOCEAN_CGI=$TMP/cgi-bin MOCEAN_PORT=$PORT MOCEAN_BIND=127.0.0.1 \
+	MOCEAN_DATA=$TMP/data MOCEAN_LOG=$TMP/log/error.log MOCEAN_USER=$USER_NAME \
+	MOCEAN_MODE=$1 MOCEAN_SOCKETS=$TMP/sockets MOCEAN_FASTCGI_PROCS=${2:-1} \
+		setsid /usr/sbin/lighttpd -D -f "$ROOT/lighttpd.conf" &
+	LIGHTTPD=$!
+	for i in $(seq 100); do curl -s -o /dev/null "$BASE/hello" && break; sleep 0.1; done
+}
 
 # wrk's latency text ("1.23ms", "850.00us", "1.02s") in milliseconds.
 to_ms() {
@@ -38,34 +61,97 @@ to_ms() {
 	esac
 }
 
-TRIVIAL_RPS=
-TRIVIAL_P99=
-printf '%-28s %10s %9s %9s %9s %9s\n' workload "req/s" "p50 ms" "p99 ms" "x trivial" "p99/triv"
+# The summed RSS of lighttpd and every route process, in MB.
+server_mb() {
+	ps -o rss= -s "$LIGHTTPD" 2>/dev/null | awk '{ kb += $1 } END { printf "%.0f", kb / 1024 }'
+}
+
+FLOOR_RPS=
+FLOOR_P99=
+MAX_MB=0
 measure() {
 	label=$1 path=$2 script=${3:-}
 	if [ -n "$script" ]; then
-		out=$(BENCH_BASE=$BASE wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency \
-			-s "$ROOT/$script" "$BASE$path")
+		set -- -s "$ROOT/$script"
 	else
-		out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "$BASE$path")
+		set --
 	fi
+	BENCH_BASE=$BASE wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "$@" \
+		"$BASE$path" > "$TMP/wrk.out" &
+	wrk_pid=$!
+	# The server's memory, sampled while it works.
+	while kill -0 "$wrk_pid" 2>/dev/null; do
+		mb=$(server_mb)
+		[ "${mb:-0}" -gt "$MAX_MB" ] && MAX_MB=$mb
+		sleep 1
+	done
+	wait "$wrk_pid"
+	out=$(cat "$TMP/wrk.out")
 	rps=$(echo "$out" | awk '/^Requests\/sec:/ { print $2 }')
 	p50=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
 	p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
 	bad=$(echo "$out" | awk '/Non-2xx or 3xx responses:/ { print $NF }')
-	if [ -z "$TRIVIAL_RPS" ]; then TRIVIAL_RPS=$rps; TRIVIAL_P99=$p99; fi
-	ratio=$(awk -v a="$rps" -v b="$TRIVIAL_RPS" 'BEGIN { printf "%.2f", a / b }')
-	pratio=$(awk -v a="$p99" -v b="$TRIVIAL_P99" 'BEGIN { printf "%.2f", a / b }')
-	printf '%-28s %10s %9s %9s %9s %9s%s\n' "$label" "$rps" "$p50" "$p99" "$ratio" "$pratio" \
-		"${bad:+   ($bad non-2xx replies!)}"
+	errors=$(echo "$out" | awk '/Socket errors:/ { print }')
+	if [ -z "$FLOOR_RPS" ]; then FLOOR_RPS=$rps; FLOOR_P99=$p99; fi
+	ratio=$(awk -v a="$rps" -v b="$FLOOR_RPS" 'BEGIN { printf "%.2f", a / b }')
+	pratio=$(awk -v a="$p99" -v b="$FLOOR_P99" 'BEGIN { printf "%.2f", a / b }')
+	printf '%-34s %10s %9s %9s %9s %9s%s%s\n' "$label" "$rps" "$p50" "$p99" "$ratio" "$pratio" \
+		"${bad:+   ($bad non-2xx replies!)}" "${errors:+   ($errors)}"
 }
 
-echo "# $CONNS connections, ${SECONDS_EACH}s each, $(nproc) cores, lighttpd $(lighttpd -v | sed -n 's/^lighttpd\/\([^ ]*\).*/\1/p')"
-measure "trivial CGI (floor)" "/trivial"
-measure "steps /begin?message=101" "/begin?message=101"
+# Join players player0..player(N-1) to world W.
+join_players() {
+	n=$1 w=$2
+	seq 0 $((n - 1)) | sed "s|.*|$BASE/join?name=player&\&world=$w|" |
+		xargs -n 100 -P 4 curl -s > /dev/null
+}
 
-# A class of 50 players in world "bench".
-for i in $(seq 0 49); do curl -s -o /dev/null "$BASE/join?name=player$i&world=bench"; done
-measure "classroom (50 players)" "/who" bench/classroom.lua
-measure "data: seamounts csv" "/data?dataset=seamounts&world=bench"
-measure "data: 10,000-row bathymetry" "/data?dataset=bathymetry&step=9&world=bench"
+bench_mode() {
+	mode=$1
+	FLOOR_RPS=
+	MAX_MB=0
+	if [ "$mode" = fastcgi ]; then
+		echo "## event mode (FastCGI: each route's program kept running)"
+		floor="trivial FastCGI responder"
+	else
+		echo "## CGI mode (a program run per request)"
+		floor="trivial CGI (floor)"
+	fi
+	start_server "$mode"
+	printf '%-34s %10s %9s %9s %9s %9s\n' workload "req/s" "p50 ms" "p99 ms" "x trivial" "p99/triv"
+	if [ "$mode" = fastcgi ]; then
+		# The ceiling: the trivial responder with two processes.
+		stop_server
+		start_server fastcgi 2
+		measure "$floor" "/trivial"
+		stop_server
+		start_server fastcgi
+	else
+		measure "$floor" "/trivial"
+	fi
+	MAX_MB=0
+	measure "steps /begin?message=101" "/begin?message=101"
+	join_players 50 bench
+	MAX_MB=0
+	measure "classroom (50 players)" "/who" bench/classroom.lua
+	classroom_mb=$MAX_MB
+	BENCH_ROUTES=location,accel,look,ping measure "classroom, no /who (50 players)" \
+		"/ping" bench/classroom.lua
+	join_players 2000 crowd
+	BENCH_WORLD=crowd BENCH_PLAYERS=2000 BENCH_ROUTES=location,accel,look,ping \
+		measure "same, 2000 players in one world" "/ping" bench/classroom.lua
+	measure "data: seamounts csv" "/data?dataset=seamounts&world=bench"
+	measure "data: 10,000-row bathymetry" "/data?dataset=bathymetry&step=9&world=bench"
+	if [ "$mode" = fastcgi ]; then
+		echo "memory: the whole server (lighttpd + every route process, summed RSS):" \
+			"${classroom_mb} MB under the classroom, ${MAX_MB} MB at most"
+	fi
+	stop_server
+	echo
+}
+
+echo "# $CONNS connections, ${SECONDS_EACH}s each, $(nproc) cores, lighttpd" \
+	"$(/usr/sbin/lighttpd -v | sed -n 's/^lighttpd\/\([^ ]*\).*/\1/p')"
+for mode in $MODES; do
+	bench_mode "$mode"
+done

@@ -1,8 +1,14 @@
--- classroom.lua: a class of 50 players (joined by bench.sh in world "bench",
--- ids 0..49), each looping /location, /accel, /look, /ping, /who as student
--- programs do.  wrk calls request() for every request it sends.
-local players = 50
-local routes = { "location", "accel", "look", "ping", "who" }
+-- classroom.lua: a class of players (joined by bench.sh in world "bench",
+-- or BENCH_WORLD; ids 0..N-1, N from BENCH_PLAYERS, 50 by default), each looping /location,
+-- /accel, /look, /ping, /who as student programs do.  BENCH_ROUTES can name
+-- another loop ("location,accel,look,ping").  wrk calls request() for every
+-- request it sends.
+local players = tonumber(os.getenv("BENCH_PLAYERS") or "50")
+local world = os.getenv("BENCH_WORLD") or "bench"
+local routes = {}
+for r in string.gmatch(os.getenv("BENCH_ROUTES") or "location,accel,look,ping,who", "[^,]+") do
+   routes[#routes + 1] = r
+end
 local controls = { "w", "a", "w", "d", "s" }
 local n = 0
 
@@ -15,7 +21,7 @@ function request()
    local id = n % players
    local round = math.floor(n / players)
    local route = routes[round % #routes + 1]
-   local path = "/" .. route .. "?world=bench&id=" .. id
+   local path = "/" .. route .. "?world=" .. world .. "&id=" .. id
    if route == "accel" then
       path = path .. "&ctrl=" .. controls[math.floor(round / #routes) % #controls + 1]
    end

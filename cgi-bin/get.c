@@ -46,7 +46,7 @@ static void get(struct request *rq)
 	const char *item = arg(rq, "item"), *got = NULL;
 	struct seen seen[SEEN_MAX];
 	double reach = player_reach(rq, &rq->me);
-	int n = look_around(rq, &rq->me, reach, 0, seen, SEEN_MAX);
+	int n = look_around(rq, &rq->me, reach, seen, SEEN_MAX);
 	const struct seen *it = nearest(seen, n, item);
 	int whale = strcmp(item, "whale") == 0;
 

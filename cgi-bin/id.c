@@ -23,7 +23,7 @@ static const struct route route = {
 	.name = "id",
 	/* Any length reaches the handler: not a name is -1, not a 400. */
 	.keys = { { .name = "name", .type = KEY_TEXT, .longest = QUERY_MAX_LEN } },
-	.store = STORE_WORLD,
+	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
 	.handle = id,
 };
 

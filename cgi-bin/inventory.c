@@ -59,7 +59,7 @@ static void inventory(struct request *rq)
 static const struct route route = {
 	.name = "inventory",
 	.keys = { PLAYER_ID },
-	.store = STORE_WORLD,
+	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
 	.handle = inventory,
 };
 

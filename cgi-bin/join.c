@@ -9,7 +9,7 @@
  *   /join?name=wilma&world=class3   joins the world called class3
  *   /join?name=fred&format=json -> {"reply":"0","id":0}
  * Any name that is not one (empty, too long, other characters) and a world
- * already holding 500 players answer -1, never an error: programs read the
+ * already holding 2000 players answer -1, never an error: programs read the
  * reply with int().  format=json says why, in "reason".
  *
  * A new player starts at a random spot with x and y between 40 and 200, at
@@ -51,7 +51,7 @@ static void join(struct request *rq)
 	else if (player_find(rq, name, &p))
 		id = p.id;                   /* already playing: the same id */
 	else if (db_int(rq->db, 0, SQL_PLAYING, NULL) >= PLAYERS_MAX)
-		json_str(rq, "reason", "this ocean is full: 500 players already");
+		json_str(rq, "reason", "this ocean is full: come back when someone quits");
 	else {
 		id = db_int(rq->db, 0, SQL_NEXT_ID, NULL);
 		db_exec(rq->db, SQL_TAKE_ID, NULL);

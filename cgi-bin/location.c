@@ -10,8 +10,8 @@
  *   /location?id=99             -> bad player id; try debugging using the id route
  *
  * Each call is also written down for the data service (/data?dataset=tracks).
- * Worst case: 17 whales, 12 treasures and the first 93 other players (in id
- * order; look_around reads no more) checked for sight, one track row written.
+ * Worst case: 17 whales, 12 treasures and, with nothing of those in sight,
+ * every other player (at most 2000) checked, one track row written.
  */
 #include "mocean.h"
 
@@ -21,10 +21,9 @@ static const char SQL_TRACK[] =
 static void location(struct request *rq)
 {
 	struct player *me = &rq->me;
-	struct seen seen[SEEN_MAX];
 	int wrapped = me->wrapped;
 	int message = message_waiting(rq, me->id);
-	int near = look_around(rq, me, player_sight(rq, me), 1, seen, SEEN_MAX) > 0;
+	int near = something_in_sight(rq, me, player_sight(rq, me));
 
 	me->wrapped = 0; /* told once */
 	db_exec(rq->db, SQL_TRACK, "dtddd", rq->now, me->name, me->x, me->y, me->z);

@@ -44,7 +44,7 @@ static void look(struct request *rq)
 {
 	struct seen seen[SEEN_MAX];
 	struct buf things = {0};
-	int n = look_around(rq, &rq->me, player_sight(rq, &rq->me), 0, seen, SEEN_MAX);
+	int n = look_around(rq, &rq->me, player_sight(rq, &rq->me), seen, SEEN_MAX);
 
 	for (int i = 0; i < n; i++) {
 		say_thing(rq, &seen[i], &things);

@@ -15,7 +15,7 @@ static void name(struct request *rq)
 static const struct route route = {
 	.name = "name",
 	.keys = { PLAYER_ID },
-	.store = STORE_WORLD,
+	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
 	.handle = name,
 };
 

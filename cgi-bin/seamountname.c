@@ -17,7 +17,7 @@ static void seamountname(struct request *rq)
 static const struct route route = {
 	.name = "seamountname",
 	.keys = { PLAYER_ID },
-	.store = STORE_WORLD,
+	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
 	.handle = seamountname,
 };
 

@@ -31,7 +31,7 @@ static void treasurename(struct request *rq)
 static const struct route route = {
 	.name = "treasurename",
 	.keys = { PLAYER_ID },
-	.store = STORE_WORLD,
+	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
 	.handle = treasurename,
 };
 

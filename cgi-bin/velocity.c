@@ -16,7 +16,7 @@ static void velocity(struct request *rq)
 static const struct route route = {
 	.name = "velocity",
 	.keys = { PLAYER_ID },
-	.store = STORE_WORLD,
+	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
 	.handle = velocity,
 };
 

@@ -20,7 +20,7 @@ static void whalename(struct request *rq)
 static const struct route route = {
 	.name = "whalename",
 	.keys = { PLAYER_ID },
-	.store = STORE_WORLD,
+	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
 	.handle = whalename,
 };
 

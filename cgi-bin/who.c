@@ -33,7 +33,7 @@ static void who(struct request *rq)
 
 static const struct route route = {
 	.name = "who",
-	.store = STORE_WORLD,
+	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
 	.handle = who,
 };
 

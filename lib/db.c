@@ -7,6 +7,8 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <signal.h>
+#include <sys/file.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -301,6 +303,7 @@ struct store *db_open(const char *path, const char *label,
 	struct store *s = xmalloc(sizeof *s);
 
 	memset(s, 0, sizeof *s);
+	s->queue = -1;
 	s->schema = schema;
 	snprintf(s->path, sizeof s->path, "%s", path);
 	snprintf(s->label, sizeof s->label, "%s", label);
@@ -336,6 +339,8 @@ void db_close(struct store *s)
 	for (int i = 0; i < DB_STATEMENTS; i++)
 		sqlite3_finalize(s->kept[i].st);
 	sqlite3_close(s->sql);
+	if (s->queue >= 0)
+		close(s->queue); /* and with it the place in the queue */
 	free(s);
 }
 
@@ -395,9 +400,63 @@ static int begin(struct store *s, const char *sql, int writing)
 	return 0;
 }
 
+/* A signal that only interrupts a wait. */
+static void wake_up(int sig)
+{
+	(void)sig;
+}
+
+/* Wait for this file's writers before us (flock on PATH-queue), at most the
+ * busy timeout.  Returns 0 with the place taken, or -1 (recorded: 503). */
+static int queue_enter(struct store *s)
+{
+	char path[4200];
+	struct sigaction quiet = { .sa_handler = wake_up }, old;
+	int rc;
+
+	if (s->dev == 0)
+		return 0; /* in memory: no one else writes it */
+	if (s->queue < 0) {
+		snprintf(path, sizeof path, "%s-queue", s->path);
+		s->queue = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+		if (s->queue < 0)
+			return 0; /* no queue: SQLite's own lock still holds */
+	}
+	if (flock(s->queue, LOCK_EX | LOCK_NB) == 0) {
+		s->queued = 1;
+		return 0;
+	}
+	/* Someone is writing: sleep until they are done, or the timeout. */
+	sigaction(SIGALRM, &quiet, &old);
+	alarm(DB_BUSY_TIMEOUT_MS / 1000);
+	rc = flock(s->queue, LOCK_EX);
+	alarm(0);
+	sigaction(SIGALRM, &old, NULL);
+	if (rc < 0) {
+		fault(s, SQLITE_BUSY, 0, "waiting for the writers before");
+		return -1;
+	}
+	s->queued = 1;
+	return 0;
+}
+
+/* Give up the place in the writers' queue. */
+static void queue_leave(struct store *s)
+{
+	if (s->queued)
+		flock(s->queue, LOCK_UN);
+	s->queued = 0;
+}
+
 int db_begin(struct store *s)
 {
-	return begin(s, "BEGIN IMMEDIATE", 1);
+	if (!s->sql || s->failed || queue_enter(s) < 0)
+		return -1;
+	if (begin(s, "BEGIN IMMEDIATE", 1) < 0) {
+		queue_leave(s);
+		return -1;
+	}
+	return 0;
 }
 
 int db_begin_read(struct store *s)
@@ -416,15 +475,22 @@ int db_begin_writing(struct store *s)
 
 int db_end(struct store *s, int ok)
 {
-	if (!s->sql || sqlite3_get_autocommit(s->sql))
+	int rc = -1;
+
+	if (!s->sql || sqlite3_get_autocommit(s->sql)) {
+		queue_leave(s);
 		return ok && !s->failed ? 0 : -1; /* no transaction open */
+	}
 	if (ok && !s->failed &&
-	    sqlite3_exec(s->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
-	if (ok)
-		db_error(s, "COMMIT");
-	sqlite3_exec(s->sql, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	    sqlite3_exec(s->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+		rc = 0;
+	} else {
+		if (ok)
+			db_error(s, "COMMIT");
+		sqlite3_exec(s->sql, "ROLLBACK", NULL, NULL, NULL);
+	}
+	queue_leave(s);
+	return rc;
 }
 
 /* Bind the values named by types to st. */

@@ -23,7 +23,7 @@ struct world;
 
 /* The most players a world holds at once (/join answers -1 past it): the
  * bound on /who's list and every scan over the players. */
-#define PLAYERS_MAX 500
+#define PLAYERS_MAX 2000
 
 struct player {
 	long long id;          /* 0, 1, 2, ... in joining order, never reused */

@@ -38,6 +38,8 @@ static const char WORLD_SCHEMA[] =
 	                                        (libsodium), or NULL: unprotected */
 	");"
 	"CREATE UNIQUE INDEX player_name ON player(name) WHERE playing = 1;"
+	/* The few players riding whales, found without reading every player. */
+	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;"
 	/* Inventories, in order of arrival. */
 	"CREATE TABLE item ("
 	"  seq INTEGER PRIMARY KEY,"         /* order of arrival */
@@ -93,7 +95,8 @@ static const char WORLD_UPGRADE_2[] =
 	"ALTER TABLE world ADD COLUMN rate_limit INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE world ADD COLUMN view TEXT NOT NULL DEFAULT '';"
 	"UPDATE world SET view = lower(hex(randomblob(6)));"
-	"ALTER TABLE player ADD COLUMN secret TEXT;";
+	"ALTER TABLE player ADD COLUMN secret TEXT;"
+	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;";
 static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2 };
 
 /* A new view code: 12 random hex digits, unrelated to the teacher key. */

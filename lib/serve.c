@@ -303,7 +303,9 @@ static void finish_world(struct request *rq)
 
 	if (!rq->db)
 		return;
-	if (rq->has_me && keep && player_changed(rq))
+	/* A route that only reads saves nothing: where a player is follows
+	 * from the stored position, its time and the velocity. */
+	if (rq->has_me && keep && rq->route->store == STORE_WORLD && player_changed(rq))
 		player_save(rq, &rq->me);
 	if (db_end(rq->db, keep) < 0 && rq->db->failed)
 		answer_fault(rq, rq->db);

@@ -8,12 +8,15 @@
 #include <string.h>
 
 static const char SQL_WHALE_RIDDEN[] =
-	"SELECT count(*) FROM player WHERE playing = 1 AND whale = ?";
+	"SELECT count(*) FROM player WHERE playing = 1 AND whale >= 0 AND whale = ?";
 static const char SQL_TREASURE_TAKEN[] =
 	"SELECT count(*) FROM taken WHERE treasure = ?";
 static const char SQL_RIDDEN_WHALES[] =
 	"SELECT whale FROM player WHERE playing = 1 AND whale >= 0";
 static const char SQL_TAKEN_TREASURES[] = "SELECT treasure FROM taken";
+/* Where every other playing player was, and how they move. */
+static const char SQL_OTHERS_WHERE[] =
+	"SELECT x, y, z, vx, vy, t FROM player WHERE playing = 1 AND id != ?";
 
 double water_distance(double x1, double y1, double z1,
 		      double x2, double y2, double z2)
@@ -80,7 +83,7 @@ static void map_state(struct request *rq, int ridden[WHALES],
 }
 
 int look_around(struct request *rq, const struct player *p, double range,
-		int players, struct seen *out, int max)
+		struct seen *out, int max)
 {
 	const struct world *w = &rq->world;
 	int ridden[WHALES], taken[TREASURES];
@@ -97,15 +100,27 @@ int look_around(struct request *rq, const struct player *p, double range,
 		if (!taken[i])
 			n = add(out, n, max, "treasure", i, p, x, y, z, range);
 	}
-	if (players) {
-		struct player *others = xmalloc(SEEN_MAX * sizeof *others);
-		int count = player_others(rq, p, others, SEEN_MAX);
-		for (int i = 0; i < count; i++) {
-			player_move(w, &others[i], rq->now);
-			n = add(out, n, max, "player", (int)others[i].id, p,
-				others[i].x, others[i].y, others[i].z, range);
-		}
-		free(others);
-	}
 	return n;
+}
+
+int something_in_sight(struct request *rq, const struct player *p, double range)
+{
+	struct seen seen[SEEN_MAX];
+	struct player other = { .id = -1 };
+	sqlite3_stmt *st;
+	int found = look_around(rq, p, range, seen, SEEN_MAX) > 0;
+
+	st = found ? NULL : db_prepare(rq->db, SQL_OTHERS_WHERE, "i", p->id);
+	while (!found && db_row(rq->db, st)) {
+		other.x = sqlite3_column_double(st, 0);
+		other.y = sqlite3_column_double(st, 1);
+		other.z = sqlite3_column_double(st, 2);
+		other.vx = sqlite3_column_double(st, 3);
+		other.vy = sqlite3_column_double(st, 4);
+		other.t = sqlite3_column_double(st, 5);
+		player_move(&rq->world, &other, rq->now);
+		found = water_distance(p->x, p->y, p->z, other.x, other.y, other.z) <= range;
+	}
+	db_done(rq->db, st);
+	return found;
 }

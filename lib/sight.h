@@ -7,11 +7,11 @@
 #include "player.h"
 #include "request.h"
 
-#define SEEN_MAX (WHALES + TREASURES + 64)
+#define SEEN_MAX (WHALES + TREASURES)
 
 struct seen {
-	const char *thing;   /* "whale", "treasure" or "player" */
-	int index;           /* whale or treasure index; player id for players */
+	const char *thing;   /* "whale" or "treasure" */
+	int index;           /* whale or treasure index */
 	double x, y, z;
 	double distance;     /* from the looking player */
 };
@@ -27,9 +27,14 @@ int whale_on_map(struct request *rq, int whale);
 int treasure_on_map(struct request *rq, int treasure);
 
 /* Fill out (up to max) with what p can see within range: each whale on the
- * map, then each treasure still there, then (when players is 1) each other
- * playing player, brought up to date without being saved.  Returns how many. */
+ * map, then each treasure still there.  Returns how many. */
 int look_around(struct request *rq, const struct player *p, double range,
-		int players, struct seen *out, int max);
+		struct seen *out, int max);
+
+/* 1 when anything (a whale, a treasure, another playing player, brought up
+ * to date) is within range of p.  It stops at the first it finds, so in a
+ * crowd it looks at few players; with nobody near it looks at every one
+ * (at most PLAYERS_MAX). */
+int something_in_sight(struct request *rq, const struct player *p, double range);
 
 #endif

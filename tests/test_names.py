@@ -79,19 +79,19 @@ def test_what_python_refuses_is_minus_one_never_400(server, unique):
     assert server.text("who", world=w) == "there are 0 players: "
 
 
-def test_a_world_holds_500_players(server, unique):
-    """A bound on every list of players: past 500 at once, /join is -1 (the
+def test_a_world_holds_2000_players(server, unique):
+    """A bound on every list of players: past 2000 at once, /join is -1 (the
     reason is in the JSON form); a player who quits makes room."""
     w = unique("crowd")
     server.text("join", name="first", world=w)
     world_sql(server, w, "INSERT INTO player (id, name, x, y, heading, t, joined)"
               " SELECT 1000 + i, 'filler' || i, 50, 50, 0, 0, 0 FROM"
-              " (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 498) SELECT i FROM n)")
-    assert server.text("join", name="last", world=w) == "1"                  # the 500th
+              " (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1998) SELECT i FROM n)")
+    assert server.text("join", name="last", world=w) == "1"                  # the 2000th
     assert server.text("join", name="over", world=w) == "-1"
     assert server.get("join", name="over", world=w, format="json").json() == {
-        "reply": "-1", "reason": "this ocean is full: 500 players already", "id": -1}
+        "reply": "-1", "reason": "this ocean is full: come back when someone quits", "id": -1}
     assert server.text("join", name="last", world=w) == "1"                  # already playing: fine
-    assert server.text("who", world=w).startswith("there are 500 players: first ")
+    assert server.text("who", world=w).startswith("there are 2000 players: first ")
     server.text("quit", name="filler7", world=w)
     assert server.text("join", name="over", world=w) == "2"
