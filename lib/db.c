@@ -236,25 +236,28 @@ static int mend_companions(const struct store *s)
 {
 	static const char *const ends[] = { "-wal", "-shm" };
 	char side[4200];
+	struct stat st;
 	int mended = 0;
 
 	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
 		snprintf(side, sizeof side, "%s%s", s->path, ends[i]);
-		if (access(side, F_OK) == 0 && access(side, R_OK | W_OK) < 0 &&
+		if (stat(side, &st) == 0 && !(st.st_mode & S_IWUSR) &&
 		    chmod(side, 0640) == 0)
 			mended = 1;
 	}
 	return mended;
 }
 
-/* Open the connection to an existing file; 0 or -1 (recorded). */
+/* Open the connection to an existing file: 0, 1 when there is no such
+ * file, or -1 (recorded). */
 static int connect(struct store *s)
 {
 	struct stat st;
 
 	if (stat(s->path, &st) < 0) {
-		fault(s, errno == ENOENT ? SQLITE_CANTOPEN : SQLITE_IOERR, errno,
-		      "looking for the file");
+		if (errno == ENOENT)
+			return 1;
+		fault(s, SQLITE_IOERR, errno, "looking for the file");
 		return -1;
 	}
 	/* A file the server may not write is refused before SQLite opens it:
@@ -272,12 +275,6 @@ static int connect(struct store *s)
 		return -1;
 	}
 	sqlite3_busy_handler(s->sql, busy_wait, s);
-	/* A CGI closes its connection after every request: folding the log
-	 * into the file then (and making the log and its index anew for the
-	 * next request) is work for nothing.  The log is folded in as it
-	 * grows (every 1000 pages), and its index stays, so even a full disk
-	 * can still be read. */
-	sqlite3_db_config(s->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	/* WAL survives a kill -9 of the server: a commit is in the log before
 	 * the reply is written.  NORMAL syncs at checkpoints, not per commit. */
 	if (sqlite3_exec(s->sql, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL)) {
@@ -311,15 +308,14 @@ struct store *db_open(const char *path, const char *label,
 		open_in_memory(s);
 		return s;
 	}
-	if (access(path, F_OK) < 0 && errno == ENOENT) {
-		if (how == DB_EXISTING) {
-			s->missing = 1;
-			return s;
-		}
-		if (make_file(s) < 0)
-			return s;
+	if (connect(s) != 1)
+		return s;
+	if (how == DB_EXISTING) {
+		s->missing = 1;
+		return s;
 	}
-	connect(s);
+	if (make_file(s) == 0 && connect(s) == 1)
+		fault(s, SQLITE_CANTOPEN, ENOENT, "opening the new file");
 	return s;
 }
 
