@@ -261,22 +261,27 @@ static int open_world(struct request *rq)
 
 	if (!world_begin(rq, rq->world_name, how, writing))
 		return answer_fault(rq, rq->db);
+	if (idk && !player_load(rq, arg_int(rq, idk->name), &rq->me)) {
+		tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
+		say(rq, "%s", BAD_PLAYER_ID);
+		return 0;
+	}
+	/* A protected player: only with its secret word.  Checked before the
+	 * count, so that requests without the word never count as the
+	 * player's own (nor bring the teacher's limit down on them). */
+	if (idk && !secret_allows(rq, &rq->me)) {
+		tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
+		return 0;
+	}
 	/* Count the request; a teacher's limit slows a loop with no sleep. */
-	if (tally_count(&rq->kept->tally, idk ? arg_int(rq, idk->name) : -1,
-			rq->route->name, rq->now) > rq->world_rate_limit &&
+	if (tally_count(&rq->kept->tally, idk ? rq->me.id : -1, rq->route->name,
+			rq->now) > rq->world_rate_limit &&
 	    rq->world_rate_limit > 0 && idk) {
 		fail(rq, 429, "slow down: your program asks more than %d times a "
 		     "second. Put time.sleep(0.1) in your loop", rq->world_rate_limit);
 		return 0;
 	}
 	if (idk) {
-		if (!player_load(rq, arg_int(rq, idk->name), &rq->me)) {
-			say(rq, "%s", BAD_PLAYER_ID);
-			return 0;
-		}
-		/* A protected player: only with its secret word. */
-		if (!secret_allows(rq, &rq->me))
-			return 0;
 		rq->me_loaded = rq->me;
 		player_move(&rq->world, &rq->me, rq->now);
 		rq->me_moved = rq->me;

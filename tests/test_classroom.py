@@ -351,3 +351,14 @@ def test_a_damaged_world_does_not_stop_the_class(make_server, how):
     assert s.text("join", name="carl", world="bad") == "0"
     assert s.text("location", id=0, world="bad").count(",") == 5     # every process: the new file
     assert "DAMAGED" not in s.text("admin", key=s.key)
+
+
+def test_requests_without_the_word_never_count_as_the_players(server, unique):
+    w = server.make_world(unique("flood"), 15)
+    fred = server.text("join", name="fred", secret="orca", world=w)
+    server.text("admin", key=server.key, do="limit", rate=2, world=w)
+    for _ in range(10):                          # a classmate floods fred's id
+        assert server.get("location", id=fred, world=w).status_code == 403
+    assert server.get("location", id=fred, secret="orca", world=w).status_code == 200
+    assert admin_world(server, w)["players"][0]["requests"] == 1
+    assert admin_world(server, w)["routes"]["location"] == 11
