@@ -5,7 +5,9 @@
 #   make bench   requests/s and latency under 50 players, beside a trivial CGI
 #
 # PORT, BIND and DATA_DIR in the environment change the port, the address and
-# the data folder: PORT=9000 DATA_DIR=/var/lib/mocean make run
+# the data folder: PORT=9000 DATA_DIR=/var/lib/mocean make run.  MAX_WORLDS
+# (default 50) is how many worlds the server may hold; it reaches lighttpd's
+# environment, and lighttpd.conf passes it to the route programs.
 # The build prints one short line per file; V=1 shows the whole commands.
 #
 # MODE=fastcgi serves in event mode: lighttpd keeps each route's program
@@ -203,7 +205,7 @@ Wants=network-online.target
 [Service]
 Type=simple
 WorkingDirectory=$(CURDIR)
-ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR) MODE=$(MODE)
+ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR) MODE=$(MODE)$(if $(MAX_WORLDS), MAX_WORLDS=$(MAX_WORLDS))
 Restart=on-failure
 RestartSec=2
 KillSignal=SIGINT

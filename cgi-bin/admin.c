@@ -1,92 +1,79 @@
-/* /admin: the teacher's controls.  Every request needs the teacher key
- * (make run prints it as "teacher key: KEY"); without it: 403, nothing
- * changes.  world=W picks the world (mocean by default).
+/* /admin: the teacher's controls.  Without the teacher key (make run prints
+ * it): 403, and nothing changes.  Every action names its world (or: 400).
  *
- *   /admin?key=K                          -> every world, its players and
- *                                            request counts
- *   /admin?key=K&do=reset&world=class3&seed=42 -> class3 made anew (the same
- *                                            seed makes the same world)
- *   /admin?key=K&do=bloom   /  do=calm    -> the plankton bloom on / off
- *   /admin?key=K&do=kick&name=fred        -> fred leaves the game
- *   /admin?key=K&do=give&id=3             -> player 3 gets a copy of every
- *                                            treasure (the map keeps them)
+ *   /admin?key=K  (&world=class3) -> every world (or class3): its players,
+ *        each one's requests in the last minute, secret word or not
+ *   ...&world=class3&do=reset&seed=42 -> made anew (a damaged file: set aside)
+ *   ...&do=bloom  (calm)   -> the plankton bloom starts (ends)
+ *   ...&do=kick&name=fred  -> fred leaves    ...&do=give&id=3 -> every treasure
+ *   ...&do=lock  (unlock)  -> /join needs secret=WORD (or not)
+ *   ...&do=limit&rate=5    -> above 5 requests a second: 429 (rate=0: none)
+ *   ...&do=newview -> a new view code   ...&do=delete -> the file moved aside
  */
 #include "mocean.h"
 
 #include <string.h>
 
-static const char SQL_BLOOM[] = "UPDATE world SET bloom = ?";
-static const char SQL_KICK[] = "UPDATE player SET playing = 0, inbox = NULL WHERE id = ?";
-
-/* Every world, with its players and how busy it is. */
-static void overview(struct request *rq)
+static const char SQL_SET_LOCK[] = "UPDATE world SET locked = ?";
+static const char SQL_SET_LIMIT[] = "UPDATE world SET rate_limit = ?";
+static const char SQL_SET_VIEW[] = "UPDATE world SET view = ?";
+/* The actions, each on the world opened for it. */
+static void reset(struct request *rq)
 {
-	char names[WORLDS_MAX][33];
-	struct buf json = {0};
-	int n = list_worlds(names, WORLDS_MAX);
-
-	say(rq, "%d world%s\n", n, n == 1 ? "" : "s");
-	buf_puts(&json, "[");
-	for (int i = 0; i < n; i++) {
-		buf_puts(&json, i ? "," : "");
-		world_summary(rq, names[i], &json);
-	}
-	buf_puts(&json, "]");
-	json_raw(rq, "worlds", buf_str(&json));
-	buf_free(&json);
+	world_remake(rq, has(rq, "seed") ? arg_int(rq, "seed") : -1);
+	say(rq, "world %s made anew with seed %lld", arg(rq, "world"), rq->world.seed);
 }
-
-/* One action on one world, inside its transaction. */
-static void act(struct request *rq, const char *todo, const char *world)
+static void bloom(struct request *rq) { world_set_bloom(rq, strcmp(arg(rq, "do"), "bloom") == 0); }
+static void lock(struct request *rq) { db_exec(rq->db, SQL_SET_LOCK, "i", 1LL); }
+static void unlock(struct request *rq) { db_exec(rq->db, SQL_SET_LOCK, "i", 0LL); }
+static void limit(struct request *rq) { db_exec(rq->db, SQL_SET_LIMIT, "i", arg_int(rq, "rate")); }
+static void newview(struct request *rq)
+{
+	char view[VIEW_CODE_LEN + 1];
+	new_view_code(view);
+	db_exec(rq->db, SQL_SET_VIEW, "t", view);
+	say(rq, "the projector's map: /map?world=%s&view=%s", arg(rq, "world"), view);
+}
+static void kick(struct request *rq)
 {
 	struct player p;
-	long long seed;
-
-	if (teacher_open_world(rq, world, strcmp(todo, "reset") == 0 ?
-			       DB_CREATE : DB_EXISTING, 1) < 0)
-		return;
-	if (strcmp(todo, "reset") == 0) {
-		seed = has(rq, "seed") ? arg_int(rq, "seed") : rq->world.seed ^ (long long)rq->now;
-		world_reset(rq, seed);
-		say(rq, "world %s made anew with seed %lld", world, seed);
-	} else if (strcmp(todo, "bloom") == 0 || strcmp(todo, "calm") == 0) {
-		db_exec(rq->db, SQL_BLOOM, "i", (long long)(todo[0] == 'b'));
-		say(rq, "the plankton bloom in %s is %s", world, todo[0] == 'b' ? "on" : "over");
-	} else if (strcmp(todo, "kick") == 0) {
-		if (player_find(rq, arg(rq, "name"), &p) && db_exec(rq->db, SQL_KICK, "i", p.id) == 0)
-			say(rq, "player %s removed from %s", p.name, world);
-		else
-			say(rq, "nobody called %s is playing in %s", arg(rq, "name"), world);
-	} else if (strcmp(todo, "give") == 0) {
-		if (player_load(rq, arg_int(rq, "id"), &p) && give_all_treasures(rq, p.id) == 0)
-			say(rq, "%s now holds a copy of every treasure", p.name);
-		else
-			say(rq, "there is no player %lld in %s", arg_int(rq, "id"), world);
-	} else {
-		fail(rq, 400, "do must be one of reset, bloom, calm, kick or give");
-	}
+	int found = player_find(rq, arg(rq, "name"), &p) && player_remove(rq, p.id) == 0;
+	say(rq, found ? "player %s removed from %s" : "nobody called %s is playing in %s",
+	    arg(rq, "name"), arg(rq, "world"));
 }
-
-static void admin(struct request *rq)
+static void give(struct request *rq)
 {
-	const char *world = *arg(rq, "world") ? arg(rq, "world") : "mocean";
+	struct player p;
+	int found = player_load(rq, arg_int(rq, "id"), &p);
 
-	if (!teacher_allowed(rq))
-		return;
-	if (*arg(rq, "do"))
-		act(rq, arg(rq, "do"), world);
-	else
-		overview(rq);
+	for (int i = 0; found && i < TREASURES; i++)  /* copies: the map keeps its own */
+		give_item(rq, p.id, "treasure", rq->world.seamounts[i].treasure);
+	say(rq, found ? "%s now holds a copy of every treasure" : "there is no player %s here",
+	    found ? p.name : arg(rq, "id"));
 }
+
+/* do=NAME, its action (NULL: move the world's file aside), what is said. */
+static const struct action actions[] = {
+	{ "reset", reset, .how = DB_CREATE }, { "kick", kick, .needs = "name" },
+	{ "give", give, .needs = "id" }, { "newview", newview, .how = DB_EXISTING },
+	{ "bloom", bloom, .said = "the plankton bloom in %s is on" },
+	{ "calm", bloom, .said = "the plankton bloom in %s is over" },
+	{ "lock", lock, .said = "%s is locked: /join needs secret=WORD" },
+	{ "unlock", unlock, .said = "%s is open: /join needs no secret word" },
+	{ "limit", limit, .said = "%s has a new limit (rate=0: none)", .needs = "rate" },
+	{ "delete", NULL, .said = "world %s deleted: its file is moved aside, not erased" },
+};
+
+static void admin(struct request *rq) { teacher_act(rq, actions, LEN(actions)); }
 
 static const struct route route = {
 	.name = "admin",
 	.keys = { { .name = "key", .type = KEY_TEXT, .longest = 64 },
-		  { .name = "do", .type = KEY_TEXT, .longest = 20 },
+		  { .name = "do", .type = KEY_TEXT, .longest = 20 }, { .name = "id", .type = KEY_INT },
 		  { .name = "world", .type = KEY_WORD, .longest = 32 },
-		  { .name = "seed", .type = KEY_INT },
-		  { .name = "name", .type = KEY_TEXT, .longest = 100 },
-		  { .name = "id", .type = KEY_INT } },
+		  { .name = "seed", .type = KEY_INT, .min = 0, .max = 1e15 },
+		  { .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
+		  { .name = "rate", .type = KEY_INT, .min = 0, .max = 1000 } },
 	.handle = admin,
 };
 

@@ -2,74 +2,78 @@
  * digits of any alphabet (whatever Python's str.isalnum() accepts).  The
  * reply is your player id, the number every other route asks for.
  *
- *   /join?name=fred            -> 0      (the first player gets 0, then 1, 2...)
- *   /join?name=fred            -> 0      (fred is already playing: same id)
- *   /join?name=José            -> 1      (李雷 and Zoë are names too)
- *   /join?name=fred!           -> -1     (only letters and digits, please)
- *   /join?name=wilma&world=class3   joins the world called class3
- *   /join?name=fred&format=json -> {"reply":"0","id":0}
- * Any name that is not one (empty, too long, other characters) and a world
- * already holding 2000 players answer -1, never an error: programs read the
- * reply with int().  format=json says why, in "reason".
- *
- * A new player starts at a random spot with x and y between 40 and 200, at
- * the surface, not moving, facing a random way, carrying one air tank.
- * Worst case: the first 65 characters of the name read, one count of the
- * players, one player and one item written.
+ *   /join?name=fred   -> 0   (the first player gets 0, then 1, 2...; fred again: 0)
+ *   /join?name=José   -> 1   (李雷 and Zoë are names too; &world=class3 joins class3)
+ *   /join?name=fred!  -> -1  (only letters and digits, please)
+ *   /join?name=wilma&secret=bluewhale -> 2  (protected: every route that acts
+ *        as wilma needs &secret=bluewhale from now on; without it, /join is -1)
+ * -1, never an error (programs read it with int()), also in a locked world
+ * without secret=, a world of 2000 players, a new world past MAX_WORLDS; the
+ * JSON and browser forms say why.  A new player starts still at a random x, y
+ * from 40 to 200 with an air tank.  Worst case: 65 characters, 2 rows, 1 hash.
  */
 #include "mocean.h"
 
 #include <math.h>
+#include <string.h>
 
 static const char SQL_PLAYING[] = "SELECT count(*) FROM player WHERE playing = 1";
-static const char SQL_NEXT_ID[] = "SELECT next_id FROM world";
-static const char SQL_TAKE_ID[] = "UPDATE world SET next_id = next_id + 1";
+static const char SQL_TAKE_ID[] = "UPDATE world SET next_id = next_id + 1 RETURNING next_id - 1";
 static const char SQL_NEW_PLAYER[] =
-	"INSERT INTO player (id, name, x, y, heading, t, joined)"
-	" VALUES (?, ?, ?, ?, ?, ?, ?)";
+	"INSERT INTO player (id, name, x, y, heading, t, joined) VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_AIR_TANK[] =
-	"INSERT INTO item (player, kind, name, amount)"
-	" VALUES (?, 'air tank', 'air tank', 1.0)";
+	"INSERT INTO item (player, kind, name, amount) VALUES (?, 'air tank', 'air tank', 1.0)";
 
 /* A random whole number from lo to hi. */
 static long long pick(long long lo, long long hi)
 {
 	unsigned long long r;
-
 	random_bytes(&r, sizeof r);
 	return lo + (long long)(r % (unsigned long long)(hi - lo + 1));
 }
 
+/* A new player called name; its id, or -1 when there is no room. */
+static long long new_player(struct request *rq, const char *name)
+{
+	long long id;
+
+	if (rq->db->missing || db_int(rq->db, 0, SQL_PLAYING, NULL) >= PLAYERS_MAX)
+		return -1;
+	id = db_int(rq->db, -1, SQL_TAKE_ID, NULL);
+	db_exec(rq->db, SQL_NEW_PLAYER, "itddddd", id, name, (double)pick(40, 200),
+		(double)pick(40, 200), pick(0, 359) * M_PI / 180, rq->now, rq->now);
+	db_exec(rq->db, SQL_AIR_TANK, "i", id);
+	return id;
+}
+
 static void join(struct request *rq)
 {
-	const char *name = arg(rq, "name");
-	struct player p;
-	long long id = -1;
+	const char *name = arg(rq, "name"), *secret = arg(rq, "secret"), *why = NULL;
+	struct player p = { .id = -1 };
 
 	if (!is_player_name(name))
-		json_str(rq, "reason", "a name is 1 to 64 letters and digits, like fred");
-	else if (player_find(rq, name, &p))
-		id = p.id;                   /* already playing: the same id */
-	else if (db_int(rq->db, 0, SQL_PLAYING, NULL) >= PLAYERS_MAX)
-		json_str(rq, "reason", "this ocean is full: come back when someone quits");
-	else {
-		id = db_int(rq->db, 0, SQL_NEXT_ID, NULL);
-		db_exec(rq->db, SQL_TAKE_ID, NULL);
-		db_exec(rq->db, SQL_NEW_PLAYER, "itddddd", id, name,
-			(double)pick(40, 200), (double)pick(40, 200),
-			pick(0, 359) * M_PI / 180, rq->now, rq->now);
-		db_exec(rq->db, SQL_AIR_TANK, "i", id);
-	}
-	say(rq, "%lld", id);
-	json_int(rq, "id", id);
+		why = "a name is 1 to 64 letters and digits, like fred";
+	else if (rq->world_locked && !*secret)
+		why = "this world is locked: join with a secret word, like &secret=bluewhale";
+	else if (!player_find(rq, name, &p) && (p.id = new_player(rq, name)) < 0)
+		why = rq->db->missing ? "no new world may be made here: ask your teacher "
+		      "(MAX_WORLDS)" : "this ocean is full: come back when someone quits";
+	else if (secret_check(rq, p.id) >= SECRET_MISSING)
+		why = "this name is protected by a secret word: add it, &secret=...";
+	else if (*secret)
+		secret_set(rq, p.id, secret);   /* protected from now on, unless it was */
+	say(rq, "%lld", why ? -1 : p.id);
+	json_int(rq, "id", why ? -1 : p.id);
+	if (why && strcmp(reply_form(rq), "browser") == 0)
+		say(rq, "\n%s", why);   /* people read why; programs read -1 */
+	if (why)
+		json_str(rq, "reason", why);
 }
 
 static const struct route route = {
 	.name = "join",
-	/* Any length reaches the handler: a name too long is -1, not a 400. */
-	.keys = { { .name = "name", .type = KEY_TEXT, .longest = QUERY_MAX_LEN } },
-	.store = STORE_WORLD,
-	.makes_world = 1,      /* the only route that makes a new world */
+	.keys = { { .name = "name", .type = KEY_TEXT, .longest = QUERY_MAX_LEN } }, /* any: -1 */
+	.store = STORE_WORLD, .makes_world = 1,   /* the only route that makes a world */
 	.handle = join,
 };
 

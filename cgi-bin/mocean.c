@@ -1,8 +1,7 @@
 /* /mocean: how to play.  A version line, the ocean's size and top speed,
  * then every route: its keys, its reply, and its format=json fields.
  *
- *   /mocean                 -> the long table
- *   /mocean?usage=brief     -> one line per route
+ *   /mocean  -> the long table           /mocean?usage=brief  -> one line per route
  *   /mocean?client=browser  -> a web page: how to play, a first mission, the table
  */
 #include "mocean.h"
@@ -10,7 +9,7 @@
 #include <string.h>
 
 static const struct { const char *route, *keys, *reply, *json; } routes[] = {
-	{ "join", "name", "your new id, e.g. 0 (-1: letters and digits only)", "id" },
+	{ "join", "name, secret", "your new id, e.g. 0 (-1: letters and digits only)", "id" },
 	{ "quit", "name", "player NAME removed from the game", "removed, name" },
 	{ "who", "", "there are N players: NAME NAME ", "count, players" },
 	{ "name", "id", "the player's name", "name" },
@@ -24,8 +23,7 @@ static const struct { const char *route, *keys, *reply, *json; } routes[] = {
 	{ "ping", "id", "the sea-floor depth under you", "depth" },
 	{ "teleport", "id, x, y", "x,y,z (needs the teleport crystal)", "x, y, z" },
 	{ "look", "id", "whale,x,y,z,treasure,x,y,z, ... for all in sight", "things" },
-	{ "get", "id, item=treasure|whale", "treasure recovered! / congratulations, "
-	  "you are now riding a whale", "got, item" },
+	{ "get", "id, item=treasure|whale", "treasure recovered! / now riding a whale", "got, item" },
 	{ "inventory", "id", "[['air tank', 'air tank', 1.0], ['treasure', 'NAME']]", "items" },
 	{ "use", "id, item", "what happens (iron dust starts the plankton bloom)", "item, used" },
 	{ "whalename", "id", "the name of the whale you ride", "whale" },
@@ -55,20 +53,22 @@ static void mocean(struct request *rq)
 	say(rq, "Mocean 2.0: the ocean planet game\n");
 	say(rq, "ocean %.0f x %.0f metres, top speed %.0f (%.0f under water, %.0f on a whale)\n",
 	    OCEAN_SIZE, OCEAN_SIZE, TOP_SPEED_SURFACE, TOP_SPEED_SUBMERGED, TOP_SPEED_WHALE);
-	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
-		if (brief) {
+	for (size_t i = 0; i < LEN(routes); i++) {
+		if (brief)
 			say(rq, "/%s %s\n", routes[i].route, routes[i].keys);
-			continue;
-		}
-		say(rq, "\n/%s  keys: %s\n  reply: %s\n", routes[i].route,
-		    *routes[i].keys ? routes[i].keys : "none", routes[i].reply);
-		if (*routes[i].json)
+		else
+			say(rq, "\n/%s  keys: %s\n  reply: %s\n", routes[i].route,
+			    *routes[i].keys ? routes[i].keys : "none", routes[i].reply);
+		if (!brief && *routes[i].json)
 			say(rq, "  format=json adds: %s\n", routes[i].json);
 	}
 	if (!brief)
 		say(rq, "\nEvery route takes world=NAME (letters and digits) to play in a world "
 			"of its own, client=browser for a web page, and format=json for JSON whose "
-			"\"reply\" is the text above.\n");
+			"\"reply\" is the text above.\n\nKEEP YOUR PLAYER YOURS: /join?name=fred&secret="
+			"bluewhale protects fred: from then on every address that acts as fred (/join "
+			"and /quit too) needs &secret=bluewhale, so nobody else can steer, quit or chat "
+			"as you. Pick a word you use nowhere else: it travels in the address.\n");
 }
 
 static const struct route route = {

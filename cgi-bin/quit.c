@@ -3,7 +3,9 @@
  *
  *   /quit?name=fred             -> player fred removed from the game
  *   /quit?name=nobody           -> quit failed: no player called nobody is playing
- * Worst case: one lookup, one player written.
+ *   /quit?name=wilma&secret=bluewhale -> player wilma removed from the game
+ *        (wilma joined with that secret word: without it, 403 and she stays)
+ * Worst case: one lookup, one player written, one secret word checked.
  */
 #include "mocean.h"
 
@@ -17,6 +19,8 @@ static void quit(struct request *rq)
 		json_bool(rq, "removed", 0);
 		return;
 	}
+	if (!secret_allows(rq, &p))
+		return;
 	player_remove(rq, p.id);
 	say(rq, "player %s removed from the game", name);
 	json_bool(rq, "removed", 1);

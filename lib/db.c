@@ -355,6 +355,12 @@ static int check_version(struct store *s, int in)
 		db_error(s, "reading the schema version");
 		return -1;
 	}
+	if (v == 0) {
+		/* Every file is made whole with its version: one without is empty
+		 * (zero length after a full disk) or not ours, so damaged. */
+		fault(s, SQLITE_NOTADB, 0, "reading the schema version");
+		return -1;
+	}
 	if (v >= s->schema->version) {
 		s->checked = 1;
 		return 0;

@@ -17,6 +17,8 @@
 #include "sight.h"
 #include "steps.h"
 #include "items.h"
+#include "overview.h"
+#include "secret.h"
 #include "teacher.h"
 #include "world.h"
 

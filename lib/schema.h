@@ -23,6 +23,8 @@
 #define WORLD_SCHEMA_VERSION 2
 #define STEPS_SCHEMA_VERSION 1
 #define WORLDS_KEPT 8          /* open worlds a process keeps */
+#define DEFAULT_WORLD "mocean" /* a world route without world= plays here */
+#define MAX_WORLDS_DEFAULT 50  /* worlds a server holds, unless MAX_WORLDS */
 #define VIEW_CODE_LEN 12       /* hex digits */
 
 /* A world a process keeps open. */
@@ -56,6 +58,26 @@ struct store *progress_store(struct stores *kept);
 
 /* Close everything kept. */
 void stores_close(struct stores *kept);
+
+/* Forget world name in what this process keeps (its file was moved
+ * aside): close its store and tally. */
+void world_forget(struct stores *kept, const char *name);
+
+/* How many worlds this server may hold: $MAX_WORLDS (1 to 100000), else
+ * MAX_WORLDS_DEFAULT. */
+int max_worlds(void);
+
+/* Take the worlds folder's lock (an flock on worlds/.lock): counting the
+ * worlds and making or moving one happen one at a time.  Returns the lock
+ * to hand to worlds_unlock (-1 when the folder cannot be locked: then
+ * nothing is made). */
+int worlds_lock(void);
+void worlds_unlock(int lock);
+
+/* Empty the open world's tables and give it a new seed: no players, no
+ * items, treasures back, no bloom, empty logs, ids from 0 (its settings,
+ * lock, limit and view code stay).  Returns 0, or -1 (recorded on db). */
+int world_clear(struct store *db, long long seed, double now);
 
 /* Path of the world's file into out; 0, or -1 when it does not fit. */
 int world_db_path(char *out, size_t len, const char *name);

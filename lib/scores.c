@@ -76,7 +76,7 @@ static void one_world(struct request *rq, const char *name, const char *sql,
 
 int scores_read(struct request *rq, const char *only, struct score *out, int max)
 {
-	char (*names)[33] = xmalloc(WORLDS_MAX * sizeof *names);
+	char (*names)[33] = NULL;
 	struct store *db = progress_store(rq->stores);
 	int n = 0, worlds = 0;
 
@@ -85,7 +85,7 @@ int scores_read(struct request *rq, const char *only, struct score *out, int max
 		one_world(rq, only, SQL_PLAYERS, out, &n, max);
 		max = 0;
 	} else {
-		worlds = list_worlds(names, WORLDS_MAX);
+		worlds = list_worlds(&names);
 	}
 	if (db_begin_read(db) == 0) {
 		each_row(db, SQL_SOLVED, out, &n, max, 0);

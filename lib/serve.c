@@ -4,6 +4,7 @@
 #include "db.h"
 #include "reply.h"
 #include "schema.h"
+#include "secret.h"
 
 #include <fcgi_stdio.h>  /* FCGI_Accept: one loop for CGI and FastCGI */
 
@@ -22,11 +23,12 @@ static const char SQL_WORLD[] =
 static const char SQL_SOLVED[] =
 	"INSERT OR IGNORE INTO solved (name, level, time) VALUES (?, ?, ?)";
 
-/* The keys lib itself reads for a route's store (checked in check_keys). */
+/* The keys lib itself reads for a route's store (checked in check_keys):
+ * world= and secret= for a world's routes, name= for a Steps level. */
 static int implicit_key(const struct route *r, const char *key)
 {
 	if (r->store == STORE_WORLD || r->store == STORE_WORLD_READ)
-		return strcmp(key, "world") == 0;
+		return strcmp(key, "world") == 0 || strcmp(key, "secret") == 0;
 	if (r->store == STORE_PROGRESS)
 		return strcmp(key, "name") == 0;
 	return 0;
@@ -156,20 +158,35 @@ static int check_key(struct request *rq, const struct key *k, struct value *val)
 	return 0;
 }
 
+/* World names are folded to lower case wherever world= is read, by every
+ * route: Class3 is class3. */
+static void fold_world(struct query *q)
+{
+	for (int i = 0; i < q->n; i++)
+		if (strcmp(q->pairs[i].key, "world") == 0)
+			for (char *c = q->pairs[i].value; *c; c++)
+				*c = (char)tolower((unsigned char)*c);
+}
+
 /* Check the keys every route shares, then the route's own. */
 static int check_keys(struct request *rq)
 {
 	static const struct key world_key = {
 		.name = "world", .type = KEY_WORD, .longest = WORLD_NAME_MAX };
+	static const struct key secret_key = {
+		.name = "secret", .type = KEY_TEXT, .longest = SECRET_LONGEST };
 	static const struct key name_key = {
 		.name = "name", .type = KEY_WORD, .longest = PLAYER_NAME_MAX };
 	const struct route *r = rq->route;
 	struct value ignored;
 
+	fold_world(&rq->query);
 	if (r->store == STORE_WORLD || r->store == STORE_WORLD_READ) {
 		if (check_key(rq, &world_key, &ignored) < 0)
 			return -1;
-		rq->world_name = *ignored.text ? ignored.text : "mocean";
+		rq->world_name = *ignored.text ? ignored.text : DEFAULT_WORLD;
+		if (check_key(rq, &secret_key, &ignored) < 0)
+			return -1;
 	}
 	if (r->store == STORE_PROGRESS && check_key(rq, &name_key, &ignored) < 0)
 		return -1;
@@ -244,19 +261,27 @@ static int open_world(struct request *rq)
 
 	if (!world_begin(rq, rq->world_name, how, writing))
 		return answer_fault(rq, rq->db);
+	if (idk && !player_load(rq, arg_int(rq, idk->name), &rq->me)) {
+		tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
+		say(rq, "%s", BAD_PLAYER_ID);
+		return 0;
+	}
+	/* A protected player: only with its secret word.  Checked before the
+	 * count, so that requests without the word never count as the
+	 * player's own (nor bring the teacher's limit down on them). */
+	if (idk && !secret_allows(rq, &rq->me)) {
+		tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
+		return 0;
+	}
 	/* Count the request; a teacher's limit slows a loop with no sleep. */
-	if (tally_count(&rq->kept->tally, idk ? arg_int(rq, idk->name) : -1,
-			rq->route->name, rq->now) > rq->world_rate_limit &&
+	if (tally_count(&rq->kept->tally, idk ? rq->me.id : -1, rq->route->name,
+			rq->now) > rq->world_rate_limit &&
 	    rq->world_rate_limit > 0 && idk) {
 		fail(rq, 429, "slow down: your program asks more than %d times a "
 		     "second. Put time.sleep(0.1) in your loop", rq->world_rate_limit);
 		return 0;
 	}
 	if (idk) {
-		if (!player_load(rq, arg_int(rq, idk->name), &rq->me)) {
-			say(rq, "%s", BAD_PLAYER_ID);
-			return 0;
-		}
 		rq->me_loaded = rq->me;
 		player_move(&rq->world, &rq->me, rq->now);
 		rq->me_moved = rq->me;
@@ -373,6 +398,10 @@ int serve(const struct route *route)
 	struct stores stores;
 
 	memset(&stores, 0, sizeof stores);
+	if (secret_init() < 0) {
+		fprintf(stderr, "mocean: libsodium could not start\n");
+		return 1;
+	}
 	/* CGI: once.  FastCGI (event mode): until lighttpd stops the process. */
 	while (FCGI_Accept() >= 0)
 		serve_one(route, &stores);

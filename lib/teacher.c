@@ -1,11 +1,13 @@
-/* teacher.c: the teacher key and the teacher's actions (see teacher.h). */
+/* teacher.c: the teacher key and the worlds' files (see teacher.h). */
 #include "teacher.h"
+#include "buf.h"
 #include "db.h"
+#include "overview.h"
+#include "query.h"
 #include "reply.h"
 #include "schema.h"
-#include "world.h"
-#include "sight.h"
 #include "serve.h"
+#include "world.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -13,17 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
-static const char *const SQL_RESET[] = {
-	"DELETE FROM player", "DELETE FROM item", "DELETE FROM taken",
-	"DELETE FROM track", "DELETE FROM sighting", "DELETE FROM sounding",
-	"DELETE FROM hits",
-};
-static const char SQL_NEW_SEED[] =
-	"UPDATE world SET seed = ?, bloom = 0, next_id = 0, created = ?";
-static const char SQL_GIVE[] =
-	"INSERT INTO item (player, kind, name) VALUES (?, 'treasure', ?)";
+static const char SQL_FOLD_LOG[] = "PRAGMA wal_checkpoint(TRUNCATE)";
 
 /* Read a key file: 0 when it holds TEACHER_KEY_LEN hex digits. */
 static int read_key(const char *path, char key[TEACHER_KEY_LEN + 1])
@@ -80,188 +75,185 @@ static int by_name(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-int list_worlds(char names[][33], int max)
+int list_worlds(char (**names)[33])
 {
-	char dir[4096];
+	char dir[4096], name[33];
+	char (*list)[33] = NULL;
 	struct dirent *e;
 	DIR *d;
-	int n = 0;
+	int n = 0, cap = 0;
 
+	if (names)
+		*names = NULL;
 	snprintf(dir, sizeof dir, "%s/worlds", data_dir());
 	if (!(d = opendir(dir)))
 		return 0;
-	while ((e = readdir(d)) && n < max) {
+	while ((e = readdir(d))) {
 		size_t len = strlen(e->d_name);
 		if (len < 4 || len > 35 || strcmp(e->d_name + len - 3, ".db") != 0)
 			continue;
-		snprintf(names[n], 33, "%.*s", (int)(len - 3), e->d_name);
-		if (is_word(names[n], 32))
-			n++;
+		snprintf(name, sizeof name, "%.*s", (int)(len - 3), e->d_name);
+		if (!is_word(name, 32))
+			continue;
+		if (names && n == cap) {
+			cap = cap ? 2 * cap : 64;
+			list = xrealloc(list, (size_t)cap * sizeof *list);
+		}
+		if (names)
+			memcpy(list[n], name, sizeof name);
+		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof names[0], by_name);
+	if (names) {
+		qsort(list, (size_t)n, sizeof *list, by_name);
+		*names = list;
+	}
 	return n;
 }
 
-int teacher_open_world(struct request *rq, const char *name,
-		       enum db_open_how how, int writing)
+int world_damaged(const struct store *s)
 {
-	if (!world_begin(rq, name, how, writing)) {
-		answer_fault(rq, rq->db);
+	int primary = s->code & 0xff;
+
+	return s->failed && (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB);
+}
+
+/* Move from to to when from exists.  Returns 0 (moved, or nothing to
+ * move) or -1. */
+static int move_if_there(const char *from, const char *to)
+{
+	return rename(from, to) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+int world_set_aside(struct request *rq, const char *name, const char *why)
+{
+	static const char *const ends[] = { "-wal", "-shm" };
+	char path[4096], aside[4200], from[4300], to[4400], stamp[32];
+	struct kept_world *k;
+	time_t t = (time_t)rq->now;
+	int lock, moved = -1;
+
+	if (world_db_path(path, sizeof path, name) < 0)
+		return 0;
+	lock = worlds_lock();
+	k = world_store(rq->stores, name, DB_EXISTING);
+	if (k->store->missing) {
+		moved = 0;
+		goto done;
+	}
+	/* Fold the log into the file while it is still in place (a damaged
+	 * file cannot: its log moves with it). */
+	if (!k->store->failed && db_exec(k->store, SQL_FOLD_LOG, NULL) < 0)
+		db_clear_fault(k->store);
+	world_forget(rq->stores, name);
+	/* NAME.db.WHY-TIME, with a count when that name is taken. */
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", gmtime(&t));
+	for (int n = 1; ; n++) {
+		snprintf(aside, sizeof aside, n == 1 ? "%s.%s-%s" : "%s.%s-%s-%d",
+			 path, why, stamp, n);
+		if (access(aside, F_OK) < 0 && errno == ENOENT)
+			break;
+	}
+	if (rename(path, aside) < 0)
+		goto done;
+	moved = 1;
+	for (size_t i = 0; i < LEN(ends); i++) {
+		snprintf(from, sizeof from, "%s%s", path, ends[i]);
+		snprintf(to, sizeof to, "%s%s", aside, ends[i]);
+		move_if_there(from, to);
+	}
+	snprintf(from, sizeof from, "%s/worlds/%s.tally", data_dir(), name);
+	snprintf(to, sizeof to, "%s.tally", aside);
+	move_if_there(from, to);
+done:
+	worlds_unlock(lock);
+	return moved;
+}
+
+int teacher_world(struct request *rq, const char *name, enum db_open_how how)
+{
+	if (!world_begin(rq, name, how, 1)) {
+		if (how != DB_CREATE || !world_damaged(rq->db))
+			return answer_fault(rq, rq->db) - 1;
+		db_end(rq->db, 0);
+		rq->db = NULL; /* setting aside closes this process's store */
+		rq->kept = NULL;
+		if (world_set_aside(rq, name, "damaged") < 0) {
+			fail(rq, 500, "worlds/%s.db is damaged and could not be set aside "
+			     "(%s): a teacher can move it away by hand", name, strerror(errno));
+			return -1;
+		}
+		if (!world_begin(rq, name, how, 1))
+			return answer_fault(rq, rq->db) - 1;
+	}
+	if (rq->db->missing && how == DB_CREATE) {
+		fail(rq, 409, "this server holds %d worlds already (MAX_WORLDS): delete "
+		     "one first, or start the server with MAX_WORLDS=%d", max_worlds(),
+		     2 * max_worlds());
+		return -1;
+	}
+	if (rq->db->missing) {
+		fail(rq, 404, "there is no world called %s: make it with do=reset "
+		     "(or a student's /join)", name);
 		return -1;
 	}
 	return 0;
 }
 
-int world_reset(struct request *rq, long long seed)
+int world_remake(struct request *rq, long long seed)
 {
-	for (size_t i = 0; i < sizeof SQL_RESET / sizeof SQL_RESET[0]; i++)
-		if (db_exec(rq->db, SQL_RESET[i], NULL) < 0)
-			return -1;
-	if (db_exec(rq->db, SQL_NEW_SEED, "id", seed, rq->now) < 0)
+	if (seed < 0) {
+		random_bytes(&seed, sizeof seed);
+		seed &= 0x7fffffffffffLL; /* short enough to type in an address */
+	}
+	if (world_clear(rq->db, seed, rq->now) < 0)
 		return -1;
 	world_make(&rq->world, seed);
+	tally_clear(&rq->kept->tally);
 	return 0;
 }
 
-int give_all_treasures(struct request *rq, long long id)
+/* do=delete: move the world's file aside. */
+static void delete_world(struct request *rq, const char *name)
 {
-	for (int i = 0; i < TREASURES; i++)
-		if (db_exec(rq->db, SQL_GIVE, "it", id, rq->world.seamounts[i].treasure) < 0)
-			return -1;
-	return 0;
+	int moved = world_set_aside(rq, name, "deleted");
+
+	if (moved < 0)
+		fail(rq, 500, "worlds/%s.db could not be moved aside (%s): a teacher "
+		     "can check the data folder", name, strerror(errno));
+	else if (moved == 0)
+		fail(rq, 404, "there is no world called %s", name);
 }
 
-
-/* Every playing player of the open world, brought up to date, into out. */
-static int players_now(struct request *rq, struct player *out, int max)
+void teacher_act(struct request *rq, const struct action *actions, size_t n)
 {
-	struct player nobody = { .id = -1 };
-	int n = player_others(rq, &nobody, out, max);
+	const char *todo = arg(rq, "do"), *world = arg(rq, "world");
+	const struct action *a = NULL;
+	struct buf names = {0};
 
-	for (int i = 0; i < n; i++)
-		player_move(&rq->world, &out[i], rq->now);
-	return n;
-}
-
-/* Route counts as they are added up for the overview. */
-struct route_counts {
-	struct request *rq;
-	struct buf *json;
-	long long total;
-};
-
-/* One route's count, to the overview's text and JSON. */
-static void add_route_count(const char *route, long long n, void *arg)
-{
-	struct route_counts *c = arg;
-
-	say(c->rq, " %s %lld", route, n);
-	buf_printf(c->json, "%s", c->total ? "," : "");
-	buf_json(c->json, route);
-	buf_printf(c->json, ":%lld", n);
-	c->total += n;
-}
-
-void world_summary(struct request *rq, const char *name, struct buf *json)
-{
-	struct player *players = xmalloc(1000 * sizeof *players);
-	struct route_counts counts = {0};
-	int n;
-
-	if (teacher_open_world(rq, name, DB_EXISTING, 0) < 0)
-		goto done;
-	n = players_now(rq, players, 1000);
-	say(rq, "world %s (seed %lld, bloom %s): %d player%s\n", name,
-	    rq->world.seed, rq->world.bloom ? "on" : "off", n, n == 1 ? "" : "s");
-	buf_printf(json, "{\"name\":\"%s\",\"seed\":%lld,\"bloom\":%s,\"players\":[",
-		   name, rq->world.seed, rq->world.bloom ? "true" : "false");
-	for (int i = 0; i < n; i++) {
-		say(rq, "  %lld %s at %.1f,%.1f depth %.1f\n", players[i].id,
-		    players[i].name, players[i].x, players[i].y, players[i].z);
-		buf_printf(json, "%s{\"id\":%lld,\"name\":", i ? "," : "", players[i].id);
-		buf_json(json, players[i].name);
-		buf_printf(json, ",\"x\":%.3f,\"y\":%.3f,\"z\":%.3f}", players[i].x,
-			   players[i].y, players[i].z);
+	if (!teacher_allowed(rq))
+		return;
+	if (!*todo) {
+		overview(rq, world);
+		return;
 	}
-	buf_puts(json, "],\"routes\":{");
-	say(rq, "  requests:");
-	counts.rq = rq;
-	counts.json = json;
-	tally_routes(&rq->kept->tally, add_route_count, &counts);
-	say(rq, " (%lld in all)\n", counts.total);
-	buf_printf(json, "},\"requests\":%lld}", counts.total);
-	db_end(rq->db, 0);
-done:
-	rq->db = NULL;
-	free(players);
-}
-
-/* Append ,"key":[x,y,...] style numbers with 2 decimals. */
-static void num(struct buf *out, const char *key, double v)
-{
-	buf_printf(out, "\"%s\":%.2f", key, v);
-}
-
-void world_json(struct request *rq, struct buf *out, int step)
-{
-	const struct world *w = &rq->world;
-	struct player *players = xmalloc(1000 * sizeof *players);
-	int n = players_now(rq, players, 1000), first = 1;
-
-	buf_printf(out, "{\"size\":%.0f,\"seed\":%lld,\"bloom\":%s,\"step\":%d,\"floor\":[",
-		   OCEAN_SIZE, w->seed, w->bloom ? "true" : "false", step);
-	for (int y = 0; y < OCEAN_SIZE; y += step) {
-		buf_puts(out, y ? ",[" : "[");
-		for (int x = 0; x < OCEAN_SIZE; x += step)
-			buf_printf(out, "%s%.1f", x ? "," : "", world_depth(w, x, y));
-		buf_puts(out, "]");
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(&names, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "",
+			   actions[i].name);
+		if (strcmp(actions[i].name, todo) == 0)
+			a = &actions[i];
 	}
-	buf_puts(out, "],\"trench\":[");
-	for (int i = 0; i < TRENCH_PARTS; i++)
-		buf_printf(out, "%s[%.0f,%.0f,%.0f,%.0f]", i ? "," : "", trench[i].x0,
-			   trench[i].x1, trench[i].y0, trench[i].y1);
-	buf_puts(out, "],\"seamounts\":[");
-	for (int i = 0; i < SEAMOUNTS; i++) {
-		const struct seamount *s = &w->seamounts[i];
-		buf_printf(out, "%s{\"name\":", i ? "," : "");
-		buf_json(out, s->name);
-		buf_puts(out, ",");
-		num(out, "x", s->x), buf_puts(out, ","), num(out, "y", s->y);
-		buf_puts(out, ","), num(out, "sigma", s->sigma), buf_puts(out, ",");
-		num(out, "height", s->height), buf_puts(out, ",");
-		num(out, "peak_depth", world_depth(w, s->x, s->y)), buf_puts(out, "}");
-	}
-	buf_puts(out, "],\"treasures\":[");
-	for (int i = 0; i < TREASURES; i++) {
-		double x, y, z;
-		if (!treasure_on_map(rq, i))
-			continue;
-		treasure_place(w, i, &x, &y, &z);
-		buf_printf(out, "%s{\"name\":", first ? "" : ",");
-		buf_json(out, w->seamounts[i].treasure);
-		buf_printf(out, ",\"x\":%.2f,\"y\":%.2f,\"z\":%.2f}", x, y, z);
-		first = 0;
-	}
-	buf_puts(out, "],\"whales\":[");
-	first = 1;
-	for (int i = 0; i < WHALES; i++) {
-		if (!whale_on_map(rq, i))
-			continue;
-		buf_printf(out, "%s{\"name\":", first ? "" : ",");
-		buf_json(out, w->whales[i].name);
-		buf_printf(out, ",\"x\":%.0f,\"y\":%.0f}", w->whales[i].x, w->whales[i].y);
-		first = 0;
-	}
-	buf_puts(out, "],\"players\":[");
-	for (int i = 0; i < n; i++) {
-		const struct player *p = &players[i];
-		buf_printf(out, "%s{\"id\":%lld,\"name\":", i ? "," : "", p->id);
-		buf_json(out, p->name);
-		buf_printf(out, ",\"x\":%.2f,\"y\":%.2f,\"z\":%.2f,\"heading\":%.4f,"
-			   "\"speed\":%.2f,\"riding\":%s}", p->x, p->y, p->z, p->heading,
-			   player_speed(p), p->whale >= 0 ? "true" : "false");
-	}
-	buf_puts(out, "]}");
-	free(players);
+	if (!a)
+		fail(rq, 400, "do must be one of %s", buf_str(&names));
+	else if (!*world)
+		fail(rq, 400, "do=%s needs world=NAME: which world?", todo);
+	else if (a->needs && !*arg(rq, a->needs))
+		fail(rq, 400, "do=%s needs %s=...", todo, a->needs);
+	else if (!a->act)
+		delete_world(rq, world);
+	else if (teacher_world(rq, world, a->how) == 0)
+		a->act(rq);
+	if (a && rq->status == 200 && a->said)
+		say(rq, a->said, world);
+	buf_free(&names);
 }

@@ -71,6 +71,8 @@ class Server:
                    MOCEAN_BIND="127.0.0.1", MOCEAN_DATA=self.data_dir,
                    MOCEAN_LOG="", MOCEAN_USER=USER, MOCEAN_MODE=self.mode,
                    MOCEAN_SOCKETS=self.sockets)
+        # The shared server holds a world per test: far more than a class's 50.
+        env.setdefault("MAX_WORLDS", "100000")
         return env
 
     def make_key(self):

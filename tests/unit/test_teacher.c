@@ -1,9 +1,10 @@
 /* test_teacher.c: the teacher key (made once, mode 0600, 32 hex digits,
- * checked whole), listing worlds, and the reset and give actions of
- * lib/teacher.c, on real files in a temporary folder. */
+ * checked whole), listing worlds (never cut short), making a world anew and
+ * setting a world's file aside, on real files in a temporary folder. */
 #include "db.h"
 #include "reply.h"
 #include "schema.h"
+#include "serve.h"
 #include "teacher.h"
 #include "world.h"
 #include "unit.h"
@@ -28,7 +29,7 @@ static int allowed(struct request *rq, const char *raw)
 int main(void)
 {
 	char dir[] = "/tmp/mocean-unit-XXXXXX", path[300], key[TEACHER_KEY_LEN + 1];
-	char again[TEACHER_KEY_LEN + 1], raw[100], names[4][33];
+	char again[TEACHER_KEY_LEN + 1], raw[100], (*names)[33], name[33];
 	struct stores stores = {0};
 	struct request rq = { .status = 200, .stores = &stores };
 	struct stat st;
@@ -65,33 +66,54 @@ int main(void)
 	snprintf(raw, sizeof raw, "key=%s0", key);      /* too long */
 	CHECK(allowed(&rq, raw) == 0 && rq.status == 403);
 
-	/* Worlds are their files, listed in order of name. */
-	CHECK(list_worlds(names, 4) == 0);
+	/* Worlds are their files, listed in order of name, all of them. */
+	CHECK(list_worlds(&names) == 0 && names == NULL);
 	CHECK(!world_store(&stores, "zebra", DB_CREATE)->store->failed);
 	CHECK(!world_store(&stores, "class3", DB_CREATE)->store->failed);
-	CHECK(list_worlds(names, 4) == 2);
+	CHECK(list_worlds(&names) == 2);
 	CHECK_STR(names[0], "class3");
 	CHECK_STR(names[1], "zebra");
+	free(names);
+	setenv("MAX_WORLDS", "300", 1);
+	for (int i = 0; i < 250; i++) {
+		snprintf(name, sizeof name, "w%03d", i);
+		CHECK(!world_store(&stores, name, DB_CREATE)->store->missing);
+	}
+	CHECK(list_worlds(&names) == 252 && list_worlds(NULL) == 252);
+	CHECK_STR(names[0], "class3");
+	CHECK_STR(names[1], "w000");
+	CHECK_STR(names[251], "zebra");
+	free(names);
 
-	/* Reset: a new seed, ids from 0, no players, no bloom. */
+	/* No more worlds than MAX_WORLDS: past it, nothing is made. */
+	setenv("MAX_WORLDS", "252", 1);
+	CHECK(max_worlds() == 252);
+	CHECK(world_store(&stores, "onemore", DB_CREATE)->store->missing);
+	CHECK(list_worlds(NULL) == 252);
+	setenv("MAX_WORLDS", "x", 1);
+	CHECK(max_worlds() == MAX_WORLDS_DEFAULT);
+
+	/* Set aside: the file, its log and its tally move; the world is gone. */
+	rq.now = 1700000000;
+	CHECK(world_set_aside(&rq, "zebra", "deleted") == 1);
+	CHECK(list_worlds(NULL) == 251);
+	snprintf(path, sizeof path, "%s/worlds/zebra.db.deleted-20231114-221320", dir);
+	CHECK(stat(path, &st) == 0);
+	snprintf(path, sizeof path, "%s/worlds/zebra.db.deleted-20231114-221320.tally", dir);
+	CHECK(stat(path, &st) == 0);
+	CHECK(world_set_aside(&rq, "zebra", "deleted") == 0);
+
+	/* Made anew: a new seed, ids from 0, no players, no bloom. */
 	rq.status = 200;
-	CHECK(teacher_open_world(&rq, "class3", DB_EXISTING, 1) == 0);
+	CHECK(world_begin(&rq, "class3", DB_EXISTING, 1) != NULL);
 	CHECK(db_exec(rq.db, "INSERT INTO player (id, name, x, y, heading, t, joined)"
 		      " VALUES (5, 'fred', 1, 2, 0, 0, 0)", NULL) == 0);
 	CHECK(db_exec(rq.db, "UPDATE world SET bloom = 1, next_id = 6", NULL) == 0);
-	CHECK(world_reset(&rq, 42) == 0);
+	CHECK(world_remake(&rq, 42) == 0);
 	CHECK(db_int(rq.db, -1, "SELECT seed FROM world", NULL) == 42);
 	CHECK(db_int(rq.db, -1, "SELECT bloom + next_id FROM world", NULL) == 0);
 	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM player", NULL) == 0);
 	CHECK(rq.world.seed == 42);
-
-	/* Give: the twelve treasures in seamount order, none taken. */
-	CHECK(give_all_treasures(&rq, 3) == 0);
-	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM item WHERE player = 3 AND kind = 'treasure'",
-		     NULL) == TREASURES);
-	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM item WHERE player = 3 AND name = ?", "t",
-		     rq.world.seamounts[0].treasure) == 1);
-	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM taken", NULL) == 0);
 	CHECK(db_end(rq.db, 1) == 0);
 	stores_close(&stores);
 	query_free(&rq.query);
