@@ -9,6 +9,8 @@
 #
 # A workload is one line at the bottom: measure LABEL PATH [LUA_SCRIPT].
 # BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_MODES ("cgi fastcgi").
+# BENCH_MILLION=1: in event mode, also a million classroom requests, with
+# the memory of every process before and after (it must stay flat).
 set -eu
 
 ROOT=${MOCEAN_ROOT:-$(pwd)}
@@ -106,6 +108,16 @@ join_players() {
 		xargs -n 100 -P 4 curl -s > /dev/null
 }
 
+# A million classroom requests; every process's memory before and after.
+million() {
+	ps -o comm=,rss= -s "$LIGHTTPD" | sort > "$TMP/before"
+	rps=$(wrk -t2 -c"$CONNS" -d"$(awk -v r="$FLOOR_RPS" 'BEGIN { printf "%d", 1.2e6 / (r * 0.6) + 1 }')s" \
+		-s "$ROOT/bench/classroom.lua" "$BASE/who" | awk '/requests in/ { print $1 }')
+	ps -o comm=,rss= -s "$LIGHTTPD" | sort > "$TMP/after"
+	echo "a million requests ($rps): memory of each process before -> after, kB"
+	join "$TMP/before" "$TMP/after" | awk '$2 > 2000 { printf "  %-18s %6d -> %6d\n", $1, $2, $3 }'
+}
+
 bench_mode() {
 	mode=$1
 	FLOOR_RPS=
@@ -142,6 +154,9 @@ bench_mode() {
 		measure "same, 2000 players in one world" "/ping" bench/classroom.lua
 	measure "data: seamounts csv" "/data?dataset=seamounts&world=bench"
 	measure "data: 10,000-row bathymetry" "/data?dataset=bathymetry&step=9&world=bench"
+	if [ "$mode" = fastcgi ] && [ -n "${BENCH_MILLION:-}" ]; then
+		million
+	fi
 	if [ "$mode" = fastcgi ]; then
 		echo "memory: the whole server (lighttpd + every route process, summed RSS):" \
 			"${classroom_mb} MB under the classroom, ${MAX_MB} MB at most"

@@ -19,7 +19,9 @@
  * with one line naming the key, written by lib, not by the route. */
 enum key_type {
 	KEY_TEXT,  /* any UTF-8 text up to the key's longest */
-	KEY_WORD,  /* letters and digits only (names, worlds) */
+	KEY_WORD,  /* ASCII letters and digits only (worlds) */
+	KEY_NAME,  /* a player's name: Unicode letters and digits, 1 to 64 of
+	              them (what Python's str.isalnum() accepts) */
 	KEY_INT,   /* a whole number */
 	KEY_REAL,  /* a real number */
 	KEY_ID,    /* a player id: the route acts on that player (see struct route) */

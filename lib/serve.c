@@ -16,7 +16,6 @@
 
 #define DEFAULT_MAX 200      /* a key's longest value unless it says */
 #define WORLD_NAME_MAX 32
-#define PLAYER_NAME_MAX 32
 
 static const char SQL_WORLD[] =
 	"SELECT seed, bloom, locked, rate_limit FROM world";
@@ -141,6 +140,12 @@ static int check_key(struct request *rq, const struct key *k, struct value *val)
 		fail(rq, 400, "%s must be letters and digits only, like %s=fred",
 		     k->name, k->name);
 		return -1;
+	case KEY_NAME:
+		if (is_player_name(v))
+			return 0;
+		fail(rq, 400, "%s must be 1 to 64 letters and digits, like %s=fred",
+		     k->name, k->name);
+		return -1;
 	case KEY_INT:
 		if (parse_int(v, &val->i) == 0) {
 			val->d = (double)val->i;
@@ -176,7 +181,7 @@ static int check_keys(struct request *rq)
 	static const struct key secret_key = {
 		.name = "secret", .type = KEY_TEXT, .longest = SECRET_LONGEST };
 	static const struct key name_key = {
-		.name = "name", .type = KEY_WORD, .longest = PLAYER_NAME_MAX };
+		.name = "name", .type = KEY_NAME, .longest = PLAYER_NAME_BYTES };
 	const struct route *r = rq->route;
 	struct value ignored;
 

@@ -304,7 +304,16 @@ def test_100kB_value_is_refused_cleanly(server):
 
 def test_bad_name_is_refused(server):
     r = server.get("begin", message="101", name="fred!")
-    assert r.status_code == 400 and r.text.startswith("name must be letters and digits")
+    assert r.status_code == 400 and r.text.startswith("name must be 1 to 64 letters and digits")
+
+
+def test_a_unicode_name_records_progress(server):
+    """name= on Steps is the same rule as /join's: José and 李雷 are names."""
+    for name in ["José", "李雷"]:
+        assert "Well done" in server.text("begin", message="101", name=name)
+    board = server.get("scores", format="json").json()["players"]
+    names = {p["name"]: p["levels"] for p in board}
+    assert "begin" in names["José"] and "begin" in names["李雷"]
 
 
 @pytest.mark.parametrize("query", ["message=%ff%fe", "message=%c0%af", "message=%ed%a0%80"])
