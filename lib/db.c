@@ -414,6 +414,7 @@ static int queue_enter(struct store *s)
 {
 	char path[4200];
 	struct sigaction quiet = { .sa_handler = wake_up }, old;
+	struct timespec now;
 	int rc;
 
 	if (s->dev == 0)
@@ -428,10 +429,16 @@ static int queue_enter(struct store *s)
 		s->queued = 1;
 		return 0;
 	}
-	/* Someone is writing: sleep until they are done, or the timeout. */
+	/* Someone is writing: sleep until they are done, or the timeout (an
+	 * alarm wakes the wait; another signal only interrupts it). */
+	clock_gettime(CLOCK_MONOTONIC, &s->busy_since);
 	sigaction(SIGALRM, &quiet, &old);
 	alarm(DB_BUSY_TIMEOUT_MS / 1000);
-	rc = flock(s->queue, LOCK_EX);
+	do {
+		rc = flock(s->queue, LOCK_EX);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while (rc < 0 && errno == EINTR &&
+		 ms_between(&s->busy_since, &now) < DB_BUSY_TIMEOUT_MS);
 	alarm(0);
 	sigaction(SIGALRM, &old, NULL);
 	if (rc < 0) {

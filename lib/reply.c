@@ -152,6 +152,35 @@ const char *reply_form(const struct request *rq)
 	return q_html > 0 && q_html >= q_any ? "browser" : "";
 }
 
+/* Append text for an HTML page, escaped, with every web address in it
+ * (http://... up to a space) a link a student can click. */
+static void html_with_links(struct buf *out, const char *text)
+{
+	const char *p = text, *at = text;
+	struct buf part = {0};
+
+	while ((at = strstr(at, "http"))) {
+		if (strncmp(at, "http://", 7) != 0 && strncmp(at, "https://", 8) != 0) {
+			at += 4;
+			continue;
+		}
+		size_t len = strcspn(at, " \t\n\"'<>");
+		buf_clear(&part);
+		buf_add(&part, p, (size_t)(at - p));
+		buf_html(out, buf_str(&part));
+		buf_clear(&part);
+		buf_add(&part, at, len);
+		buf_puts(out, "<a href=\"");
+		buf_html(out, buf_str(&part));
+		buf_puts(out, "\">");
+		buf_html(out, buf_str(&part));
+		buf_puts(out, "</a>");
+		p = at = at + len;
+	}
+	buf_html(out, p);
+	buf_free(&part);
+}
+
 /* A Steps level's browser page goes on with a link to the next route and a
  * form for the next guess that sends the same GET address a program would,
  * and shows it as it is typed (the form works without the script too). */
@@ -213,7 +242,7 @@ void reply_write(struct request *rq)
 		type = "text/html; charset=utf-8";
 		html_page_start(&out, rq->route ? rq->route->name : "mocean");
 		buf_puts(&out, "</head>\n<body><pre>");
-		buf_html(&out, buf_str(&rq->text));
+		html_with_links(&out, buf_str(&rq->text));
 		buf_puts(&out, "</pre>\n");
 		if (rq->status == 200 && (rq->next_route || rq->guess_key))
 			guess_form(&out, rq);

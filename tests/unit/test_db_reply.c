@@ -99,6 +99,13 @@ int main(void)
 	CHECK(strstr(written(&rq, "format=json"),
 		     "\r\n\r\n{\"reply\":\"x,y: 188.0,0.1\",\"x\":188.0,\"name\":\"Kick 'em \\\"Jenny\\\"\"}") != NULL);
 	CHECK(strstr(written(&rq, "client=browser"), "<pre>x,y: 188.0,0.1</pre>") != NULL);
+	/* In a browser, a web address in the answer is a link. */
+	say(&rq, " see http://h:8080/join?name=fred&world=demo then");
+	CHECK(strstr(written(&rq, "client=browser"), "see <a href=\"http://h:8080/join?name=fred"
+		     "&amp;world=demo\">http://h:8080/join?name=fred&amp;world=demo</a> then") != NULL);
+	buf_clear(&rq.text);
+	say(&rq, "x,y: ");
+	say_reals(&rq, 2, 188.0, 0.1);
 	fail(&rq, 400, "task must be a whole number, like task=%d", 42);
 	CHECK(strstr(written(&rq, ""), "Status: 400 Bad Request\r\n") != NULL);
 	CHECK(strstr(written(&rq, "format=json"),
