@@ -248,6 +248,16 @@ static int mend_companions(const struct store *s)
 	return mended;
 }
 
+/* After every commit: remember how long the log has grown (the fold-in is
+ * done in db_end, out of the writers' queue, not here inside COMMIT). */
+static int log_grew(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	(void)db;
+	(void)name;
+	((struct store *)arg)->log_pages = pages;
+	return SQLITE_OK;
+}
+
 /* Open the connection to an existing file: 0, 1 when there is no such
  * file, or -1 (recorded). */
 static int connect(struct store *s)
@@ -275,6 +285,11 @@ static int connect(struct store *s)
 		return -1;
 	}
 	sqlite3_busy_handler(s->sql, busy_wait, s);
+	/* SQLite folds the log in inside the COMMIT that grew it past 1000
+	 * pages, while that writer still holds its place in the queue: every
+	 * writer after it would wait for the copy and its syncs.  This hook
+	 * replaces that; db_end folds in after leaving the queue. */
+	sqlite3_wal_hook(s->sql, log_grew, s);
 	/* WAL survives a kill -9 of the server: a commit is in the log before
 	 * the reply is written.  NORMAL syncs at checkpoints, not per commit. */
 	if (sqlite3_exec(s->sql, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL)) {
@@ -499,6 +514,12 @@ int db_end(struct store *s, int ok)
 		sqlite3_exec(s->sql, "ROLLBACK", NULL, NULL, NULL);
 	}
 	queue_leave(s);
+	if (s->log_pages >= DB_LOG_PAGES) {
+		/* PASSIVE: copies what no reader still needs, waits for no one;
+		 * the next writer starts the log afresh once it is all in. */
+		sqlite3_wal_checkpoint_v2(s->sql, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		s->log_pages = 0;
+	}
 	return rc;
 }
 

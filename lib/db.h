@@ -30,6 +30,10 @@
 /* How long a request waits for another to finish writing, in milliseconds. */
 #define DB_BUSY_TIMEOUT_MS 10000
 
+/* The write-ahead log is folded into the file once it holds this many
+ * pages, by the writer that grew it, after it left the queue. */
+#define DB_LOG_PAGES 1000
+
 /* How many prepared statements a store keeps for reuse. */
 #define DB_STATEMENTS 32
 
@@ -64,6 +68,8 @@ struct store {
 	int sys_errno;         /* errno of the fault, when the system said */
 	struct timespec busy_since; /* when the current wait for a lock began */
 	int queue;             /* the file writers queue on (PATH-queue), or -1 */
+	int log_pages;         /* pages in the write-ahead log after the last
+	                          commit: past DB_LOG_PAGES it is folded in */
 	int queued;            /* this store holds it: a write transaction */
 	struct kept kept[DB_STATEMENTS];
 };
