@@ -71,7 +71,10 @@ static void accel(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "accel",
+	.name = "accel", .game = GAME_MOCEAN, .order = 9,
+	.about = "speed up (w), slow down (s), turn (a, d)",
+	.example = "/accel?id=0&ctrl=w&world=demo", .usage = "id, ctrl=w|a|s|d",
+	.reply = "x,y,z,vx,vy,heading", .json = "x, y, z, vx, vy, heading",
 	.keys = { PLAYER_ID, { .name = "ctrl", .type = KEY_TEXT, .longest = 20 } },
 	.store = STORE_WORLD,
 	.handle = accel,

@@ -67,7 +67,9 @@ static const struct action actions[] = {
 static void admin(struct request *rq) { teacher_act(rq, actions, LEN(actions)); }
 
 static const struct route route = {
-	.name = "admin",
+	.name = "admin", .game = GAME_TEACHER, .order = 1,
+	.about = "worlds, players, resets (needs the teacher key)",
+	.example = "/admin?key=KEY",
 	.keys = { { .name = "key", .type = KEY_TEXT, .longest = 64 },
 		  { .name = "do", .type = KEY_TEXT, .longest = 20 }, { .name = "id", .type = KEY_INT },
 		  { .name = "world", .type = KEY_WORD, .longest = 32 },

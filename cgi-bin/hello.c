@@ -17,7 +17,8 @@ static void hello(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "hello",
+	.name = "hello", .game = GAME_STEPS, .order = 1,
+	.about = "checks that the server is there", .example = "/hello",
 	.handle = hello,
 };
 

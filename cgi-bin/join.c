@@ -71,7 +71,10 @@ static void join(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "join",
+	.name = "join", .game = GAME_MOCEAN, .order = 2,
+	.about = "join the game; the reply is your id",
+	.example = "/join?name=fred&world=demo", .usage = "name, secret",
+	.reply = "your new id, e.g. 0 (-1: letters and digits only)", .json = "id",
 	.keys = { { .name = "name", .type = KEY_TEXT, .longest = QUERY_MAX_LEN } }, /* any: -1 */
 	.store = STORE_WORLD, .makes_world = 1,   /* the only route that makes a world */
 	.handle = join,

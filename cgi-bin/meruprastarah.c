@@ -67,7 +67,9 @@ static void meruprastarah(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "meruprastarah",
+	.name = "meruprastarah", .game = GAME_STEPS, .order = 11,
+	.about = "a row of Pascal's triangle",
+	.example = "/meruprastarah?message=1,4,6,4,1",
 	.keys = { { .name = "message", .type = KEY_TEXT,
 		    .longest = MESSAGE_LONGEST } },
 	.store = STORE_PROGRESS,

@@ -71,7 +71,11 @@ static void use(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "use",
+	.name = "use", .game = GAME_MOCEAN, .order = 17,
+	.about = "use a treasure", .example = "/use?id=0&item=iron%20dust&world=demo",
+	.usage = "id, item",
+	.reply = "what happens (iron dust starts the plankton bloom)",
+	.json = "item, used",
 	.keys = { PLAYER_ID, { .name = "item", .type = KEY_TEXT, .longest = 100 } },
 	.store = STORE_WORLD,
 	.handle = use,
