@@ -1,7 +1,12 @@
 /* /python: a short Python program to type in and run.  It talks to this
  * server the way a browser does, with requests.get.
  *
- *   /python                     -> the program, ready to copy
+ *   /python  -> Type this into a file called steps.py, then run: python3 steps.py
+ *
+ *               import requests
+ *
+ *               base = 'http://localhost:8080'
+ *               ... (/begin asked once, then in a loop from 100 to 109)
  *
  * Worst case: none; the same program every time, with the address the
  * student reached us at (a Host of at most 255 characters) in it.

@@ -1,9 +1,11 @@
 /* /sirduke: a music question.  What is the fourth word of the song
  * "Satin Doll" (Duke Ellington, Billy Strayhorn, Johnny Mercer)?
  *
- *   /sirduke                    -> the question
- *   /sirduke?message=hat        -> a hint
- *   /sirduke?message=wigs       -> Yes, wigs! ... Your next step is /euler
+ *   /sirduke?message=hat   -> "hat" is not it. Find the words of Satin Doll
+ *        and count to the fourth word. (It starts: cigarette holder, which...)
+ *   /sirduke?message=wigs  -> Yes, wigs! "Cigarette holder, which wigs me..."
+ *        Your next step is /euler
+ *   /sirduke  -> the question, and how to answer: /sirduke?message=word
  *
  * Worst case: a 100-character message, read once and repeated once.
  */

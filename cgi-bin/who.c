@@ -4,7 +4,7 @@
  *   /who                        -> there are 2 players: fred wilma
  *   /who?format=json            -> {"reply":"there are 2 players: fred wilma ",
  *                                   "count":2,"players":["fred","wilma"]}
- * Worst case: 500 names (a world holds at most 500 players at once).
+ * Worst case: 2000 names (a world holds at most 2000 players at once).
  */
 #include "mocean.h"
 

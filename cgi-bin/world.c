@@ -8,7 +8,9 @@
  *        "treasures":[...],"whales":[...],"players":[{"id":0,"name":"fred",
  *        "x":..,"y":..,"z":..,"heading":..,"speed":..,"riding":false}]}
  *   /world?view=CODE&world=class3  -> the same, for the projector
- *   /world?key=wrong   /  /world?view=CODE&world=class4   -> 403
+ *   /world?view=CODE&world=class4  -> 403: this view code does not open world
+ *        class4: take the map's link from the teacher's dashboard (/teacher)
+ * Worst case: 8100 depths, 29 things and 2000 players as JSON (about 250 kB).
  */
 #include "mocean.h"
 

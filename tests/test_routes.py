@@ -4,6 +4,9 @@
   .example, .usage, .reply, .json); lib/routes.awk reads them at build time
   into /mocean's table and the students' page, so adding a route is writing
   its file.
+- Every route file is a short lesson: at most 80 lines, opening with a
+  comment that says what the route does with example addresses and their
+  replies, and how much one request can cost ("Worst case:").
 """
 import os
 import re
@@ -158,3 +161,14 @@ def test_a_mistake_in_a_listing_stops_the_build_naming_it(tmp_path, change, said
     r = run_awk(tmp_path, text.replace("%s", "23"), "c")
     assert r.returncode != 0 and said in r.stderr and "octopus.c:" in r.stderr, r.stderr
 
+
+# Every route file a lesson.
+
+@pytest.mark.parametrize("route", ROUTE_FILES)
+def test_every_route_file_is_a_short_lesson(route):
+    text = source(route)
+    comment = text.split("*/", 1)[0]
+    assert len(text.splitlines()) <= 80
+    assert text.startswith("/* /%s: " % route)                  # what the route does
+    assert re.search(r"^ \*\s+/\S+.*->", comment, re.M)          # an example and its reply
+    assert re.search(r"^ \* Worst case: ", comment, re.M)        # what one request can cost
