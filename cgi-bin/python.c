@@ -13,13 +13,6 @@
  */
 #include "mocean.h"
 
-/* The address students should use: the one they reached us at. */
-static const char *server_address(const struct request *rq)
-{
-	const char *host = rq->in.host;
-	return *host && is_host(host) ? host : "localhost:8080";
-}
-
 static void python(struct request *rq)
 {
 	say(rq, "Type this into a file called steps.py, then run: python3 steps.py\n"

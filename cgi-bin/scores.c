@@ -8,11 +8,11 @@
  *   /scores?world=class3  -> class3's players only (treasures held there)
  *   /scores?world=class3&client=browser -> the projector's leaderboard: a
  *        page whose script (www/leaderboard.js) ranks them, every 3 s
- * Worst case: 500 players (the board's size) from the Steps file and every
- * world's file (at most MAX_WORLDS, 50 unless the teacher says).
+ * Worst case: 500 players, from the Steps file and every world's (MAX_WORLDS).
  */
 #include "mocean.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,11 +37,13 @@ static void show(struct request *rq, const struct score *s, struct buf *list)
 /* The leaderboard: a page whose script fills and refreshes the ranking. */
 static void leaderboard(struct request *rq, const char *world)
 {
-	say(rq, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
-		"<title>Leaderboard: %s</title><link rel=\"stylesheet\" href=\"/leaderboard.css\"/>"
-		"</head>\n<body data-world=\"%s\"><h1>Leaderboard: %s</h1>\n<ol id=\"board\">"
-		"</ol><p id=\"status\">connecting...</p>\n<script src=\"/leaderboard.js\">"
-		"</script></body></html>\n", world, world, world);
+	char title[64];
+
+	snprintf(title, sizeof title, "Leaderboard: %s", world);
+	html_page_start(&rq->text, title);
+	say(rq, "<link rel=\"stylesheet\" href=\"/leaderboard.css\"/></head>\n<body data-world="
+		"\"%s\"><h1>%s</h1>\n<ol id=\"board\"></ol><p id=\"status\">connecting...</p>\n"
+		"<script src=\"/leaderboard.js\"></script></body></html>\n", world, title);
 	reply_raw(rq, "text/html; charset=utf-8");
 }
 

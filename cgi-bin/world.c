@@ -31,7 +31,7 @@ static int view_opens(struct request *rq)
 
 static void world(struct request *rq)
 {
-	const char *name = *arg(rq, "world") ? arg(rq, "world") : DEFAULT_WORLD;
+	const char *name = world_or_default(arg(rq, "world"));
 	int by_view = *arg(rq, "view") != '\0';
 	struct buf out = {0};
 

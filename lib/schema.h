@@ -27,6 +27,13 @@
 #define MAX_WORLDS_DEFAULT 50  /* worlds a server holds, unless MAX_WORLDS */
 #define VIEW_CODE_LEN 12       /* hex digits */
 
+/* The world a request names: world= (already checked), or DEFAULT_WORLD
+ * when it names none. */
+static inline const char *world_or_default(const char *world)
+{
+	return world && *world ? world : DEFAULT_WORLD;
+}
+
 /* A world a process keeps open. */
 struct kept_world {
 	struct store *store;   /* its file; missing: an empty one in memory */

@@ -184,7 +184,7 @@ static int check_keys(struct request *rq)
 	if (r->store == STORE_WORLD || r->store == STORE_WORLD_READ) {
 		if (check_key(rq, &world_key, &ignored) < 0)
 			return -1;
-		rq->world_name = *ignored.text ? ignored.text : DEFAULT_WORLD;
+		rq->world_name = world_or_default(ignored.text);
 		if (check_key(rq, &secret_key, &ignored) < 0)
 			return -1;
 	}

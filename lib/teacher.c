@@ -202,10 +202,8 @@ int teacher_world(struct request *rq, const char *name, enum db_open_how how)
 
 int world_remake(struct request *rq, long long seed)
 {
-	if (seed < 0) {
-		random_bytes(&seed, sizeof seed);
-		seed &= 0x7fffffffffffLL; /* short enough to type in an address */
-	}
+	if (seed < 0)
+		seed = world_new_seed();
 	if (world_clear(rq->db, seed, rq->now) < 0)
 		return -1;
 	world_make(&rq->world, seed);

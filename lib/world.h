@@ -47,6 +47,10 @@ extern const struct rect trench[TRENCH_PARTS];
 /* Make the world's geometry from its seed (bloom is left 0). */
 void world_make(struct world *w, long long seed);
 
+/* A new world's random seed: 47 bits, short enough to type in an address
+ * (/admin?...&seed=42 makes a world again). */
+long long world_new_seed(void);
+
 /* v wrapped onto [0, OCEAN_SIZE). */
 double wrap(double v);
 

@@ -172,3 +172,14 @@ def test_every_route_file_is_a_short_lesson(route):
     assert text.startswith("/* /%s: " % route)                  # what the route does
     assert re.search(r"^ \*\s+/\S+.*->", comment, re.M)          # an example and its reply
     assert re.search(r"^ \* Worst case: ", comment, re.M)        # what one request can cost
+
+
+def test_numbers_are_read_only_through_bounded_parsers():
+    """DESIGN bans atoi and its kin: they read "12abc" as 12 and overflow
+    silently.  lib's parse_int and parse_real reject leftovers."""
+    for folder in ("lib", "cgi-bin"):
+        for name in os.listdir(os.path.join(HERE, folder)):
+            if name.endswith((".c", ".h")):
+                with open(os.path.join(HERE, folder, name)) as f:
+                    code = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+                assert not re.search(r"\b(atoi|atol|atoll|atof)\s*\(", code), name
