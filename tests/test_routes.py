@@ -183,3 +183,20 @@ def test_numbers_are_read_only_through_bounded_parsers():
                 with open(os.path.join(HERE, folder, name)) as f:
                     code = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
                 assert not re.search(r"\b(atoi|atol|atoll|atof)\s*\(", code), name
+
+
+def test_the_cycle_drawn_in_serve_h_names_functions_that_exist():
+    """lib/serve.h draws the request's states and the functions that move
+    it on: each function it names is defined in lib/ or cgi-bin/."""
+    with open(os.path.join(HERE, "lib", "serve.h")) as f:
+        drawing = f.read().split("*/", 1)[0]
+    code = ""
+    for folder in ("lib", "cgi-bin"):
+        for name in sorted(os.listdir(os.path.join(HERE, folder))):
+            if name.endswith(".c"):
+                with open(os.path.join(HERE, folder, name)) as f:
+                    code += f.read()
+    names = set(re.findall(r"\b[a-z]+(?:_[a-z]+)+\b", drawing))
+    assert len(names) >= 25
+    for name in sorted(names):
+        assert re.search(r"^\w[\w *]*\b%s\(" % name, code, re.M), name
