@@ -70,7 +70,7 @@ static const struct route route = {
 	.about = "worlds, players, resets (needs the teacher key)",
 	.keys = { { .name = "key", .type = KEY_TEXT, .longest = 64 },
 		  { .name = "do", .type = KEY_TEXT, .longest = 20 }, { .name = "id", .type = KEY_INT },
-		  { .name = "world", .type = KEY_WORD, .longest = 32 },
+		  WORLD_KEY,
 		  { .name = "seed", .type = KEY_INT, .min = 0, .max = 1e15 },
 		  { .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
 		  { .name = "rate", .type = KEY_INT, .min = 0, .max = 1000 } },

@@ -73,7 +73,7 @@ static void scores(struct request *rq)
 static const struct route route = {
 	.name = "scores", .game = GAME_STEPS, .order = 13,
 	.about = "who solved which level, and who holds treasures", .example = "/scores",
-	.keys = { { .name = "world", .type = KEY_WORD, .longest = 32 } },
+	.keys = { WORLD_KEY },
 	.handle = scores,
 };
 

@@ -58,7 +58,7 @@ static const struct route route = {
 	.example = "/world?world=demo&view=CODE",
 	.keys = { { .name = "key", .type = KEY_TEXT, .longest = 64 },
 		  { .name = "view", .type = KEY_TEXT, .longest = 64 },
-		  { .name = "world", .type = KEY_WORD, .longest = 32 } },
+		  WORLD_KEY },
 	.handle = world,
 };
 

@@ -43,6 +43,10 @@ struct key {
 /* The key nearly every Mocean route reads: the player it acts as. */
 #define PLAYER_ID { .name = "id", .type = KEY_ID, .required = 1 }
 
+/* world= for a route that opens worlds itself (the teacher's, /scores); a
+ * route with a world store gets world= checked by lib without declaring it. */
+#define WORLD_KEY { .name = "world", .type = KEY_WORD, .longest = WORLD_NAME_MAX }
+
 #define ROUTE_MAX_KEYS 12
 
 /* What lib opens for a route before its handler runs. */

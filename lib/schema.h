@@ -38,7 +38,7 @@ static inline const char *world_or_default(const char *world)
 struct kept_world {
 	struct store *store;   /* its file; missing: an empty one in memory */
 	struct tally tally;    /* its request counts (none while missing) */
-	char name[33];
+	char name[WORLD_NAME_MAX + 1];
 	struct world world;    /* its geometry, made from seed */
 	long long seed;        /* the seed world was made from */
 	int have_world;        /* world is made */

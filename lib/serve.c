@@ -15,7 +15,6 @@
 #include <time.h>
 
 #define DEFAULT_MAX 200      /* a key's longest value unless it says */
-#define WORLD_NAME_MAX 32
 #define PLAYER_NAME_MAX 32
 
 static const char SQL_WORLD[] =
@@ -171,8 +170,7 @@ static void fold_world(struct query *q)
 /* Check the keys every route shares, then the route's own. */
 static int check_keys(struct request *rq)
 {
-	static const struct key world_key = {
-		.name = "world", .type = KEY_WORD, .longest = WORLD_NAME_MAX };
+	static const struct key world_key = WORLD_KEY;
 	static const struct key secret_key = {
 		.name = "secret", .type = KEY_TEXT, .longest = SECRET_LONGEST };
 	static const struct key name_key = {

@@ -9,6 +9,7 @@
 #ifndef MOCEAN_WORLD_H
 #define MOCEAN_WORLD_H
 
+#define WORLD_NAME_MAX 32     /* the longest world name (world=class3) */
 #define OCEAN_SIZE 900.0    /* metres east-west and north-south */
 #define FLOOR_DEPTH 30.0    /* the plain sea floor */
 #define TRENCH_DEPTH 50.0   /* inside the trench, whatever the hills */
