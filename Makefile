@@ -52,7 +52,7 @@ endif
 override DATA_DIR := $(abspath $(DATA_DIR))
 
 CFLAGS   ?= -O2
-CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Ilib
+CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Ilib -I$(BUILD)
 SANITIZE := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
 # Routes are linked fully static: a CGI starts for every request, and a static
@@ -88,7 +88,7 @@ UNITS      := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/asan/tests/%)
 
 .PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir service unit teacher-key port-free banner sockets
 all: build
-build: $(ROUTES)
+build: $(ROUTES) www/index.html
 
 # Install what is missing with apt-get when root; otherwise say how.
 define install
@@ -128,6 +128,18 @@ $(BUILD)/asan/cgi-bin/%.cgi: cgi-bin/%.c $(ASAN_OBJ) $(LIB_H)
 $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/unit.h $(ASAN_OBJ)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(SANITIZE) -Itests/unit -o $@ $< $(ASAN_OBJ) $(ASAN_LDLIBS)
+
+# The one list of routes: lib/routes.awk reads every route file's listing
+# (its struct route) and makes /mocean's table, compiled into mocean.cgi,
+# and the students' page, www/index.html from www/index.html.in.  Adding a
+# route is writing its file.
+ROUTE_LIST := $(BUILD)/route_list.h
+$(ROUTE_LIST): $(ROUTE_SRC) lib/routes.awk
+	@mkdir -p $(@D)
+	$(Q)awk -v form=c -f lib/routes.awk $(ROUTE_SRC) > $@.new && mv $@.new $@
+$(BUILD)/cgi-bin/mocean.cgi $(BUILD)/asan/cgi-bin/mocean.cgi: $(ROUTE_LIST)
+www/index.html: www/index.html.in $(ROUTE_SRC) lib/routes.awk
+	$(Q)awk -v form=html -v page=$< -f lib/routes.awk $(ROUTE_SRC) > $@.new && mv $@.new $@
 
 # The data folder belongs to the server's user, and no one else.
 data-dir:
@@ -174,7 +186,7 @@ serve: port-free build data-dir stage teacher-key sockets
 
 test: test-deps
 	@$(MAKE) --no-print-directory check
-check: $(ROUTES) $(ASAN_ROUTES) $(UNITS) stage
+check: $(ROUTES) $(ASAN_ROUTES) $(UNITS) www/index.html stage
 	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_TEST) \
 	  MOCEAN_USER=$(RUN_USER) MOCEAN_UNITS="$(UNITS)" \
 	  $(PYTHON) -m pytest -q -p no:cacheprovider $(TESTS) $(PYTEST_ARGS)
@@ -190,7 +202,7 @@ $(BUILD)/bench/trivial.cgi: bench/trivial.c
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDLIBS) $(QUIET_LD); test -x $@
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) www/index.html
 
 
 # make service: run Mocean as a systemd service (on a cloud VM, say) that

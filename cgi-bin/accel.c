@@ -1,15 +1,14 @@
-/* /accel: steer and change speed, like the keys of a game:
- *   w  faster: x1.45 (from rest: 1 m/s the way you face); above top speed
- *      w does nothing, so speed passes the top once (28.33 -> 41.08, stays)
- *   s  slower: x0.6; below 0.33 m/s, s stops you
- *   a  turn left 15 degrees     d  turn right 15 degrees (same speed)
- * Top speed is 40 at the surface, 5 under water, 80 riding a whale.
+/* /accel: steer and change speed, like the keys of a game: w faster (x1.45;
+ * from rest, 1 m/s the way you face), s slower (x0.6; below 0.33 m/s, stop),
+ * a and d turn left and right 15 degrees at the same speed.  Above top speed
+ * w does nothing, so speed passes the top once (28.33 -> 41.08, and stays).
  * The reply is x,y,z,vx,vy,heading (heading in radians; 0 is east).
  *
  *   /accel?id=0&ctrl=w  -> 120.0,64.0,0.0,1.0,0.0,0.0  (at rest at 120,64, facing east)
  *   /accel?id=0&ctrl=a  -> 120.5,64.0,0.0,0.9659258262890683,0.25881904510252074,
  *                          0.2617993877991494   (half a second later, on one line)
- *   /accel?id=0&ctrl=x  -> a sentence naming the controls w, s, a and d
+ *   /accel?id=0&ctrl=x  -> ctrl must be one of w (faster), s (slower), a (turn
+ *                          left) or d (turn right), like /accel?id=0&ctrl=w
  * Worst case: one player read and written.
  */
 #include "mocean.h"
@@ -24,8 +23,7 @@
 /* Top speed now: 80 on a whale, 5 under water, else 40. */
 static double top_speed(const struct player *p)
 {
-	return p->whale >= 0 ? TOP_SPEED_WHALE
-	     : p->z > 0 ? TOP_SPEED_SUBMERGED : TOP_SPEED_SURFACE;
+	return p->whale >= 0 ? TOP_SPEED_WHALE : p->z > 0 ? TOP_SPEED_SUBMERGED : TOP_SPEED_SURFACE;
 }
 
 /* Turn by angle, keeping the heading in [0, 2 pi). */
@@ -71,7 +69,9 @@ static void accel(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "accel",
+	.name = "accel", .game = GAME_MOCEAN, .order = 9, .usage = "id, ctrl=w|a|s|d",
+	.about = "speed up (w), slow down (s), turn (a, d)", .reply = "x,y,z,vx,vy,heading",
+	.example = "/accel?id=0&ctrl=w&world=demo", .json = "x, y, z, vx, vy, heading",
 	.keys = { PLAYER_ID, { .name = "ctrl", .type = KEY_TEXT, .longest = 20 } },
 	.store = STORE_WORLD,
 	.handle = accel,

@@ -1,17 +1,16 @@
 /* /admin: the teacher's controls.  Without the teacher key (make run prints
- * it): 403, and nothing changes.  Every action names its world (or: 400).
+ * it): 403, and nothing changes.  Every action names its world (or: 400) and
+ * says what it did in one sentence (see the actions below).
  *
  *   /admin?key=K  (&world=class3) -> every world (or class3): its players,
  *        each one's requests in the last minute, secret word or not
- *   ...&world=class3&do=reset&seed=42 -> made anew (a damaged file: set aside)
- *   ...&do=bloom  (calm)   -> the plankton bloom starts (ends)
- *   ...&do=kick&name=fred  -> fred leaves    ...&do=give&id=3 -> every treasure
- *   ...&do=lock  (unlock)  -> /join needs secret=WORD (or not)
- *   ...&do=limit&rate=5    -> above 5 requests a second: 429 (rate=0: none)
- *   ...&do=newview -> a new view code   ...&do=delete -> the file moved aside
+ *   ...&world=class3&do=reset&seed=42 -> world class3 made anew with seed 42
+ *        (a damaged file is set aside first)
+ *   ...&do=kick&name=fred -> player fred removed from class3   (&do=give&id=3)
+ *   ...&do=bloom (calm), lock (unlock), limit&rate=5, newview, delete
+ * Worst case: every world's file read (MAX_WORLDS), with its 2000 players.
  */
 #include "mocean.h"
-
 #include <string.h>
 
 static const char SQL_SET_LOCK[] = "UPDATE world SET locked = ?";
@@ -67,10 +66,11 @@ static const struct action actions[] = {
 static void admin(struct request *rq) { teacher_act(rq, actions, LEN(actions)); }
 
 static const struct route route = {
-	.name = "admin",
+	.name = "admin", .game = GAME_TEACHER, .order = 1, .example = "/admin?key=KEY",
+	.about = "worlds, players, resets (needs the teacher key)",
 	.keys = { { .name = "key", .type = KEY_TEXT, .longest = 64 },
 		  { .name = "do", .type = KEY_TEXT, .longest = 20 }, { .name = "id", .type = KEY_INT },
-		  { .name = "world", .type = KEY_WORD, .longest = 32 },
+		  WORLD_KEY,
 		  { .name = "seed", .type = KEY_INT, .min = 0, .max = 1e15 },
 		  { .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
 		  { .name = "rate", .type = KEY_INT, .min = 0, .max = 1000 } },

@@ -1,9 +1,10 @@
 /* /begin: the first number puzzle.  Send a prime number greater than 100.
  *
- *   /begin                      -> what to send, with an example address
- *   /begin?message=97           -> a hint: prime, but not bigger than 100
- *   /begin?message=101&name=fred   -> 101 is a prime bigger than 100. Well
- *                                  done! Your next step is /beguine
+ *   /begin?message=97  -> 97 is prime, nice! But it is not bigger than 100.
+ *                         Go higher.
+ *   /begin?message=101&name=fred  -> 101 is a prime bigger than 100. Well
+ *                         done! Your next step is /beguine
+ *   /begin  -> Send a prime number bigger than 100: ... /begin?message=7
  * Hints tell apart: not a number, negative, zero, digits after the decimal
  * point, too big to judge (2^64 or more), not prime, prime but not over 100.
  * Worst case: a 100-character message read once, then at most 1000 tries
@@ -69,7 +70,8 @@ static void begin(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "begin",
+	.name = "begin", .game = GAME_STEPS, .order = 7,
+	.about = "a prime number bigger than 100", .example = "/begin?message=97",
 	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
 	.store = STORE_PROGRESS,
 	.handle = begin,

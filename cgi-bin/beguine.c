@@ -1,10 +1,11 @@
 /* /beguine: send the 17th Fibonacci number.  The sequence starts 0, 1, 1, 2,
  * 3, 5, 8 ... (each number is the two before it added), counting 0 as the 1st.
  *
- *   /beguine                    -> what to send, with an example address
- *   /beguine?message=55         -> 55 is the 11th Fibonacci number; not yet
- *   /beguine?message=50         -> 50 is not a Fibonacci number
- *   /beguine?message=987        -> ... Lovely! Your next step is /sirduke
+ *   /beguine?message=55   -> 55 is the 11th Fibonacci number. You want the 17th.
+ *   /beguine?message=50   -> 50 is not a Fibonacci number. Start with 0 and 1
+ *                            and keep adding the last two.
+ *   /beguine?message=987  -> 987 is the 17th Fibonacci number. Lovely! Your
+ *                            next step is /sirduke
  * Hints tell apart: not a number, not an integer, negative, too big, a
  * Fibonacci number (and which one), and not a Fibonacci number.
  * Worst case: a 100-character message read once, then at most 94 steps
@@ -68,7 +69,8 @@ static void beguine(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "beguine",
+	.name = "beguine", .game = GAME_STEPS, .order = 8,
+	.about = "the 17th Fibonacci number", .example = "/beguine?message=55",
 	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
 	.store = STORE_PROGRESS,
 	.handle = beguine,

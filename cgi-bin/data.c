@@ -6,7 +6,8 @@
  *   /data?dataset=seamounts&info             -> its columns and their ranges
  *   /data?dataset=seamounts&columns=name,depth&depth<15&orderby=depth
  *                                            -> name,depth
- *                                               Krakatoa,9.6 ...
+ *                                               Ridhi Seamount,3.286208591458222
+ *                                               ... (one world's; shallowest first)
  *   /data?dataset=bathymetry&step=5&x=200&y>=250&y<=350&format=svg&x=y&y=depth
  *                                            -> a plot across the trench
  *   /data?dataset=tracks&client=browser      -> a form that builds the address,
@@ -18,11 +19,10 @@
  * y=COLUMN choose the axes (x=200, a number, is a condition instead).
  * Every name is checked against the dataset before anything is read: an
  * unknown column, operator or value is a 400 that names it.
- *
- * The most one request can cost (past each bound, a 400 that says so):
- * 250,000 bathymetry points computed and sorted (about 0.3 s); 100,000
- * rows written (about 2 MB of csv, 4 MB of json or html, 0.25 s); a plot of
- * 50,000 points (about 3 MB of svg); 64 terms of at most 200 characters.
+ * Worst case: 250,000 bathymetry points computed and sorted (about 0.3 s);
+ * 100,000 rows written (about 2 MB of csv, 4 MB of json or html, 0.25 s); a
+ * plot of 50,000 points (3 MB of svg); 64 terms of at most 200 characters.
+ * Past each bound, a 400 says so.
  */
 #include "mocean.h"
 #include "datapage.h"
@@ -66,7 +66,10 @@ static void data(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "data",
+	.name = "data", .game = GAME_DATA, .order = 1,
+	.about = "datasets of the sea floor, seamounts, tracks and sightings",
+	.example = "/data", .usage = "dataset, columns, ...",
+	.reply = "research data: start at /data",
 	.keys = { { .name = "dataset", .type = KEY_TEXT, .longest = 32 },
 		  { .name = "columns", .type = KEY_TEXT, .longest = DATA_VALUE_MAX },
 		  { .name = "orderby", .type = KEY_TEXT, .longest = DATA_VALUE_MAX } },

@@ -3,11 +3,11 @@
  * reaching the shore where the wolf is not.  location=r,a,b: the duck at
  * radius r and angle a, the wolf at angle b (degrees, 0 is east).
  *
- *   /duck                                  -> location=0,0,0 and how to play
- *   /duck?location=0,0,0&destination=10,90 -> 10.0,90.0,45.84
- *   /duck?location=40,90,-90&destination=50,90 -> 50.0,90.0,-44.16 (away!)
- * No destination, or a broken one: the duck rests one time unit.  Commas,
- * semicolons and spaces separate numbers; a negative radius reads as 0.
+ *   /duck?location=0,0,0&destination=10,90      -> 10.0,90.0,45.84
+ *   /duck?location=40,90,-90&destination=50,90  -> 50.0,90.0,-44.16
+ *        The duck reaches the shore before the wolf and flies away. You win!
+ * /duck alone says how to play.  No destination, or a broken one: the duck
+ * rests one time unit.  Commas, semicolons and spaces separate numbers.
  * Worst case: two 100-character lists of numbers, each read once.
  */
 #include "mocean.h"
@@ -29,8 +29,7 @@ static double duck_swim(double r, double a, double rd, double ad)
 	return d2 > 0 ? sqrt(d2) : 0;
 }
 
-/* Where the wolf gets to in time, running 4 times as fast as the duck (1)
- * from angle wolf, the shorter way round toward angle target. */
+/* Where the wolf gets in time: 4 times as fast as the duck, the short way to target. */
 static double wolf_run(double wolf, double target, double time)
 {
 	double gap = angle_norm(target - wolf);
@@ -65,12 +64,13 @@ static void duck(struct request *rq)
 	if (r >= POND_RADIUS && b == a)
 		say(rq, "\nThe wolf was waiting right there. The wolf wins!");
 	else if (r >= POND_RADIUS && level_solved(rq, "duck", NULL, NULL) == 0)
-		say(rq, "\nThe duck reaches the shore before the wolf and flies "
-			"away. You win!");
+		say(rq, "\nThe duck reaches the shore before the wolf and flies away. You win!");
 }
 
 static const struct route route = {
-	.name = "duck",
+	.name = "duck", .game = GAME_STEPS, .order = 12,
+	.about = "a duck escapes a wolf round a pond",
+	.example = "/duck?location=0,0,0&destination=10,90",
 	.keys = { { .name = "location", .type = KEY_TEXT, .longest = 100 },
 		  { .name = "destination", .type = KEY_TEXT, .longest = 100 } },
 	.store = STORE_PROGRESS,

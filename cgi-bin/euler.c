@@ -1,10 +1,12 @@
 /* /euler: add up every whole number from 1 to 10000.  Young Gauss did a
  * sum like this in his head; a loop in Python does it too.
  *
- *   /euler                      -> what to send, with an example address
- *   /euler?message=10000        -> wrong sum (with a hint)
- *   /euler?message=50           -> too small to be the sum
- *   /euler?message=50005000 -> 50005000! ... Your next step is /meruprastarah
+ *   /euler?message=50     -> 50 is too small to be the sum: the last number,
+ *                            10000, is bigger than that on its own.
+ *   /euler?message=10000  -> 10000 is not the sum. Try pairing numbers: 1 +
+ *                            10000, 2 + 9999, 3 + 9998 ... how many pairs?
+ *   /euler?message=50005000  -> 50005000! 5000 pairs of 10001. Gauss would
+ *                            be proud. Your next step is /meruprastarah
  * Hints tell apart: not a number, not an integer, negative, too small to be
  * the sum (less than 10000, the last number alone), far too big, and a
  * wrong sum.
@@ -46,7 +48,8 @@ static void euler(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "euler",
+	.name = "euler", .game = GAME_STEPS, .order = 10,
+	.about = "1 + 2 + ... + 10000", .example = "/euler?message=100",
 	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
 	.store = STORE_PROGRESS,
 	.handle = euler,

@@ -2,13 +2,12 @@
  *   item=treasure  the nearest treasure goes into your inventory
  *   item=whale     in the plankton bloom, a whale carries you (top speed 80)
  *
- *   /get?id=0&item=treasure     -> treasure recovered!
- *   /get?id=0&item=whale        -> congratulations, you are now riding a whale
- *   otherwise a sentence: another item, riding already, no bloom, too far, full bag
+ *   /get?id=0&item=treasure  -> treasure recovered!
+ *   /get?id=0&item=whale     -> congratulations, you are now riding a whale
+ *   else a sentence: another item, riding already, no bloom, too far, a full bag
  * Worst case: 29 things checked for reach, one item given.
  */
 #include "mocean.h"
-
 #include <string.h>
 
 static const char SQL_TAKEN[] = "INSERT INTO taken (treasure, player, time) VALUES (?, ?, ?)";
@@ -19,8 +18,7 @@ static const struct seen *nearest(struct seen *seen, int n, const char *thing)
 	const struct seen *best = NULL;
 
 	for (int i = 0; i < n; i++)
-		if (strcmp(seen[i].thing, thing) == 0 &&
-		    (!best || seen[i].distance < best->distance))
+		if (strcmp(seen[i].thing, thing) == 0 && (!best || seen[i].distance < best->distance))
 			best = &seen[i];
 	return best;
 }
@@ -71,7 +69,9 @@ static void get(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "get",
+	.name = "get", .game = GAME_MOCEAN, .order = 15, .usage = "id, item=treasure|whale",
+	.about = "grab a treasure, or ride a whale", .example = "/get?id=0&item=treasure&world=demo",
+	.reply = "treasure recovered! / now riding a whale", .json = "got, item",
 	.keys = { PLAYER_ID, { .name = "item", .type = KEY_TEXT, .longest = 50 } },
 	.store = STORE_WORLD,
 	.handle = get,

@@ -7,13 +7,11 @@
  *   /join?name=fred!  -> -1  (only letters and digits, please)
  *   /join?name=wilma&secret=bluewhale -> 2  (protected: every route that acts
  *        as wilma needs &secret=bluewhale from now on; without it, /join is -1)
- * -1, never an error (programs read it with int()), also in a locked world
- * without secret=, a world of 2000 players, a new world past MAX_WORLDS; the
- * JSON and browser forms say why.  A new player starts still at a random x, y
- * from 40 to 200 with an air tank.  Worst case: 65 characters, 2 rows, 1 hash.
+ * -1 (never an error: programs read it with int()) also in a locked world
+ * without secret=, a full one, or a new one past MAX_WORLDS: JSON says why.
+ * Worst case: a 65-character name checked, 2 rows written, 1 word hashed.
  */
 #include "mocean.h"
-
 #include <math.h>
 #include <string.h>
 
@@ -71,7 +69,9 @@ static void join(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "join",
+	.name = "join", .game = GAME_MOCEAN, .order = 2, .usage = "name, secret", .json = "id",
+	.about = "join the game; the reply is your id", .example = "/join?name=fred&world=demo",
+	.reply = "your new id, e.g. 0 (-1: letters and digits only)",
 	.keys = { { .name = "name", .type = KEY_TEXT, .longest = QUERY_MAX_LEN } }, /* any: -1 */
 	.store = STORE_WORLD, .makes_world = 1,   /* the only route that makes a world */
 	.handle = join,

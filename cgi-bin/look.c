@@ -56,7 +56,10 @@ static void look(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "look",
+	.name = "look", .game = GAME_MOCEAN, .order = 14,
+	.about = "whales and treasures in sight", .example = "/look?id=0&world=demo",
+	.usage = "id", .reply = "whale,x,y,z,treasure,x,y,z, ... for all in sight",
+	.json = "things",
 	.keys = { PLAYER_ID },
 	.store = STORE_WORLD,
 	.handle = look,

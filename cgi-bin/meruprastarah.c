@@ -2,11 +2,12 @@
  * Meru Prastarah, the staircase of Mount Meru), numbers separated by commas.
  * The first row is 1, the second 1,1, the third 1,2,1 ...
  *
- *   /meruprastarah                           -> what to send, with an example
- *   /meruprastarah?message=1,4,6,4,1         -> not six items
- *   /meruprastarah?message=1, 5, 10, 10, 5, 1   -> the game is complete!
- * Hints tell apart: not six items, six items but not all integers, and six
- * integers but the wrong ones.
+ *   /meruprastarah?message=1,4,6,4,1  -> That is 5 items. The sixth row has
+ *        six numbers, separated by commas, like 1,2,3,4,5,6
+ *   /meruprastarah?message=1, 5, 10, 10, 5, 1  -> 1,5,10,10,5,1 is right! You
+ *        climbed Mount Meru: the Steps game is complete. Well done! Now dive
+ *        into the ocean game. Your next step is /mocean
+ * Hints tell apart: not six items, not all whole numbers, the wrong numbers.
  * Worst case: a 200-character message, split and read once.
  */
 #include "mocean.h"
@@ -67,7 +68,9 @@ static void meruprastarah(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "meruprastarah",
+	.name = "meruprastarah", .game = GAME_STEPS, .order = 11,
+	.about = "a row of Pascal's triangle",
+	.example = "/meruprastarah?message=1,4,6,4,1",
 	.keys = { { .name = "message", .type = KEY_TEXT,
 		    .longest = MESSAGE_LONGEST } },
 	.store = STORE_PROGRESS,

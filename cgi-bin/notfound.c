@@ -3,6 +3,7 @@
  *
  *   /jion?name=fred   -> 404: there is no route /jion here. Try /mocean for
  *                        the game's routes, or /steps for the puzzles.
+ * Worst case: an address of up to 127 bytes checked and repeated once.
  */
 #include "mocean.h"
 

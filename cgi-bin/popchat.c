@@ -26,7 +26,10 @@ static void popchat(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "popchat",
+	.name = "popchat", .game = GAME_MOCEAN, .order = 22,
+	.about = "read your message", .example = "/popchat?id=0&world=demo",
+	.usage = "id", .reply = "the waiting message, or: no message in your inbox",
+	.json = "message",
 	.keys = { PLAYER_ID },
 	.store = STORE_WORLD,
 	.handle = popchat,

@@ -2,9 +2,12 @@
  * stuffed animals?  (The empty set and all five together count too.)  The
  * first word of the solution counts, read as Python's int() reads it.
  *
- *   /problem                    -> the problem
- *   /problem?solution=10        -> too small
- *   /problem?solution=32 animals   -> 32 is right ... Your next step is /begin
+ *   /problem?solution=10  -> 10 is too small. Each animal is either in a
+ *        group or not: two choices, five times.
+ *   /problem?solution=32 animals  -> 32 is right: 2 x 2 x 2 x 2 x 2. /python
+ *        shows how to talk to the server from a Python program; then come
+ *        the number puzzles. Your next step is /begin
+ *   /problem  -> the problem, and how to answer: /problem?solution=7
  *
  * Worst case: a 100-character solution, read once.
  */
@@ -37,7 +40,9 @@ static void problem(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "problem",
+	.name = "problem", .game = GAME_STEPS, .order = 5,
+	.about = "how many groups can five stuffed animals make?",
+	.example = "/problem?solution=10",
 	.keys = { { .name = "solution", .type = KEY_TEXT,
 		    .longest = SOLUTION_LONGEST } },
 	.store = STORE_PROGRESS,

@@ -1,9 +1,11 @@
 /* /puzzle: a riddle.  What is the simplest way to escape a deciduous forest?
  * Send your answer as solution=; the first word counts, in capitals or not.
  *
- *   /puzzle                     -> the riddle
- *   /puzzle?solution=run        -> a hint
- *   /puzzle?solution=leaf       -> Yes! ... Your next step is /problem
+ *   /puzzle  -> Riddle: what is the simplest way to escape a deciduous
+ *        forest?  Answer like this: /puzzle?solution=yourword
+ *   /puzzle?solution=run   -> "run" is a good try, but no. Hint: deciduous
+ *        trees drop something every autumn. Say it out loud...
+ *   /puzzle?solution=leaf  -> Yes! Just leaf (leave). Your next step is /problem
  *
  * Worst case: a 100-character solution, read once and repeated once.
  */
@@ -31,7 +33,8 @@ static void puzzle(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "puzzle",
+	.name = "puzzle", .game = GAME_STEPS, .order = 4,
+	.about = "a riddle about a forest", .example = "/puzzle?solution=run",
 	.keys = { { .name = "solution", .type = KEY_TEXT,
 		    .longest = SOLUTION_LONGEST } },
 	.store = STORE_PROGRESS,

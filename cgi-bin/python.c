@@ -1,19 +1,17 @@
 /* /python: a short Python program to type in and run.  It talks to this
  * server the way a browser does, with requests.get.
  *
- *   /python                     -> the program, ready to copy
+ *   /python  -> Type this into a file called steps.py, then run: python3 steps.py
+ *
+ *               import requests
+ *
+ *               base = 'http://localhost:8080'
+ *               ... (/begin asked once, then in a loop from 100 to 109)
  *
  * Worst case: none; the same program every time, with the address the
  * student reached us at (a Host of at most 255 characters) in it.
  */
 #include "mocean.h"
-
-/* The address students should use: the one they reached us at. */
-static const char *server_address(const struct request *rq)
-{
-	const char *host = rq->in.host;
-	return *host && is_host(host) ? host : "localhost:8080";
-}
 
 static void python(struct request *rq)
 {
@@ -33,7 +31,8 @@ static void python(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "python",
+	.name = "python", .game = GAME_STEPS, .order = 6,
+	.about = "a short Python program to type in and run", .example = "/python",
 	.store = STORE_PROGRESS,
 	.handle = python,
 };

@@ -1,16 +1,18 @@
 /* /scores: the scoreboard.  For each player: the Steps levels they solved
  * (with name= on a Steps route) and the treasures they hold in the ocean.
  *
- *   /scores                 -> fred: 3 levels (steps puzzle begin), 2 treasures
- *                              wilma: 0 levels, 1 treasure
- *   /scores?format=json     -> {"reply":"...","players":[{"name":"fred",
- *                               "levels":["steps","puzzle","begin"],"treasures":2}, ...]}
- *   /scores?world=class3    -> class3's players only (treasures held there)
- *   /scores?world=class3&client=browser -> the projector's leaderboard: a page
- *        whose script (www/leaderboard.js) ranks them, refreshed every 3 s
+ *   /scores  -> fred: 3 levels (steps puzzle begin), 2 treasures
+ *               wilma: 0 levels, 1 treasure
+ *   /scores?format=json  -> {"reply":"...","players":[{"name":"fred",
+ *        "levels":["steps","puzzle","begin"],"treasures":2}, ...]}
+ *   /scores?world=class3  -> class3's players only (treasures held there)
+ *   /scores?world=class3&client=browser -> the projector's leaderboard: a
+ *        page whose script (www/leaderboard.js) ranks them, every 3 s
+ * Worst case: 500 players, from the Steps file and every world's (MAX_WORLDS).
  */
 #include "mocean.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +20,8 @@
 static void show(struct request *rq, const struct score *s, struct buf *list)
 {
 	say(rq, "%s: %d level%s", s->name, s->levels, s->levels == 1 ? "" : "s");
-	buf_puts(list, list->len > 1 ? ",{\"name\":" : "{\"name\":");
+	json_list_next(list);
+	buf_puts(list, "{\"name\":");
 	buf_json(list, s->name);
 	buf_puts(list, ",\"levels\":[");
 	for (int i = 0; i < s->levels; i++) {
@@ -34,11 +37,13 @@ static void show(struct request *rq, const struct score *s, struct buf *list)
 /* The leaderboard: a page whose script fills and refreshes the ranking. */
 static void leaderboard(struct request *rq, const char *world)
 {
-	say(rq, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>"
-		"<title>Leaderboard: %s</title><link rel=\"stylesheet\" href=\"/leaderboard.css\"/>"
-		"</head>\n<body data-world=\"%s\"><h1>Leaderboard: %s</h1>\n<ol id=\"board\">"
-		"</ol><p id=\"status\">connecting...</p>\n<script src=\"/leaderboard.js\">"
-		"</script></body></html>\n", world, world, world);
+	char title[64];
+
+	snprintf(title, sizeof title, "Leaderboard: %s", world);
+	html_page_start(&rq->text, title);
+	say(rq, "<link rel=\"stylesheet\" href=\"/leaderboard.css\"/></head>\n<body data-world="
+		"\"%s\"><h1>%s</h1>\n<ol id=\"board\"></ol><p id=\"status\">connecting...</p>\n"
+		"<script src=\"/leaderboard.js\"></script></body></html>\n", world, title);
 	reply_raw(rq, "text/html; charset=utf-8");
 }
 
@@ -54,26 +59,21 @@ static void scores(struct request *rq)
 	}
 	board = xmalloc(SCORES_MAX_PLAYERS * sizeof *board);
 	n = scores_read(rq, arg(rq, "world"), board, SCORES_MAX_PLAYERS);
-	if (n < 0) {
-		free(board);
-		return;
-	}
-
-	buf_puts(&list, "[");
 	if (n == 0)
 		say(rq, "no scores yet: add name=yourname to a Steps route, or grab "
 			"a treasure in the ocean\n");
 	for (int i = 0; i < n; i++)
 		show(rq, &board[i], &list);
-	buf_puts(&list, "]");
-	json_raw(rq, "players", buf_str(&list));
+	if (n >= 0)   /* else refused: fail() said why */
+		json_raw(rq, "players", json_list_end(&list));
 	buf_free(&list);
 	free(board);
 }
 
 static const struct route route = {
-	.name = "scores",
-	.keys = { { .name = "world", .type = KEY_WORD, .longest = 32 } },
+	.name = "scores", .game = GAME_STEPS, .order = 13,
+	.about = "who solved which level, and who holds treasures", .example = "/scores",
+	.keys = { WORLD_KEY },
 	.handle = scores,
 };
 

@@ -1,9 +1,11 @@
 /* /sirduke: a music question.  What is the fourth word of the song
  * "Satin Doll" (Duke Ellington, Billy Strayhorn, Johnny Mercer)?
  *
- *   /sirduke                    -> the question
- *   /sirduke?message=hat        -> a hint
- *   /sirduke?message=wigs       -> Yes, wigs! ... Your next step is /euler
+ *   /sirduke?message=hat   -> "hat" is not it. Find the words of Satin Doll
+ *        and count to the fourth word. (It starts: cigarette holder, which...)
+ *   /sirduke?message=wigs  -> Yes, wigs! "Cigarette holder, which wigs me..."
+ *        Your next step is /euler
+ *   /sirduke  -> the question, and how to answer: /sirduke?message=word
  *
  * Worst case: a 100-character message, read once and repeated once.
  */
@@ -29,7 +31,8 @@ static void sirduke(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "sirduke",
+	.name = "sirduke", .game = GAME_STEPS, .order = 9,
+	.about = "a word from the song Satin Doll", .example = "/sirduke?message=hat",
 	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
 	.store = STORE_PROGRESS,
 	.handle = sirduke,

@@ -2,9 +2,12 @@
  * welcomes you and repeats it; the right word opens the next puzzle.  The
  * first word is what counts, in capitals or not.
  *
- *   /steps                      -> how to send a message, with an example
- *   /steps?message=hi there     -> welcome! You said: hi there ...
- *   /steps?message=Passport please  -> welcome! ... Your next step is /puzzle
+ *   /steps?message=hi there  -> welcome! You said: hi there
+ *        The server read your message. To go on, send the magic word that
+ *        lets travellers in: a passport.
+ *   /steps?message=Passport please  -> welcome! You said: Passport please
+ *        Your passport is stamped: the first puzzle is open. Your next step is /puzzle
+ *   /steps  -> Hello! To talk to this route, add a message to the address, ...
  *
  * Worst case: a 500-character message, read once and repeated once.
  */
@@ -35,7 +38,9 @@ static void steps(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "steps",
+	.name = "steps", .game = GAME_STEPS, .order = 3,
+	.about = "repeats your message; the right word opens the first puzzle",
+	.example = "/steps?message=hello",
 	.keys = { { .name = "message", .type = KEY_TEXT,
 		    .longest = MESSAGE_LONGEST } },
 	.store = STORE_PROGRESS,

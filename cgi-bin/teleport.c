@@ -3,8 +3,10 @@
  * 0 <= y < 900.  The reply is x,y,z.
  *
  *   /teleport?id=0&x=450&y=450  -> 450.0,450.0,0.0
- *   without the crystal         -> a sentence saying you need it
- *   /teleport?id=0&x=950&y=10   -> a sentence saying where the ocean is
+ *   /teleport?id=0&x=950&y=10   -> teleport needs x and y inside the ocean:
+ *        numbers from 0 up to (not including) 900, like x=450&y=120
+ *   without the crystal  -> you need the teleport crystal to teleport; it
+ *        lies on a seamount somewhere in the ocean
  * Worst case: one look for the crystal, one player written.
  */
 #include "mocean.h"
@@ -37,7 +39,10 @@ static void teleport(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "teleport",
+	.name = "teleport", .game = GAME_MOCEAN, .order = 13,
+	.about = "jump anywhere (needs the teleport crystal)",
+	.example = "/teleport?id=0&x=450&y=450&world=demo", .usage = "id, x, y",
+	.reply = "x,y,z (needs the teleport crystal)", .json = "x, y, z",
 	.keys = { PLAYER_ID, { .name = "x", .type = KEY_TEXT, .longest = 40 },
 		  { .name = "y", .type = KEY_TEXT, .longest = 40 } },
 	.store = STORE_WORLD,

@@ -3,14 +3,12 @@
  * you can ride them); the crash alert names the nearest seamount; the air tank
  * you breathe from cannot be used now; every other treasure has a story.
  *
- *   /use?id=0&item=iron dust    -> the story of iron, plankton and whales
  *   /use?id=0&item=crash alert  -> crash alert! the nearest seamount is Krakatoa
- *   /use?id=0&item=binocularz   -> a sentence asking for the exact spelling
- *   /use?id=0                   -> how to name the treasure, with an example
+ *   /use?id=0&item=binocularz   -> you are not carrying "binocularz"; check
+ *                                  /inventory and spell the treasure's name exactly
  * Worst case: one look through your inventory (at most 100 treasures).
  */
 #include "mocean.h"
-
 #include <string.h>
 
 /* What using each treasure does (iron dust and crash alert do more). */
@@ -71,7 +69,9 @@ static void use(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "use",
+	.name = "use", .game = GAME_MOCEAN, .order = 17, .usage = "id, item", .json = "item, used",
+	.about = "use a treasure", .example = "/use?id=0&item=iron%20dust&world=demo",
+	.reply = "what happens (iron dust starts the plankton bloom)",
 	.keys = { PLAYER_ID, { .name = "item", .type = KEY_TEXT, .longest = 100 } },
 	.store = STORE_WORLD,
 	.handle = use,

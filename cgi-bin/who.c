@@ -4,7 +4,7 @@
  *   /who                        -> there are 2 players: fred wilma
  *   /who?format=json            -> {"reply":"there are 2 players: fred wilma ",
  *                                   "count":2,"players":["fred","wilma"]}
- * Worst case: 500 names (a world holds at most 500 players at once).
+ * Worst case: 2000 names (a world holds at most 2000 players at once).
  */
 #include "mocean.h"
 
@@ -32,7 +32,9 @@ static void who(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "who",
+	.name = "who", .game = GAME_MOCEAN, .order = 4,
+	.about = "who is playing", .example = "/who?world=demo", .usage = "",
+	.reply = "there are N players: NAME NAME ", .json = "count, players",
 	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
 	.handle = who,
 };

@@ -164,7 +164,7 @@ void write_form(struct request *rq, const struct query_plan *plan)
 	buf_html(&rq->text, d->about);
 	say(rq, "<input type=\"hidden\" id=\"world\" value=\"%s\"/></fieldset>\n"
 		"<fieldset><legend>Columns, and which rows to keep</legend>\n<table>",
-	    strcmp(rq->world_name ? rq->world_name : "mocean", "mocean") ? rq->world_name : "");
+	    arg(rq, "world"));   /* as sent: "" for the default world */
 	for (int i = 0; i < d->ncols; i++) {
 		const struct column *c = &d->cols[i];
 		int out = 0;

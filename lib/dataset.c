@@ -1,5 +1,6 @@
 /* dataset.c: the datasets of /data and their schemas (see dataset.h). */
 #include "dataset.h"
+#include "buf.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -122,7 +123,7 @@ static const struct dataset datasets[] = {
 
 const struct dataset *all_datasets(int *n)
 {
-	*n = (int)(sizeof datasets / sizeof datasets[0]);
+	*n = (int)LEN(datasets);
 	return datasets;
 }
 

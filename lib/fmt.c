@@ -1,6 +1,8 @@
 /* fmt.c: numbers as PROTOCOL.md prints them (see fmt.h). */
 #include "fmt.h"
+#include "query.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,7 +44,8 @@ static int shortest_e(char *buf, size_t len, double x)
 char *fmt_real(char out[FMT_REAL_MAX], double x)
 {
 	char e[40], digits[20];
-	int exp10, n = 0, i, pos = 0;
+	long long e10;
+	int exp10, n = 0, i, pos = 0, read;
 	const char *p;
 
 	if (isnan(x))
@@ -66,7 +69,10 @@ char *fmt_real(char out[FMT_REAL_MAX], double x)
 		if (*p != '.')
 			digits[n++] = *p;
 	digits[n] = '\0';
-	exp10 = atoi(p + 1); /* p points at 'e'; snprintf wrote the exponent */
+	/* p points at 'e'; snprintf wrote the exponent, "+05" or "-123". */
+	read = parse_int(p + 1, &e10);
+	assert(read == 0);
+	exp10 = read == 0 ? (int)e10 : 0;
 
 	if (exp10 < -4 || exp10 >= 16) {
 		/* Scientific, as Python: 1e-05, 1.5e+16. */

@@ -132,7 +132,7 @@ done:
 
 void overview(struct request *rq, const char *only)
 {
-	char (*names)[33] = NULL;
+	char (*names)[WORLD_NAME_MAX + 1] = NULL;
 	struct buf json = {0};
 	int n = only && *only ? 1 : list_worlds(&names);
 

@@ -7,6 +7,7 @@
  * base a for which that fails proves n composite; the twelve bases below
  * leave no composite below 2^64 unproved.  */
 #include "prime.h"
+#include "buf.h"
 
 typedef unsigned long long u64;
 
@@ -32,7 +33,7 @@ static u64 pow_mod(u64 a, u64 e, u64 m)
 int is_prime_u64(u64 n)
 {
 	static const u64 bases[] = { 2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37 };
-	const int nbases = (int)(sizeof bases / sizeof bases[0]);
+	const int nbases = (int)LEN(bases);
 	u64 d = n - 1;
 	int s = 0;
 

@@ -99,6 +99,11 @@ void reply_raw(struct request *rq, const char *content_type)
 	rq->raw_type = content_type;
 }
 
+const char *server_address(const struct request *rq)
+{
+	return is_host(rq->in.host) ? rq->in.host : "localhost:8080";
+}
+
 void html_page_start(struct buf *b, const char *title)
 {
 	buf_puts(b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>"

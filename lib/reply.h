@@ -43,6 +43,11 @@ void reply_raw(struct request *rq, const char *content_type);
  * else: Python's requests and curl send Accept: star/star. */
 const char *reply_form(const struct request *rq);
 
+/* The address students reach this server at, to put in the addresses a
+ * reply tells them to type: the Host they sent when it looks like a host,
+ * else "localhost:8080". */
+const char *server_address(const struct request *rq);
+
 /* Start an HTML page in b: the doctype, <html>, and a <head> with the
  * charset and the title (escaped), left open so a page can add its style;
  * the caller writes "</head>" and the body. */

@@ -45,6 +45,10 @@ struct key {
 /* The key nearly every Mocean route reads: the player it acts as. */
 #define PLAYER_ID { .name = "id", .type = KEY_ID, .required = 1 }
 
+/* world= for a route that opens worlds itself (the teacher's, /scores); a
+ * route with a world store gets world= checked by lib without declaring it. */
+#define WORLD_KEY { .name = "world", .type = KEY_WORD, .longest = WORLD_NAME_MAX }
+
 #define ROUTE_MAX_KEYS 12
 
 /* What lib opens for a route before its handler runs. */
@@ -65,8 +69,32 @@ struct store;
 struct stores;
 struct kept_world;
 
+/* Which list a route is shown in: a section of the students' page (/),
+ * and /mocean's table for the Mocean and Data routes. */
+enum game {
+	GAME_NONE = 0,  /* listed nowhere (/notfound) */
+	GAME_STEPS,     /* the puzzle chain */
+	GAME_MOCEAN,    /* the ocean game */
+	GAME_DATA,      /* research data */
+	GAME_TEACHER,   /* the teacher's routes */
+};
+
+/* A route.  Its listing fields (.game to .json) are read at build time by
+ * lib/routes.awk, which makes /mocean's table and the students' page from
+ * every route file: each is written on one line as `.field = "text"` (or a
+ * number, or a GAME_ constant), one string, not several joined. */
 struct route {
-	const char *name;              /* "dive": for logs, counts and errors */
+	const char *name;              /* "dive": its address, and the file's name */
+	enum game game;                /* where it is listed */
+	int order;                     /* its place in that list: smaller first */
+	const char *about;             /* what it does, on the students' page:
+	                                  "sink (f) or rise (r) 5 metres" */
+	const char *example;           /* an address to try there (world=demo
+	                                  where it plays in a world) */
+	const char *usage;             /* its keys, for /mocean: "id, ctrl=r|f" */
+	const char *reply;             /* what it answers, for /mocean (none: the
+	                                  route is not in /mocean's table) */
+	const char *json;              /* the fields format=json adds: "x, y, z" */
 	struct key keys[ROUTE_MAX_KEYS]; /* the keys it reads, in any order */
 	enum store_kind store;
 	int makes_world;               /* 1: a new world= is made (only /join) */

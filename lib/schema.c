@@ -141,8 +141,7 @@ static int world_init(sqlite3 *db)
 	char view[VIEW_CODE_LEN + 1];
 	int rc;
 
-	random_bytes(&seed, sizeof seed);
-	seed &= 0x7fffffffffffLL; /* short enough to type in an admin URL */
+	seed = world_new_seed();
 	new_view_code(view);
 	if (sqlite3_prepare_v2(db, "INSERT INTO world (seed, created, view)"
 			       " VALUES (?, ?, ?)", -1, &st, NULL))

@@ -27,11 +27,18 @@
 #define MAX_WORLDS_DEFAULT 50  /* worlds a server holds, unless MAX_WORLDS */
 #define VIEW_CODE_LEN 12       /* hex digits */
 
+/* The world a request names: world= (already checked), or DEFAULT_WORLD
+ * when it names none. */
+static inline const char *world_or_default(const char *world)
+{
+	return world && *world ? world : DEFAULT_WORLD;
+}
+
 /* A world a process keeps open. */
 struct kept_world {
 	struct store *store;   /* its file; missing: an empty one in memory */
 	struct tally tally;    /* its request counts (none while missing) */
-	char name[33];
+	char name[WORLD_NAME_MAX + 1];
 	struct world world;    /* its geometry, made from seed */
 	long long seed;        /* the seed world was made from */
 	int have_world;        /* world is made */

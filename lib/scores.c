@@ -76,7 +76,7 @@ static void one_world(struct request *rq, const char *name, const char *sql,
 
 int scores_read(struct request *rq, const char *only, struct score *out, int max)
 {
-	char (*names)[33] = NULL;
+	char (*names)[WORLD_NAME_MAX + 1] = NULL;
 	struct store *db = progress_store(rq->stores);
 	int n = 0, worlds = 0;
 

@@ -15,7 +15,6 @@
 #include <time.h>
 
 #define DEFAULT_MAX 200      /* a key's longest value unless it says */
-#define WORLD_NAME_MAX 32
 
 static const char SQL_WORLD[] =
 	"SELECT seed, bloom, locked, rate_limit FROM world";
@@ -176,8 +175,7 @@ static void fold_world(struct query *q)
 /* Check the keys every route shares, then the route's own. */
 static int check_keys(struct request *rq)
 {
-	static const struct key world_key = {
-		.name = "world", .type = KEY_WORD, .longest = WORLD_NAME_MAX };
+	static const struct key world_key = WORLD_KEY;
 	static const struct key secret_key = {
 		.name = "secret", .type = KEY_TEXT, .longest = SECRET_LONGEST };
 	static const struct key name_key = {
@@ -189,7 +187,7 @@ static int check_keys(struct request *rq)
 	if (r->store == STORE_WORLD || r->store == STORE_WORLD_READ) {
 		if (check_key(rq, &world_key, &ignored) < 0)
 			return -1;
-		rq->world_name = *ignored.text ? ignored.text : DEFAULT_WORLD;
+		rq->world_name = world_or_default(ignored.text);
 		if (check_key(rq, &secret_key, &ignored) < 0)
 			return -1;
 	}

@@ -2,19 +2,71 @@
  *
  *     int main(void) { return serve(&route); }
  *
- * serve() reads QUERY_STRING, checks every key the route declared (answering
- * 400 itself for what does not fit), opens the store the route needs, starts
- * the transaction, loads and moves the player named by an ID key, runs the
- * handler, saves the player, commits, and only then writes the reply.
- * Nothing is kept between requests, so the same route files could run in a
- * long-lived loop by changing only this file. */
+ * THE CYCLE (serve.c's serve_one).  A request goes through these states, in
+ * this order; the functions on each arrow move it to the next.  In any state
+ * fail() (a 400 naming a key, 403, 429, a fault's 500 or 503) sets the
+ * answer; what is left of the cycle then does nothing but roll back and
+ * answer, so a refusal changes nothing.
+ *
+ *   ARRIVED     rq is fresh: the route, struct stores, the time
+ *      |  read_input (method, query, uri, Host, Accept), query_parse,
+ *      |  check_keys: world= and secret= (world routes), name= (Steps
+ *      v  levels) and every declared key, checked and parsed once
+ *   CHECKED     values[] hold typed values (store NONE, PROGRESS: to READY)
+ *      |  world_begin: world_store (kept in struct stores, or opened; made
+ *      |  only by /join and a reset), then db_begin (STORE_WORLD: BEGIN
+ *      |  IMMEDIATE, after the writers' queue) or db_begin_read
+ *      |  (STORE_WORLD_READ: a snapshot), then the world's row: its
+ *      v  geometry from the seed, bloom, lock, limit
+ *   OPEN        a transaction on rq->db
+ *      |  player_load (the ID key's player), secret_allows, tally_count
+ *      v  (429 past the teacher's limit), player_move: the player up to now
+ *   READY
+ *      |  route->handle: the lesson, saying its answer and working on rq->db
+ *      v
+ *   HANDLED
+ *      |  finish_world: player_save (when the player changed), then db_end:
+ *      v  COMMIT for a 200, else ROLLBACK (a refusal, a fault, a HEAD)
+ *   COMMITTED
+ *      |  reply_write: status, headers and body, in the form asked for
+ *      v
+ *   ANSWERED    the text, JSON and values are freed: nothing outlives rq
+ *
+ * Paths inside READY, through the same functions:
+ *   Steps levels (STORE_PROGRESS): level_solved -> record_solved opens
+ *     steps.db (progress_store) and writes the level in a transaction of
+ *     its own (db_begin, INSERT, db_end), apart from any world.
+ *   /data (STORE_WORLD_READ, in its snapshot): plan_query (plan) ->
+ *     fill_dataset (fill: a dataset made from the geometry) -> select_rows or
+ *     summarise_rows (select) -> write_rows or write_info (write) ->
+ *     empty_dataset.  With &add, db_begin_writing ends the snapshot and takes
+ *     the write lock (BEGIN IMMEDIATE) before insert_row.
+ *   The teacher (/admin, /world, /scores: STORE_NONE): teacher_allowed checks
+ *     the key; an action opens the one world it names with teacher_world ->
+ *     world_begin (writing; on reset a damaged file is set aside first and
+ *     the world made anew), and finish_world commits it as for any route;
+ *     /world reads the world it names in a snapshot (world_begin, reading).
+ *     The overview and /scores read every world in turn, each in a snapshot
+ *     of its own: world_begin (reading) ... db_end, then the next.
+ *
+ * TWO SERVING MODES.  serve() runs the cycle in FCGI_Accept's loop:
+ *   CGI: FCGI_Accept returns once (the request is in the environment); the
+ *     cycle runs once, stores_close, and the process ends.
+ *   Event mode (FastCGI): FCGI_Accept returns for every request lighttpd
+ *     sends.  struct stores keeps, between requests, only what is right to
+ *     share: open worlds (WORLDS_KEPT, each with its prepared statements,
+ *     tally and geometry) and steps.db; a world's file moved aside or
+ *     replaced is noticed (db_stale) and opened again, and anything a
+ *     teacher changes is read again inside the next request's transaction. */
 #ifndef MOCEAN_SERVE_H
 #define MOCEAN_SERVE_H
 
 #include "db.h"
 #include "request.h"
 
-/* Serve one CGI request for route; returns the process exit status (0). */
+/* Serve route: one request (CGI) or every request lighttpd sends (event
+ * mode).  Returns the process exit status (0; 1 when libsodium cannot
+ * start). */
 int serve(const struct route *route);
 
 /* Open the world called name (from what this process keeps), begin a

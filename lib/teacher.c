@@ -75,10 +75,10 @@ static int by_name(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-int list_worlds(char (**names)[33])
+int list_worlds(char (**names)[WORLD_NAME_MAX + 1])
 {
-	char dir[4096], name[33];
-	char (*list)[33] = NULL;
+	char dir[4096], name[WORLD_NAME_MAX + 1];
+	char (*list)[WORLD_NAME_MAX + 1] = NULL;
 	struct dirent *e;
 	DIR *d;
 	int n = 0, cap = 0;
@@ -93,7 +93,7 @@ int list_worlds(char (**names)[33])
 		if (len < 4 || len > 35 || strcmp(e->d_name + len - 3, ".db") != 0)
 			continue;
 		snprintf(name, sizeof name, "%.*s", (int)(len - 3), e->d_name);
-		if (!is_word(name, 32))
+		if (!is_word(name, WORLD_NAME_MAX))
 			continue;
 		if (names && n == cap) {
 			cap = cap ? 2 * cap : 64;
@@ -202,10 +202,8 @@ int teacher_world(struct request *rq, const char *name, enum db_open_how how)
 
 int world_remake(struct request *rq, long long seed)
 {
-	if (seed < 0) {
-		random_bytes(&seed, sizeof seed);
-		seed &= 0x7fffffffffffLL; /* short enough to type in an address */
-	}
+	if (seed < 0)
+		seed = world_new_seed();
 	if (world_clear(rq->db, seed, rq->now) < 0)
 		return -1;
 	world_make(&rq->world, seed);

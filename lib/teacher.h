@@ -34,7 +34,7 @@ int teacher_allowed(struct request *rq);
 /* The names of the worlds that exist (their files), sorted, never cut
  * short: *names is allocated (free it), each name at most 32 letters and
  * digits.  Returns how many.  With names NULL, only counts them. */
-int list_worlds(char (**names)[33]);
+int list_worlds(char (**names)[WORLD_NAME_MAX + 1]);
 
 /* 1 when the store's fault means its file is damaged (not a whole SQLite
  * world file), so a reset may set it aside. */

@@ -64,6 +64,14 @@ long long rng_range(struct rng *r, long long lo, long long hi)
 	return lo + (long long)(rng_next(r) % span);
 }
 
+long long world_new_seed(void)
+{
+	long long seed;
+
+	random_bytes(&seed, sizeof seed);
+	return seed & 0x7fffffffffffLL;
+}
+
 void world_make(struct world *w, long long seed)
 {
 	struct rng r;

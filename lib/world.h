@@ -9,6 +9,7 @@
 #ifndef MOCEAN_WORLD_H
 #define MOCEAN_WORLD_H
 
+#define WORLD_NAME_MAX 32     /* the longest world name (world=class3) */
 #define OCEAN_SIZE 900.0    /* metres east-west and north-south */
 #define FLOOR_DEPTH 30.0    /* the plain sea floor */
 #define TRENCH_DEPTH 50.0   /* inside the trench, whatever the hills */
@@ -46,6 +47,10 @@ extern const struct rect trench[TRENCH_PARTS];
 
 /* Make the world's geometry from its seed (bloom is left 0). */
 void world_make(struct world *w, long long seed);
+
+/* A new world's random seed: 47 bits, short enough to type in an address
+ * (/admin?...&seed=42 makes a world again). */
+long long world_new_seed(void);
 
 /* v wrapped onto [0, OCEAN_SIZE). */
 double wrap(double v);

@@ -256,3 +256,38 @@ def test_the_teachers_dashboard(make_server, unique, output_dir):
         assert "seed 42" in c.js("document.querySelector(\"%s.facts\").textContent" % card(made))
         c.js("window.scrollTo(0, 0)")
         c.screenshot(os.path.join(output_dir, "teacher-dashboard.png"))
+
+
+@needs_chromium
+def test_the_dashboard_shows_a_damaged_world_plainly(make_server, unique, output_dir):
+    """/admin's JSON gives a damaged world as {name, damaged, problem,
+    players: []} with no seed: its card says the problem, and its Reset sets
+    the file aside and makes the world anew; the other worlds show as ever."""
+    server = make_server()
+    key = teacher_key(server)
+    broken, fine = unique("broken"), unique("fine")
+    for w in (broken, fine):
+        server.text("join", name="ann", world=w)
+    server.stop()
+    path = os.path.join(server.data_dir, "worlds", broken + ".db")
+    with open(path, "r+b") as f:
+        f.write(b"\x00" * 100)
+    server.start()
+    j = [w for w in server.get("admin", key=key, format="json").json()["worlds"] if w["name"] == broken]
+    assert j[0]["damaged"] is True and "seed" not in j[0]
+    with Chrome(1600, 1000) as c:
+        c.open(server.url + "/teacher?key=" + key)
+        problem = c.wait("(document.querySelector(\"%s.problem\") || {}).textContent" % card(broken))
+        assert problem.startswith("Damaged: ") and "worlds/%s.db" % broken in problem
+        text = c.js("document.querySelector(\"%s\").textContent" % card(broken).strip())
+        assert "undefined" not in text and "seed" not in text
+        assert c.js("!!document.querySelector(\"%stable tr.player\")" % card(fine))
+        c.screenshot(os.path.join(output_dir, "teacher-damaged-world.png"))
+        c.dialogs.clear()
+        c.click(card(broken) + "button[data-do='reset']")
+        said = c.wait("document.getElementById('answer').textContent")
+        assert c.dialogs and c.dialogs[0].startswith("Reset %s? Its damaged file is set aside" % broken)
+        assert re.fullmatch(r"world %s made anew with seed \d+" % broken, said), said
+        c.wait("!!document.querySelector(\"%s.facts\")" % card(broken))
+    assert any(n.startswith(broken + ".db.damaged") for n in os.listdir(os.path.dirname(path)))
+    assert server.text("who", world=broken) == "there are 0 players: "

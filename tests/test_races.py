@@ -1,37 +1,18 @@
 """Concurrency without loss: many players at the same moment, through real
 lighttpd, each request its own CGI process and SQLite connection."""
-import threading
 
-import requests
 
 from conftest import world_sql
+from crowd import together
 from mocean_world import World
 
 SEED = 777
 
 
-def crowd(n, work):
-    """Run work(i, session) in n threads released together; return results."""
-    barrier = threading.Barrier(n)
-    results = [None] * n
-
-    def run(i):
-        with requests.Session() as s:
-            barrier.wait()
-            results[i] = work(i, s)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
-
-
 def test_fifty_players_join_at_once(server, unique):
     w = unique("joins")
-    replies = crowd(50, lambda i, s: s.get(server.url + "/join", params={"name": "p%d" % i, "world": w},
-                                           timeout=60))
+    replies = together(50, lambda i, s: s.get(server.url + "/join", params={"name": "p%d" % i, "world": w},
+                                              timeout=60))
     assert [r.status_code for r in replies] == [200] * 50
     ids = sorted(int(r.text) for r in replies)
     assert ids == list(range(50))
@@ -46,7 +27,7 @@ def test_two_players_grab_one_treasure(server, unique):
         a = server.text("join", name="ann", world=w)
         b = server.text("join", name="bob", world=w)
         world_sql(server, w, "UPDATE player SET x = ?, y = ?, z = ?", [tx, ty, tz])
-        replies = crowd(2, lambda i, s: s.get(server.url + "/get", params={
+        replies = together(2, lambda i, s: s.get(server.url + "/get", params={
             "id": (a, b)[i], "item": "treasure", "world": w}, timeout=60).text)
         assert sorted(replies)[1] == "treasure recovered! ", replies
         assert sorted(replies)[0].startswith("there is no treasure"), replies
@@ -59,7 +40,7 @@ def test_twenty_writers_one_inbox(server, unique):
     w = unique("chat")
     reader = server.text("join", name="reader", world=w)
     writers = [server.text("join", name="w%d" % i, world=w) for i in range(20)]
-    replies = crowd(20, lambda i, s: s.get(server.url + "/sendchat", params={
+    replies = together(20, lambda i, s: s.get(server.url + "/sendchat", params={
         "id": writers[i], "name": "reader", "message": "hello from %d" % i, "world": w}, timeout=60).text)
     sent = [i for i, r in enumerate(replies) if r == "message sent to reader"]
     refused = [r for r in replies if "inbox is full" in r]
@@ -80,7 +61,7 @@ def test_many_swimmers_at_once(server, unique):
             out.append(s.get(server.url + "/location", params={"id": ids[i], "world": w}, timeout=60))
         return out
 
-    for replies in crowd(30, play):
+    for replies in together(30, play):
         for r in replies:
             assert r.status_code == 200
             assert len(r.text.split(",")) in (6,)

@@ -3,33 +3,13 @@ together by a barrier, each request its own CGI process and SQLite
 connection.  Exactly one wins; the losers get a sentence; nothing is lost or
 doubled."""
 import ast
-import threading
 import time
 
-import requests
-
 from conftest import world_sql
+from crowd import together
 from mocean_world import World, TREASURES, WHALES as WHALE_NAMES
 
 SEED = 4242
-
-
-def together(n, work):
-    """Run work(i, session) in n threads released at the same moment."""
-    barrier = threading.Barrier(n)
-    results = [None] * n
-
-    def run(i):
-        with requests.Session() as s:
-            barrier.wait()
-            results[i] = work(i, s)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
 
 
 def fresh_world(server, unique, names):

@@ -89,7 +89,26 @@ function playerRow(w, p) {
              "Remove " + p.name + " from " + w.name + "?")));
 }
 
+// A world whose file cannot be read (the JSON gives its problem, and no
+// seed): said plainly.  A damaged file gets a Reset, which sets the file
+// aside (kept, not erased) and makes the world anew, and a Delete.
+function troubleCard(w) {
+  const problem = w.problem || "there is no world called " + w.name;
+  const card = el("div", { className: "world trouble" }, el("h3", { textContent: w.name }),
+    el("p", { className: "problem", textContent: (w.damaged ? "Damaged: " : "Cannot be read: ") + problem }),
+    w.damaged ?
+      el("div", { className: "actions" },
+        button("Reset", () => ({ do: "reset", world: w.name }), "Reset " + w.name +
+               "? Its damaged file is set aside (kept, not erased) and a new, empty world is made."),
+        button("Delete", () => ({ do: "delete", world: w.name }),
+               "Delete " + w.name + "? Its file is moved aside, and its players are gone.")) :
+      el("div", { className: "empty", textContent: "Refresh in a moment: it may be busy." }));
+  card.dataset.world = w.name;
+  return card;
+}
+
 function worldCard(w) {
+  if ("problem" in w || w.missing) return troubleCard(w);
   const seed = el("input", { className: "num", placeholder: "seed", title: "seed for Reset (optional)" });
   const rate = el("input", { className: "num", placeholder: "per second", title: "requests a second per player; 0: no limit" });
   const map = w.view ? "/map?world=" + encodeURIComponent(w.name) + "&view=" + encodeURIComponent(w.view)
