@@ -8,7 +8,7 @@
  *   /scores?world=class3  -> class3's players only (treasures held there)
  *   /scores?world=class3&client=browser -> the projector's leaderboard: a
  *        page whose script (www/leaderboard.js) ranks them, every 3 s
- * Worst case: 500 players, from the Steps file and every world's (MAX_WORLDS).
+ * Worst case: 2000 players, from the Steps file and every world's (MAX_WORLDS).
  */
 #include "mocean.h"
 

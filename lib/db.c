@@ -239,7 +239,7 @@ static int mend_companions(const struct store *s)
 	struct stat st;
 	int mended = 0;
 
-	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+	for (size_t i = 0; i < LEN(ends); i++) {
 		snprintf(side, sizeof side, "%s%s", s->path, ends[i]);
 		if (stat(side, &st) == 0 && !(st.st_mode & S_IWUSR) &&
 		    chmod(side, 0640) == 0)

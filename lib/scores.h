@@ -5,7 +5,7 @@
 
 #include "request.h"
 
-#define SCORES_MAX_PLAYERS 500
+#define SCORES_MAX_PLAYERS PLAYERS_MAX  /* a whole world fits on the board */
 #define STEPS_LEVELS 9
 
 struct score {
