@@ -46,6 +46,9 @@ static void look(struct request *rq)
 	struct buf things = {0};
 	int n = look_around(rq, &rq->me, player_sight(rq, &rq->me), seen, SEEN_MAX);
 
+	/* Looked at in a snapshot; only what was seen is written down. */
+	if (n > 0 && db_begin_writing(rq->db) < 0)
+		return;
 	for (int i = 0; i < n; i++) {
 		say_thing(rq, &seen[i], &things);
 		db_exec(rq->db, SQL_SIGHTING, "dttddd", rq->now, rq->me.name,
@@ -61,7 +64,7 @@ static const struct route route = {
 	.usage = "id", .reply = "whale,x,y,z,treasure,x,y,z, ... for all in sight",
 	.json = "things",
 	.keys = { PLAYER_ID },
-	.store = STORE_WORLD,
+	.store = STORE_WORLD_READ,  /* and writes only when it saw something */
 	.handle = look,
 };
 
