@@ -278,6 +278,7 @@ for a in $$addrs; do echo "    http://$$a:$(PORT)/"; done; \
 set -- $$addrs localhost; \
 echo "Teacher's dashboard: http://$$1:$(PORT)/teacher"; \
 echo "teacher key: $$(cat $(DATA_DIR)/teacher.key)"; \
+if [ "$(MODE)" = fastcgi ]; then echo "(event mode: each route's program keeps running)"; fi; \
 echo "(data in $(DATA_DIR); Ctrl-C stops it)"; echo
 endef
 banner: teacher-key
