@@ -61,11 +61,6 @@ static const char WORLD_SCHEMA[] =
 	"  player INTEGER NOT NULL,"         /* who grabbed it */
 	"  time REAL NOT NULL"               /* when */
 	");"
-	/* Request counts per route, for the teacher's /admin. */
-	"CREATE TABLE hits ("
-	"  route TEXT PRIMARY KEY,"          /* route name, e.g. 'location' */
-	"  n INTEGER NOT NULL"               /* requests so far */
-	");"
 	/* Data service logs: one row per /location. */
 	"CREATE TABLE track ("
 	"  time REAL NOT NULL,"              /* unix time */
@@ -102,7 +97,9 @@ static const char WORLD_UPGRADE_2[] =
 	"ALTER TABLE world ADD COLUMN view TEXT NOT NULL DEFAULT '';"
 	"UPDATE world SET view = lower(hex(randomblob(6)));"
 	"ALTER TABLE player ADD COLUMN secret TEXT;"
-	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;";
+	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;"
+	/* Request counts moved to the tally file (tally.h). */
+	"DROP TABLE hits;";
 static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2 };
 
 /* A world made anew: every table emptied (the world row keeps its
@@ -110,7 +107,6 @@ static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2 };
 static const char *const SQL_CLEAR[] = {
 	"DELETE FROM player", "DELETE FROM item", "DELETE FROM taken",
 	"DELETE FROM track", "DELETE FROM sighting", "DELETE FROM sounding",
-	"DELETE FROM hits",
 };
 static const char SQL_NEW_SEED[] =
 	"UPDATE world SET seed = ?, bloom = 0, next_id = 0, created = ?";

@@ -1,0 +1,69 @@
+"""A world file made by the previous release (schema version 1) keeps its
+players and their treasures, and gains what this release adds (secret words,
+locks, limits, a view code), the first time any route opens it, in both
+serving modes."""
+import os
+
+from conftest import give_to_server_user, run_sql
+
+# The world schema of the previous release, as it made new files.
+VERSION_1 = (
+    "CREATE TABLE world (seed INTEGER NOT NULL, bloom INTEGER NOT NULL DEFAULT 0,"
+    " next_id INTEGER NOT NULL DEFAULT 0, created REAL NOT NULL);"
+    "CREATE TABLE player (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+    " playing INTEGER NOT NULL DEFAULT 1, x REAL NOT NULL, y REAL NOT NULL,"
+    " z REAL NOT NULL DEFAULT 0, vx REAL NOT NULL DEFAULT 0, vy REAL NOT NULL DEFAULT 0,"
+    " heading REAL NOT NULL, t REAL NOT NULL, wrapped INTEGER NOT NULL DEFAULT 0,"
+    " whale INTEGER NOT NULL DEFAULT -1, inbox TEXT, joined REAL NOT NULL);"
+    "CREATE UNIQUE INDEX player_name ON player(name) WHERE playing = 1;"
+    "CREATE TABLE item (seq INTEGER PRIMARY KEY, player INTEGER NOT NULL,"
+    " kind TEXT NOT NULL, name TEXT NOT NULL, amount REAL);"
+    "CREATE INDEX item_player ON item(player);"
+    "CREATE TABLE taken (treasure INTEGER PRIMARY KEY, player INTEGER NOT NULL,"
+    " time REAL NOT NULL);"
+    "CREATE TABLE hits (route TEXT PRIMARY KEY, n INTEGER NOT NULL);"
+    "CREATE TABLE track (time REAL NOT NULL, player TEXT NOT NULL, x REAL NOT NULL,"
+    " y REAL NOT NULL, z REAL NOT NULL);"
+    "CREATE TABLE sighting (time REAL NOT NULL, player TEXT NOT NULL, thing TEXT NOT NULL,"
+    " x REAL NOT NULL, y REAL NOT NULL, z REAL NOT NULL);"
+    "CREATE TABLE sounding (time REAL NOT NULL, name TEXT NOT NULL, x REAL NOT NULL,"
+    " y REAL NOT NULL, depth REAL NOT NULL);"
+)
+
+
+def old_world(data_dir, name):
+    """A version-1 world file with fred (id 0) holding the binoculars."""
+    worlds = os.path.join(data_dir, "worlds")
+    os.makedirs(worlds, exist_ok=True)
+    give_to_server_user(worlds)
+    path = os.path.join(worlds, name + ".db")
+    for sql in VERSION_1.split(";")[:-1] + [
+            "PRAGMA journal_mode=WAL",
+            "INSERT INTO world (seed, next_id, created) VALUES (42, 1, 0)",
+            "INSERT INTO player (id, name, x, y, heading, t, joined) VALUES (0, 'fred', 100, 120, 0, 0, 0)",
+            "INSERT INTO item (player, kind, name, amount) VALUES (0, 'air tank', 'air tank', 1.0)",
+            "INSERT INTO item (player, kind, name) VALUES (0, 'treasure', 'binoculars')",
+            "INSERT INTO hits VALUES ('location', 7)",
+            "PRAGMA user_version=1"]:
+        run_sql(path, sql)
+    return path
+
+
+def test_a_world_of_the_previous_release_plays_on(make_server):
+    s = make_server()
+    path = old_world(s.data_dir, "lastyear")
+    # A route that only reads opens it first: the upgrade happens all the same.
+    assert s.text("who", world="lastyear") == "there are 1 players: fred "
+    assert s.text("location", id=0, world="lastyear").startswith("100.0,120.0,0.0,")
+    assert "binoculars" in s.text("inventory", id=0, world="lastyear")
+    assert run_sql(path, "PRAGMA user_version") == [(2,)]
+    assert run_sql(path, "SELECT count(*) FROM sqlite_master WHERE name = 'hits'") == [(0,)]
+    # What this release adds works on it.
+    assert s.text("join", name="ann", secret="kelp", world="lastyear") == "1"
+    assert s.get("location", id=1, world="lastyear").status_code == 403
+    world = [w for w in s.get("admin", key=s.key, format="json").json()["worlds"]
+             if w["name"] == "lastyear"][0]
+    assert len(world["view"]) == 12 and world["locked"] is False
+    assert s.text("admin", key=s.key, do="lock", world="lastyear")
+    assert s.text("join", name="bob", world="lastyear") == "-1"
+    assert run_sql(path, "PRAGMA integrity_check") == [("ok",)]
