@@ -6,22 +6,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <fcgi_stdio.h>  /* stdout is the FastCGI stream in event mode */
+#include "conn.h"  /* out of memory: a 500 on the connection being served */
 
-/* Out of memory: answer 500 in one line, through the request's own output
- * (stdout in CGI, the FastCGI stream in event mode), and end the process.
- * No reply is half-written yet (replies are written only at the end), and
+/* Out of memory: answer 500 and end the process (conn_out_of_memory).  No
+ * reply is half-written yet (replies are written only at the end), and
  * SQLite rolls back an open transaction when the process exits; lighttpd
  * starts a new FastCGI process. */
 static void buf_oom(void)
 {
-	fputs("Status: 500 Internal Server Error\r\n"
-	      "Content-Type: text/plain; charset=utf-8\r\n"
-	      "Access-Control-Allow-Origin: *\r\n\r\n"
-	      "the server ran out of memory; please try again", stdout);
-	fputs("mocean: out of memory\n", stderr);
-	FCGI_Finish();
-	_exit(1);
+	conn_out_of_memory();
 }
 
 void *xmalloc(size_t n)

@@ -3,11 +3,12 @@
 #include "db.h"
 #include "buf.h"
 
-#include <fcgi_stdio.h>  /* stderr is the server's error log in both modes */
+#include "conn.h"  /* log_line: the server's error log in both modes */
 
 #include <assert.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <sys/file.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -80,7 +81,7 @@ static void fault(struct store *s, int code, int sys_errno, const char *doing)
 	s->code = code;
 	s->sys_errno = sys_errno;
 	db_fault_text(s, text, sizeof text);
-	fprintf(stderr, "mocean: %s: %s [%s: %s]\n", s->label, text, doing,
+	log_line("%s: %s [%s: %s]", s->label, text, doing,
 		s->sql ? sqlite3_errmsg(s->sql) : sqlite3_errstr(code));
 }
 
@@ -285,14 +286,20 @@ static int connect(struct store *s)
 		return -1;
 	}
 	sqlite3_busy_handler(s->sql, busy_wait, s);
+	/* The log file stays when the last connection closes, emptied
+	 * (journal_size_limit=0), not deleted: a CGI request is often the
+	 * only one open, and making the log anew on every open costs more
+	 * than the request. */
+	sqlite3_file_control(s->sql, "main", SQLITE_FCNTL_PERSIST_WAL, &(int){1});
 	/* SQLite folds the log in inside the COMMIT that grew it past 1000
 	 * pages, while that writer still holds its place in the queue: every
 	 * writer after it would wait for the copy and its syncs.  This hook
-	 * replaces that; db_end folds in after leaving the queue. */
+	 * replaces that: db_fold_log folds it in once the reply is sent. */
 	sqlite3_wal_hook(s->sql, log_grew, s);
 	/* WAL survives a kill -9 of the server: a commit is in the log before
 	 * the reply is written.  NORMAL syncs at checkpoints, not per commit. */
-	if (sqlite3_exec(s->sql, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL)) {
+	if (sqlite3_exec(s->sql, "PRAGMA synchronous=NORMAL; "
+			 "PRAGMA journal_size_limit=0", NULL, NULL, NULL)) {
 		db_error(s, "setting synchronous");
 		return -1;
 	}
@@ -514,13 +521,17 @@ int db_end(struct store *s, int ok)
 		sqlite3_exec(s->sql, "ROLLBACK", NULL, NULL, NULL);
 	}
 	queue_leave(s);
-	if (s->log_pages >= DB_LOG_PAGES) {
-		/* PASSIVE: copies what no reader still needs, waits for no one;
-		 * the next writer starts the log afresh once it is all in. */
-		sqlite3_wal_checkpoint_v2(s->sql, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-		s->log_pages = 0;
-	}
 	return rc;
+}
+
+void db_fold_log(struct store *s)
+{
+	if (!s || !s->sql || s->log_pages < DB_LOG_PAGES)
+		return;
+	/* PASSIVE: copies what no reader still needs, waits for no one; the
+	 * next writer starts the log afresh once it is all in. */
+	sqlite3_wal_checkpoint_v2(s->sql, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	s->log_pages = 0;
 }
 
 /* Bind the values named by types to st. */

@@ -31,7 +31,7 @@
 #define DB_BUSY_TIMEOUT_MS 10000
 
 /* The write-ahead log is folded into the file once it holds this many
- * pages, by the writer that grew it, after it left the queue. */
+ * pages, after the reply of the writer that grew it (db_fold_log). */
 #define DB_LOG_PAGES 1000
 
 /* How many prepared statements a store keeps for reuse. */
@@ -113,6 +113,11 @@ int db_begin_writing(struct store *s);
 /* COMMIT when ok and nothing failed, else ROLLBACK.  Returns 0 when
  * committed. */
 int db_end(struct store *s, int ok);
+
+/* Fold the write-ahead log into the file when it has grown past
+ * DB_LOG_PAGES (a passive checkpoint: a copy and two syncs, a few ms).
+ * The serving loop calls it after the reply is sent, so no reply waits. */
+void db_fold_log(struct store *s);
 
 /* Forget a fault recorded on the store (after it was answered). */
 void db_clear_fault(struct store *s);

@@ -2,9 +2,9 @@
 #include "reply.h"
 #include "fmt.h"
 
-#include <fcgi_stdio.h>  /* stdout is the FastCGI stream in event mode */
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -226,7 +226,7 @@ static void guess_form(struct buf *out, const struct request *rq)
 	buf_free(&address);
 }
 
-void reply_write(struct request *rq)
+void reply_write(struct request *rq, struct buf *reply)
 {
 	struct buf out = {0};
 	const char *form = reply_form(rq);
@@ -256,16 +256,15 @@ void reply_write(struct request *rq)
 		type = "text/plain; charset=utf-8";
 		buf_add(&out, buf_str(&rq->text), rq->text.len);
 	}
-	printf("Status: %d %s\r\n"
-	       "Content-Type: %s\r\n"
-	       "Access-Control-Allow-Origin: *\r\n"
-	       "Cache-Control: no-store\r\n"
-	       "%s"
-	       "\r\n", rq->status, status_text(rq->status), type,
-	       rq->status == 405 ? "Allow: GET, HEAD\r\n" :
-	       rq->status == 429 ? "Retry-After: 1\r\n" : "");
+	buf_printf(reply, "Status: %d %s\r\n"
+		   "Content-Type: %s\r\n"
+		   "Access-Control-Allow-Origin: *\r\n"
+		   "Cache-Control: no-store\r\n"
+		   "%s"
+		   "\r\n", rq->status, status_text(rq->status), type,
+		   rq->status == 405 ? "Allow: GET, HEAD\r\n" :
+		   rq->status == 429 ? "Retry-After: 1\r\n" : "");
 	if (strcmp(rq->in.method ? rq->in.method : "", "HEAD") != 0)
-		fwrite(out.s ? out.s : (char *)"", 1, out.len, stdout);
-	fflush(stdout);
+		buf_add(reply, out.s ? out.s : "", out.len);
 	buf_free(&out);
 }

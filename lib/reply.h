@@ -53,7 +53,9 @@ const char *server_address(const struct request *rq);
  * the caller writes "</head>" and the body. */
 void html_page_start(struct buf *b, const char *title);
 
-/* Write status line, headers and body to stdout in the form asked for. */
-void reply_write(struct request *rq);
+/* The whole reply, in the form asked for, appended to reply: the status
+ * line, the headers and the body (no body for HEAD).  The serving loop
+ * sends it in one piece. */
+void reply_write(struct request *rq, struct buf *reply);
 
 #endif

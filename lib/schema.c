@@ -304,6 +304,13 @@ struct store *progress_store(struct stores *kept)
 	return kept->progress;
 }
 
+void stores_fold_logs(struct stores *kept)
+{
+	for (int i = 0; i < WORLDS_KEPT; i++)
+		db_fold_log(kept->worlds[i].store);
+	db_fold_log(kept->progress);
+}
+
 void stores_close(struct stores *kept)
 {
 	for (int i = 0; i < WORLDS_KEPT; i++) {

@@ -63,6 +63,10 @@ struct kept_world *world_store(struct stores *kept, const char *name,
 /* The Steps progress file, made on first use.  Check ->failed. */
 struct store *progress_store(struct stores *kept);
 
+/* Fold in every kept file's write-ahead log that has grown long
+ * (db_fold_log): after a reply is sent. */
+void stores_fold_logs(struct stores *kept);
+
 /* Close everything kept. */
 void stores_close(struct stores *kept);
 

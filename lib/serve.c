@@ -6,7 +6,7 @@
 #include "schema.h"
 #include "secret.h"
 
-#include <fcgi_stdio.h>  /* FCGI_Accept: one loop for CGI and FastCGI */
+#include "conn.h"  /* one loop for CGI and FastCGI */
 
 #include <assert.h>
 #include <ctype.h>
@@ -339,30 +339,24 @@ static void finish_world(struct request *rq)
 		answer_fault(rq, rq->db);
 }
 
-/* An environment variable, or "" when it is not set. */
-static const char *env_or_empty(const char *name)
+/* The request as CGI and FastCGI hand it over (conn_param). */
+static void read_input(const struct conn *c, struct input *in)
 {
-	const char *v = getenv(name);
-	return v ? v : "";
-}
-
-/* The request as CGI and FastCGI hand it over: in the environment (in
- * event mode FCGI_Accept puts this request's parameters there). */
-static void read_input(struct input *in)
-{
-	in->method = env_or_empty("REQUEST_METHOD");
-	in->query = env_or_empty("QUERY_STRING");
-	in->uri = env_or_empty("REQUEST_URI");
-	in->host = env_or_empty("HTTP_HOST");
-	in->accept = env_or_empty("HTTP_ACCEPT");
+	in->method = conn_param(c, "REQUEST_METHOD");
+	in->query = conn_param(c, "QUERY_STRING");
+	in->uri = conn_param(c, "REQUEST_URI");
+	in->host = conn_param(c, "HTTP_HOST");
+	in->accept = conn_param(c, "HTTP_ACCEPT");
 	if (!*in->method)
 		in->method = "GET"; /* run by hand, without a web server */
 }
 
 /* One request, start to end: read, check, open, handle, commit, answer. */
-static void serve_one(const struct route *route, struct stores *stores)
+static void serve_one(struct conn *c, const struct route *route,
+		      struct stores *stores)
 {
 	struct request rq;
+	struct buf reply = {0};
 	struct timespec ts;
 	char err[256];
 	int run = 0;
@@ -373,7 +367,7 @@ static void serve_one(const struct route *route, struct stores *stores)
 	rq.status = 200;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	rq.now = ts.tv_sec + ts.tv_nsec / 1e9;
-	read_input(&rq.in);
+	read_input(c, &rq.in);
 
 	if (strcmp(rq.in.method, "GET") != 0 && !is_head(&rq))
 		fail(&rq, 405, "only GET (and HEAD) work here: type the address "
@@ -389,25 +383,27 @@ static void serve_one(const struct route *route, struct stores *stores)
 	if (run)
 		route->handle(&rq);
 	finish_world(&rq);
-	reply_write(&rq);
+	reply_write(&rq, &reply);
+	conn_reply(c, reply.s, reply.len);
+	stores_fold_logs(stores); /* the reply is out: no one waits for this */
 
 	query_free(&rq.query);
 	buf_free(&rq.text);
 	buf_free(&rq.json);
+	buf_free(&reply);
 }
 
 int serve(const struct route *route)
 {
 	struct stores stores;
+	struct conn c;
 
 	memset(&stores, 0, sizeof stores);
-	if (secret_init() < 0) {
-		fprintf(stderr, "mocean: libsodium could not start\n");
-		return 1;
-	}
+	memset(&c, 0, sizeof c);
 	/* CGI: once.  FastCGI (event mode): until lighttpd stops the process. */
-	while (FCGI_Accept() >= 0)
-		serve_one(route, &stores);
+	while (conn_accept(&c))
+		serve_one(&c, route, &stores);
+	conn_close(&c);
 	stores_close(&stores);
 	return 0;
 }

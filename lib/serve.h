@@ -28,8 +28,8 @@
  *      |  finish_world: player_save (when the player changed), then db_end:
  *      v  COMMIT for a 200, else ROLLBACK (a refusal, a fault, a HEAD)
  *   COMMITTED
- *      |  reply_write: status, headers and body, in the form asked for
- *      v
+ *      |  reply_write: status, headers and body, in the form asked for;
+ *      v  conn_reply sends them in one piece (conn.h)
  *   ANSWERED    the text, JSON and values are freed: nothing outlives rq
  *
  * Paths inside READY, through the same functions:
@@ -49,15 +49,17 @@
  *     The overview and /scores read every world in turn, each in a snapshot
  *     of its own: world_begin (reading) ... db_end, then the next.
  *
- * TWO SERVING MODES.  serve() runs the cycle in FCGI_Accept's loop:
- *   CGI: FCGI_Accept returns once (the request is in the environment); the
+ * TWO SERVING MODES.  serve() runs the cycle in conn_accept's loop (conn.h):
+ *   CGI: conn_accept returns once (the request is in the environment); the
  *     cycle runs once, stores_close, and the process ends.
- *   Event mode (FastCGI): FCGI_Accept returns for every request lighttpd
+ *   Event mode (FastCGI): conn_accept returns for every request lighttpd
  *     sends.  struct stores keeps, between requests, only what is right to
  *     share: open worlds (WORLDS_KEPT, each with its prepared statements,
  *     tally and geometry) and steps.db; a world's file moved aside or
  *     replaced is noticed (db_stale) and opened again, and anything a
- *     teacher changes is read again inside the next request's transaction. */
+ *     teacher changes is read again inside the next request's transaction.
+ *   In both, after the reply is sent, a world whose write-ahead log has
+ *     grown long is folded in (stores_fold_logs): no reply waits for that. */
 #ifndef MOCEAN_SERVE_H
 #define MOCEAN_SERVE_H
 
@@ -65,8 +67,7 @@
 #include "request.h"
 
 /* Serve route: one request (CGI) or every request lighttpd sends (event
- * mode).  Returns the process exit status (0; 1 when libsodium cannot
- * start). */
+ * mode).  Returns the process exit status, 0. */
 int serve(const struct route *route);
 
 /* Open the world called name (from what this process keeps), begin a

@@ -1,0 +1,45 @@
+/* conn.h: the connection a request comes in on and its reply goes out on,
+ * the same for both serving modes.  Only lib's serving loop (serve.c) uses
+ * it; nothing else reads the environment or writes to stdout.
+ *
+ *   CGI: one request, in the environment; the reply goes to stdout.
+ *   Event mode (FastCGI, found when stdin is a listening socket): request
+ *     after request from lighttpd, through Debian's libfcgi (fcgiapp.h); the
+ *     reply goes out on the request's FastCGI stream. */
+#ifndef MOCEAN_CONN_H
+#define MOCEAN_CONN_H
+
+#include <stddef.h>
+
+#include <fcgiapp.h>
+
+struct conn {
+	int fastcgi;         /* 1: event mode */
+	int served;          /* CGI: 1 once its one request was taken */
+	FCGX_Request fcgi;   /* event mode: the request being served */
+};
+
+/* Wait for the next request.  Returns 1 with one to serve, 0 when there
+ * are no more (CGI: after the first; event mode: lighttpd stops us). */
+int conn_accept(struct conn *c);
+
+/* A CGI variable of the request (QUERY_STRING, HTTP_HOST ...), or "". */
+const char *conn_param(const struct conn *c, const char *name);
+
+/* Send the whole reply, headers and body, and end the request.  In event
+ * mode the connection is closed at once, without waiting for lighttpd to
+ * close its end first, so the process is free for the next request. */
+void conn_reply(struct conn *c, const char *reply, size_t len);
+
+/* Close what conn_accept opened. */
+void conn_close(struct conn *c);
+
+/* Out of memory while serving: answer 500 in one line on the connection
+ * being served, log it, and end the process (lighttpd starts a new one). */
+void conn_out_of_memory(void) __attribute__((noreturn));
+
+/* One line in the server's log (lighttpd's error log, in both modes),
+ * written in one piece: "mocean: " and the formatted text. */
+void log_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
