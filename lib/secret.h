@@ -21,10 +21,6 @@ enum secret_says {
 	SECRET_WRONG,        /* protected, and secret= is another word */
 };
 
-/* Get libsodium ready; once per process, before any other call here.
- * Returns 0, or -1 when it cannot start. */
-int secret_init(void);
-
 /* Compare player id's stored hash with the request's secret=. */
 enum secret_says secret_check(struct request *rq, long long id);
 
