@@ -1,5 +1,6 @@
 /* teacher.c: the teacher key and the worlds' files (see teacher.h). */
 #include "teacher.h"
+#include "conn.h"
 #include "buf.h"
 #include "db.h"
 #include "overview.h"
@@ -52,9 +53,9 @@ int teacher_allowed(struct request *rq)
 	unsigned char diff = 0;
 
 	if (teacher_key(key) < 0) {
-		fprintf(stderr, "mocean: %s/teacher.key is missing or unreadable: "
-			"start the server again (make run) to make a new key\n", data_dir());
-		fail(rq, 503, "the teacher key file (teacher.key in the data folder) "
+		log_line("%s/teacher.key is missing or unreadable: "
+			 "start the server again (make run) to make a new key", data_dir());
+		fail(rq, 500, "the teacher key file (teacher.key in the data folder) "
 		     "is missing or unreadable: start the server again (make run) "
 		     "and it makes a new key and prints it");
 		return 0;

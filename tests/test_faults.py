@@ -74,7 +74,7 @@ def test_a_missing_key_file_is_said_and_never_remade(make_server):
     os.remove(key)
     for params in [dict(key=s.key), dict(key="wrong"), dict()]:
         r = s.get("admin", **params)
-        assert r.status_code == 503 and "teacher.key" in r.text and "missing" in r.text
+        assert r.status_code == 500 and "teacher.key" in r.text and "missing" in r.text
     assert not os.path.exists(key)
     assert log_lines(s, "teacher.key")
     s.restart()                                   # starting the server makes one
