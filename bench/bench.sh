@@ -4,7 +4,8 @@
 # each workload, and prints requests/s, p50 and p99 beside the trivial
 # program measured in the same run and mode: in CGI mode the floor of CGI
 # itself, in event mode (FastCGI) the ceiling of a responder that does
-# nothing.  In event mode it also prints the memory of the whole server
+# nothing (libfcgi's plain loop, 2 processes; the line after it is the same
+# nothing on mocean's own loop, lib/conn.c).  In event mode it also prints the memory of the whole server
 # (lighttpd and every route process, summed RSS) under the classroom.
 #
 # A workload is one line at the bottom: measure LABEL PATH [LUA_SCRIPT].
@@ -22,7 +23,7 @@ USER_NAME=${MOCEAN_USER:-$(id -un)}
 TMP=$(mktemp -d /tmp/mocean-bench.XXXXXX)
 chmod 755 "$TMP"
 mkdir -p "$TMP/cgi-bin"
-cp "$BUILD"/cgi-bin/*.cgi "$BUILD/bench/trivial.cgi" "$TMP/cgi-bin/"
+cp "$BUILD"/cgi-bin/*.cgi "$BUILD/bench/trivial.cgi" "$BUILD/bench/bare.cgi" "$TMP/cgi-bin/"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 LIGHTTPD=
@@ -136,6 +137,7 @@ bench_mode() {
 		stop_server
 		start_server fastcgi 2
 		measure "$floor" "/trivial"
+		measure "the same on mocean's loop" "/bare"
 		stop_server
 		start_server fastcgi
 	else

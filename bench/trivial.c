@@ -2,8 +2,9 @@
  * Run once per request, it is the floor of CGI itself; kept running by
  * mod_fastcgi, it is the ceiling of event mode.  make bench measures the
  * real routes beside it in the same run, so their speed reads as a ratio.
- * It uses the same serving loop as lib/serve.c (FCGI_Accept), and is built
- * and linked as the routes are. */
+ * It is the obvious libfcgi loop (FCGI_Accept), the ceiling event mode's
+ * targets are set against; bench/bare.c is the same nothing on mocean's own
+ * loop.  Built and linked as the routes are. */
 #include <fcgi_stdio.h>
 
 int main(void)
