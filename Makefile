@@ -193,11 +193,14 @@ check: $(ROUTES) $(ASAN_ROUTES) $(UNITS) www/index.html stage
 
 bench: bench-deps
 	@$(MAKE) --no-print-directory measure
-measure: build $(BUILD)/bench/trivial.cgi $(BUILD)/bench/bare.cgi stage
+measure: build $(BUILD)/bench/trivial.cgi $(BUILD)/bench/bare.cgi $(BUILD)/bench/onerow.cgi stage
 	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_BUILD=$(abspath $(BUILD)) MOCEAN_USER=$(RUN_USER) sh bench/bench.sh
 
 # Built and linked exactly as the routes are, so the ratio is fair.
 $(BUILD)/bench/trivial.cgi: bench/trivial.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDLIBS) $(QUIET_LD); test -x $@
+$(BUILD)/bench/onerow.cgi: bench/onerow.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDLIBS) $(QUIET_LD); test -x $@
 $(BUILD)/bench/bare.cgi: bench/bare.c $(BUILD)/lib/conn.o

@@ -6,7 +6,10 @@
 # itself, in event mode (FastCGI) the ceiling of a responder that does
 # nothing (libfcgi's plain loop, 2 processes; the line after it is the same
 # nothing on mocean's own loop, lib/conn.c).  In event mode it also prints the memory of the whole server
-# (lighttpd and every route process, summed RSS) under the classroom.
+# (lighttpd and every route process, summed RSS) under the classroom.  In CGI
+# mode the line after the floor is the trivial program that also opens the
+# world's SQLite file and reads one row (bench/onerow.c): the least any route
+# run per request can cost.
 #
 # A workload is one line at the bottom: measure LABEL PATH [LUA_SCRIPT].
 # BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_MODES ("cgi fastcgi").
@@ -23,7 +26,8 @@ USER_NAME=${MOCEAN_USER:-$(id -un)}
 TMP=$(mktemp -d /tmp/mocean-bench.XXXXXX)
 chmod 755 "$TMP"
 mkdir -p "$TMP/cgi-bin"
-cp "$BUILD"/cgi-bin/*.cgi "$BUILD/bench/trivial.cgi" "$BUILD/bench/bare.cgi" "$TMP/cgi-bin/"
+cp "$BUILD"/cgi-bin/*.cgi "$BUILD/bench/trivial.cgi" "$BUILD/bench/bare.cgi" \
+	"$BUILD/bench/onerow.cgi" "$TMP/cgi-bin/"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 LIGHTTPD=
@@ -146,6 +150,10 @@ bench_mode() {
 	MAX_MB=0
 	measure "steps /begin?message=101" "/begin?message=101"
 	join_players 50 bench
+	if [ "$mode" = cgi ]; then
+		# The least a route with its state in SQLite costs (bench/onerow.c).
+		measure "trivial + open SQLite, read a row" "/onerow"
+	fi
 	MAX_MB=0
 	measure "classroom (50 players)" "/who" bench/classroom.lua
 	classroom_mb=$MAX_MB
