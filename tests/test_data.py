@@ -5,6 +5,8 @@ intact after), and many submitters at once."""
 import csv
 import io
 import json
+import os
+import subprocess
 import threading
 import xml.etree.ElementTree as ET
 
@@ -420,3 +422,27 @@ def test_a_browser_gets_the_pages_for_people_and_programs_get_files(server, worl
     assert requests.get(line + "&format=csv", headers=browser, timeout=30).headers[
         "Content-Type"] == "text/csv; charset=utf-8"
     assert requests.get(line + "&format=json", headers=browser, timeout=30).json()[0]["name"]
+
+
+def test_big_downloads_at_once_each_arrive_whole(server, world):
+    """A class downloading the 10,000-row bathymetry at once: every reply is
+    whole, and in event mode /data has a process per core, so one big
+    download does not hold up the next."""
+    w, _ = world
+    query = "dataset=bathymetry&world=%s&step=9" % w
+    replies = [None] * 4
+
+    def download(i):
+        replies[i] = data(server, query)
+
+    threads = [threading.Thread(target=download, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    counts = [len(rows_csv(r)) for r in replies]
+    assert counts == [counts[0]] * 4 and counts[0] > 9000, counts
+    if server.mode == "fastcgi":
+        ps = subprocess.run(["ps", "-o", "comm=", "-g", str(server.proc.pid)],
+                            capture_output=True, text=True, check=True).stdout.split()
+        assert ps.count("data.cgi") >= min(2, os.cpu_count()), ps
