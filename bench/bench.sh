@@ -115,12 +115,13 @@ join_players() {
 
 # A million classroom requests; every process's memory before and after.
 million() {
-	ps -o comm=,rss= -s "$LIGHTTPD" | sort > "$TMP/before"
+	ps -o pid=,comm=,rss= -s "$LIGHTTPD" | awk '{ print $1, $2, $3 }' | sort > "$TMP/before"
 	rps=$(wrk -t2 -c"$CONNS" -d"$(awk -v r="$FLOOR_RPS" 'BEGIN { printf "%d", 1.2e6 / (r * 0.6) + 1 }')s" \
 		-s "$ROOT/bench/classroom.lua" "$BASE/who" | awk '/requests in/ { print $1 }')
-	ps -o comm=,rss= -s "$LIGHTTPD" | sort > "$TMP/after"
+	ps -o pid=,comm=,rss= -s "$LIGHTTPD" | awk '{ print $1, $2, $3 }' | sort > "$TMP/after"
 	echo "a million requests ($rps): memory of each process before -> after, kB"
-	join "$TMP/before" "$TMP/after" | awk '$2 > 2000 { printf "  %-18s %6d -> %6d\n", $1, $2, $3 }'
+	join "$TMP/before" "$TMP/after" |
+		awk '$3 > 2000 { printf "  %-18s %6d -> %6d\n", $2, $3, $5 }' | sort
 }
 
 bench_mode() {
