@@ -3,6 +3,7 @@
 #include "query.h"
 
 #include <assert.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,28 +18,39 @@ static int try_digits(char *buf, size_t len, double x, int digits)
 }
 
 /* Find the fewest significant digits (1..17) that read back as x, and write
- * them as "d.ddde+XX" with snprintf's %e; returns the digit count.  More
- * digits never stop reading back: computed values mostly need 16 or 17, so
- * those are tried first, and shorter ones are found by a binary search. */
-static int shortest_e(char *buf, size_t len, double x)
+ * them as "d.ddde+XX" with snprintf's %e.  When 15 digits read back, the
+ * shortest text is those 15 without their trailing zeros: a normal double
+ * holds more than 15 digits, so rounding it to 15 lands on any shorter text
+ * that reads back.  (A subnormal one, below DBL_MIN, holds fewer: its
+ * digits are found by a binary search.)  Otherwise 16, or else 17. */
+static void shortest_e(char *buf, size_t len, double x)
 {
 	int lo = 1, hi = 15;
+	char *e, *end;
 
 	if (!try_digits(buf, len, x, 15)) {
-		if (try_digits(buf, len, x, 16))
-			return 16;
-		try_digits(buf, len, x, 17);
-		return 17;
+		if (!try_digits(buf, len, x, 16))
+			try_digits(buf, len, x, 17);
+		return;
 	}
-	while (lo < hi) {
-		int mid = (lo + hi) / 2;
-		if (try_digits(buf, len, x, mid))
-			hi = mid;
-		else
-			lo = mid + 1;
+	if (fabs(x) < DBL_MIN) {
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+			if (try_digits(buf, len, x, mid))
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		try_digits(buf, len, x, lo);
+		return;
 	}
-	try_digits(buf, len, x, lo);
-	return lo;
+	/* "d.dddd000e+XX": drop the zeros (and a lone point) before the 'e'. */
+	e = strchr(buf, 'e');
+	for (end = e; end[-1] == '0'; end--)
+		;
+	if (end[-1] == '.')
+		end--;
+	memmove(end, e, strlen(e) + 1);
 }
 
 char *fmt_real(char out[FMT_REAL_MAX], double x)

@@ -29,6 +29,12 @@ int main(void)
 	CHECK_STR(real(899.9999999999999), "899.9999999999999");
 	CHECK_STR(real(5e-324), "5e-324");
 	CHECK_STR(real(1.7976931348623157e308), "1.7976931348623157e+308");
+	/* Below DBL_MIN a double holds fewer than 15 digits. */
+	CHECK_STR(real(-2.1763764530768e-310), "-2.1763764530768e-310");
+	CHECK_STR(real(2.2250738585072014e-308), "2.2250738585072014e-308");
+	CHECK_STR(real(1e-310), "1e-310");
+	CHECK_STR(real(120.5), "120.5");
+	CHECK_STR(real(0.000123), "0.000123");
 	/* Every printed value reads back exactly. */
 	for (int i = 1; i < 2000; i++) {
 		double x = i * 0.37 / 7.0;
