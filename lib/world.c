@@ -93,10 +93,16 @@ void world_make(struct world *w, long long seed)
 		w->whales[i].x = (double)rng_range(&r, 0, 899);
 		w->whales[i].y = (double)rng_range(&r, 0, 899);
 	}
+	/* Once every hill stands: the depth on each peak, where /look and
+	 * /location find its treasure on every request. */
+	for (int i = 0; i < SEAMOUNTS; i++)
+		w->seamounts[i].peak = world_depth(w, w->seamounts[i].x, w->seamounts[i].y);
 }
 
 double wrap(double v)
 {
+	if (v >= 0 && v < OCEAN_SIZE)
+		return v; /* already on the map: most of the time */
 	v = fmod(v, OCEAN_SIZE);
 	if (v < 0)
 		v += OCEAN_SIZE;
@@ -107,8 +113,10 @@ double wrap(double v)
 
 double torus_delta(double a, double b)
 {
-	double d = fmod(b - a, OCEAN_SIZE);
+	double d = b - a;
 
+	if (d <= -OCEAN_SIZE || d >= OCEAN_SIZE)
+		d = fmod(d, OCEAN_SIZE); /* only for points off the map */
 	if (d > OCEAN_SIZE / 2)
 		d -= OCEAN_SIZE;
 	else if (d <= -OCEAN_SIZE / 2)
@@ -165,7 +173,7 @@ void treasure_place(const struct world *w, int i, double *x, double *y,
 {
 	*x = w->seamounts[i].x;
 	*y = w->seamounts[i].y;
-	*z = world_depth(w, *x, *y);
+	*z = w->seamounts[i].peak;
 }
 
 int treasure_index(const char *name)

@@ -23,6 +23,8 @@ struct seamount {
 	double x, y;           /* centre, integer metres */
 	double sigma;          /* width of the Gaussian, 10 + 30u */
 	double height;         /* height above the plain floor, 10 + 15u */
+	double peak;           /* the sea-floor depth at its centre, where its
+	                          treasure lies (every hill counted) */
 	const char *treasure;  /* the treasure on its peak */
 };
 

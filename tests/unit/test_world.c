@@ -19,6 +19,9 @@ int main(void)
 	CHECK_NEAR(torus_delta(890, 10), 20, 1e-12);
 	CHECK_NEAR(torus_delta(10, 890), -20, 1e-12);
 	CHECK_NEAR(torus_delta(0, 450), 450, 1e-12);
+	CHECK(torus_delta(460, 10) == 450 && torus_delta(10, 460) == 450);
+	CHECK(wrap(899.75) == 899.75 && wrap(1800.25) == 0.25);
+	CHECK(torus_delta(0, 1799) == -1 && torus_delta(0, 900) == 0 && torus_delta(900, 0) == 0);
 	CHECK_NEAR(torus_distance(895, 895, 5, 5), sqrt(200), 1e-12);
 	CHECK_NEAR(torus_distance(0, 0, 3, 4), 5, 1e-12);
 	CHECK_NEAR(water_distance(895, 0, 0, 1, 0, 8), 10, 1e-12);
@@ -37,13 +40,15 @@ int main(void)
 		w.seamounts[i].sigma = 1;
 		w.seamounts[i].height = 0;
 	}
-	w.seamounts[0] = (struct seamount){ "A", 500, 500, 20, 20, "fishing net" };
+	w.seamounts[0] = (struct seamount){ .name = "A", .x = 500, .y = 500, .sigma = 20, .height = 20,
+					    .treasure = "fishing net" };
 	CHECK_NEAR(world_depth(&w, 500, 500), 10, 1e-12);           /* 30 - 20 */
 	CHECK_NEAR(world_depth(&w, 520, 500), 30 - 20 * exp(-0.5), 1e-12);
 	CHECK_NEAR(world_depth(&w, 500, 559), 30 - 20 * exp(-59.0 * 59 / 800), 1e-12);
 	CHECK_NEAR(world_depth(&w, 500, 561), 30, 1e-12);           /* beyond 3 sigma */
 	CHECK_NEAR(world_depth(&w, 200, 300), 50, 1e-12);           /* trench */
-	w.seamounts[1] = (struct seamount){ "B", 520, 500, 20, 25, "crash alert" };
+	w.seamounts[1] = (struct seamount){ .name = "B", .x = 520, .y = 500, .sigma = 20, .height = 25,
+					    .treasure = "crash alert" };
 	/* Between them each adds 20 e^-0.125 and 25 e^-0.125: 30 - 39.7 < 0. */
 	CHECK(world_depth(&w, 510, 500) == 0);
 	CHECK_NEAR(world_depth(&w, 490, 500),
@@ -68,6 +73,13 @@ int main(void)
 		CHECK(s->sigma >= 10 && s->sigma < 40);
 		CHECK(s->height >= 10 && s->height < 25);
 	}
+	/* Each treasure lies on its peak, every hill counted. */
+	for (int i = 0; i < TREASURES; i++) {
+		double x, y, z;
+		treasure_place(&w, i, &x, &y, &z);
+		CHECK(x == w.seamounts[i].x && y == w.seamounts[i].y);
+		CHECK(z == world_depth(&w, x, y));
+	}
 	CHECK_STR(w.seamounts[0].name, "Mount Crumpet");
 	CHECK_STR(w.seamounts[9].treasure, "boat hook");
 	CHECK(treasure_index("teleport crystal") == 5);
@@ -88,7 +100,8 @@ int main(void)
 
 	/* player_move: wrapping and the rising floor. */
 	memset(&w, 0, sizeof w);
-	w.seamounts[0] = (struct seamount){ "A", 500, 500, 20, 20, "x" };
+	w.seamounts[0] = (struct seamount){ .name = "A", .x = 500, .y = 500, .sigma = 20, .height = 20,
+					    .treasure = "x" };
 	p = (struct player){ .x = 899, .y = 10, .z = 0, .vx = 2, .vy = -20, .t = 100,
 			     .whale = -1 };
 	player_move(&w, &p, 101);
