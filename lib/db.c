@@ -417,17 +417,41 @@ static int check_version(struct store *s, int in)
 	return 0;
 }
 
+/* The transaction statements, kept prepared like any other (one of the
+ * SQL constants below; parsing them anew was a tenth of a kept process's
+ * work on a request). */
+static const char SQL_BEGIN[] = "BEGIN";
+static const char SQL_BEGIN_WRITE[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+
+static sqlite3_stmt *take_statement(struct store *s, const char *sql);
+
+/* Run one of the transaction statements: 0, or -1 (not recorded: the
+ * caller names the fault; the connection keeps the error). */
+static int run(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = take_statement(s, sql);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	db_done(s, st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Start a transaction; the first on a connection checks the schema. */
 static int begin(struct store *s, const char *sql, int writing)
 {
 	if (!s->sql || s->failed)
 		return -1;
-	if (sqlite3_exec(s->sql, sql, NULL, NULL, NULL) != SQLITE_OK) {
+	if (run(s, sql) < 0) {
 		db_error(s, sql);
 		return -1;
 	}
 	if (!s->checked && check_version(s, writing ? 'w' : 'r') < 0) {
-		sqlite3_exec(s->sql, "ROLLBACK", NULL, NULL, NULL);
+		run(s, SQL_ROLLBACK);
 		return -1;
 	}
 	return 0;
@@ -444,7 +468,7 @@ static void wake_up(int sig)
 static int queue_enter(struct store *s)
 {
 	char path[4200];
-	struct sigaction quiet = { .sa_handler = wake_up }, old;
+	struct sigaction quiet = { .sa_handler = wake_up };
 	struct timespec now;
 	int rc;
 
@@ -455,6 +479,9 @@ static int queue_enter(struct store *s)
 		s->queue = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
 		if (s->queue < 0)
 			return 0; /* no queue: SQLite's own lock still holds */
+		/* The alarm that ends a long wait only wakes it (once per store,
+		 * not per wait: nothing else in a route process uses SIGALRM). */
+		sigaction(SIGALRM, &quiet, NULL);
 	}
 	if (flock(s->queue, LOCK_EX | LOCK_NB) == 0) {
 		s->queued = 1;
@@ -463,7 +490,6 @@ static int queue_enter(struct store *s)
 	/* Someone is writing: sleep until they are done, or the timeout (an
 	 * alarm wakes the wait; another signal only interrupts it). */
 	clock_gettime(CLOCK_MONOTONIC, &s->busy_since);
-	sigaction(SIGALRM, &quiet, &old);
 	alarm(DB_BUSY_TIMEOUT_MS / 1000);
 	do {
 		rc = flock(s->queue, LOCK_EX);
@@ -471,7 +497,6 @@ static int queue_enter(struct store *s)
 	} while (rc < 0 && errno == EINTR &&
 		 ms_between(&s->busy_since, &now) < DB_BUSY_TIMEOUT_MS);
 	alarm(0);
-	sigaction(SIGALRM, &old, NULL);
 	if (rc < 0) {
 		fault(s, SQLITE_BUSY, 0, "waiting for the writers before");
 		return -1;
@@ -492,7 +517,7 @@ int db_begin(struct store *s)
 {
 	if (!s->sql || s->failed || queue_enter(s) < 0)
 		return -1;
-	if (begin(s, "BEGIN IMMEDIATE", 1) < 0) {
+	if (begin(s, SQL_BEGIN_WRITE, 1) < 0) {
 		queue_leave(s);
 		return -1;
 	}
@@ -501,13 +526,13 @@ int db_begin(struct store *s)
 
 int db_begin_read(struct store *s)
 {
-	return begin(s, "BEGIN", 0);
+	return begin(s, SQL_BEGIN, 0);
 }
 
 int db_begin_writing(struct store *s)
 {
-	if (sqlite3_exec(s->sql, "COMMIT", NULL, NULL, NULL)) {
-		db_error(s, "COMMIT");
+	if (run(s, SQL_COMMIT) < 0) {
+		db_error(s, SQL_COMMIT);
 		return -1;
 	}
 	return db_begin(s);
@@ -521,13 +546,12 @@ int db_end(struct store *s, int ok)
 		queue_leave(s);
 		return ok && !s->failed ? 0 : -1; /* no transaction open */
 	}
-	if (ok && !s->failed &&
-	    sqlite3_exec(s->sql, "COMMIT", NULL, NULL, NULL) == SQLITE_OK) {
+	if (ok && !s->failed && run(s, SQL_COMMIT) == 0) {
 		rc = 0;
 	} else {
 		if (ok)
-			db_error(s, "COMMIT");
-		sqlite3_exec(s->sql, "ROLLBACK", NULL, NULL, NULL);
+			db_error(s, SQL_COMMIT);
+		run(s, SQL_ROLLBACK);
 	}
 	queue_leave(s);
 	return rc;
