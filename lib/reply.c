@@ -46,6 +46,8 @@ static void json_key(struct request *rq, const char *key)
 
 void json_int(struct request *rq, const char *key, long long v)
 {
+	if (rq->no_json)
+		return;
 	json_key(rq, key);
 	buf_printf(&rq->json, "%lld", v);
 }
@@ -54,6 +56,8 @@ void json_real(struct request *rq, const char *key, double v)
 {
 	char b[FMT_REAL_MAX];
 
+	if (rq->no_json)
+		return;
 	json_key(rq, key);
 	fmt_real(b, v);
 	/* JSON has no nan or inf; a route should never produce them. */
@@ -62,6 +66,8 @@ void json_real(struct request *rq, const char *key, double v)
 
 void json_str(struct request *rq, const char *key, const char *v)
 {
+	if (rq->no_json)
+		return;
 	json_key(rq, key);
 	if (v)
 		buf_json(&rq->json, v);
@@ -71,12 +77,16 @@ void json_str(struct request *rq, const char *key, const char *v)
 
 void json_bool(struct request *rq, const char *key, int v)
 {
+	if (rq->no_json)
+		return;
 	json_key(rq, key);
 	buf_puts(&rq->json, v ? "true" : "false");
 }
 
 void json_raw(struct request *rq, const char *key, const char *json)
 {
+	if (rq->no_json)
+		return;
 	json_key(rq, key);
 	buf_puts(&rq->json, json);
 }

@@ -19,7 +19,8 @@ void say_reals(struct request *rq, int n, ...);
 
 /* Add a JSON field for format=json; the answer's text is always the field
  * "reply", so a route adds only what a program would want to read.
- * json_str with a NULL text writes null. */
+ * json_str with a NULL text writes null.  They build nothing when the reply
+ * is not JSON (rq->no_json). */
 void json_int(struct request *rq, const char *key, long long v);
 void json_real(struct request *rq, const char *key, double v);
 void json_str(struct request *rq, const char *key, const char *v);

@@ -141,6 +141,8 @@ struct request {
 	int status;              /* HTTP status, 200 unless fail() said */
 	struct buf text;         /* the answer as plain text */
 	struct buf json;         /* extra JSON fields: ,"key":value ... */
+	int no_json;             /* 1: the reply is not JSON (no format=json),
+	                            so json_* build nothing */
 	const char *raw_type;    /* set: send text as is with this Content-Type */
 	/* A Steps level's browser page (steps.h): a form for the next guess in
 	 * guess_key, sent to next_route (NULL: this route again); a link to

@@ -374,12 +374,16 @@ static void serve_one(struct conn *c, const struct route *route,
 		     "in a browser, or use requests.get");
 	else if (query_parse(&rq.query, rq.in.query, err, sizeof err) < 0)
 		fail(&rq, 400, "%s", err);
-	else if (check_keys(&rq) < 0)
-		;
-	else if (route->store == STORE_WORLD || route->store == STORE_WORLD_READ)
-		run = open_world(&rq);
-	else
-		run = 1;
+	else {
+		/* JSON fields are built only for a JSON reply. */
+		rq.no_json = strcmp(reply_form(&rq), "json") != 0;
+		if (check_keys(&rq) < 0)
+			run = 0;
+		else if (route->store == STORE_WORLD || route->store == STORE_WORLD_READ)
+			run = open_world(&rq);
+		else
+			run = 1;
+	}
 	if (run)
 		route->handle(&rq);
 	finish_world(&rq);
