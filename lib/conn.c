@@ -2,15 +2,42 @@
  * conn.h). */
 #include "conn.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 /* The connection being served, for the one reply that cannot wait for the
  * request's own cycle: out of memory.  The serving loop sets it. */
 static struct conn *serving;
+
+/* Event mode: accept lighttpd's next connection ourselves and hand it to
+ * libfcgi, which reads the request from it.  libfcgi's own accept first
+ * polls every Unix-socket connection for up to 2 s to see that it sends
+ * something (a guard against clients that connect and stay silent); the
+ * only client here is lighttpd, which sends the request as it connects,
+ * so that is a system call a request for nothing.  keepConnection keeps
+ * FCGX_Accept_r from closing the connection before it reads it; the
+ * request's own FCGI_KEEP_CONN flag then decides it anew.  Returns 0, or
+ * -1 when lighttpd stops us. */
+static int take_connection(struct conn *c)
+{
+	int fd;
+
+	/* A signal here is lighttpd's SIGTERM or SIGUSR1 (libfcgi catches
+	 * them to end the loop): stop, as libfcgi's own accept would. */
+	do
+		fd = accept4(0, NULL, NULL, SOCK_CLOEXEC);
+	while (fd < 0 && errno == ECONNABORTED);
+	if (fd < 0)
+		return -1;
+	c->fcgi.ipcFd = fd;
+	c->fcgi.keepConnection = 1;
+	return 0;
+}
 
 int conn_accept(struct conn *c)
 {
@@ -22,7 +49,7 @@ int conn_accept(struct conn *c)
 	}
 	serving = c;
 	if (c->fastcgi)
-		return FCGX_Accept_r(&c->fcgi) >= 0;
+		return take_connection(c) == 0 && FCGX_Accept_r(&c->fcgi) >= 0;
 	if (c->served)
 		return 0;
 	c->served = 1;
