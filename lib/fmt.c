@@ -17,22 +17,76 @@ static int try_digits(char *buf, size_t len, double x, int digits)
 	return strtod(buf, NULL) == x;
 }
 
+/* Round x's 17 significant digits (e17, from "%.16e": correctly rounded,
+ * and they always read back as x) to n digits, written to out as
+ * "d.ddde+XX".  Rounding the 17 digits again gives what rounding x itself
+ * to n digits gives, unless the digits dropped are exactly a half ("5" for
+ * 16, "50" for 15): x may lie on either side of it.  Returns 0 then (and
+ * writes nothing), else 1. */
+static int round_17(const char *e17, int n, char *out, size_t len)
+{
+	char d[18];
+	const char *p = e17;
+	long long e10;
+	int k = 0, i;
+
+	if (*p == '-')
+		p++;
+	for (; *p != 'e' && k < 17; p++)
+		if (*p != '.')
+			d[k++] = *p;
+	if (k != 17 || *p != 'e' || parse_int(p + 1, &e10) < 0 ||
+	    (n == 16 && d[16] == '5') || (n == 15 && d[15] == '5' && d[16] == '0'))
+		return 0;
+	if (d[n] >= '5') {                 /* round up, carrying */
+		for (i = n - 1; i >= 0 && d[i] == '9'; i--)
+			d[i] = '0';
+		if (i >= 0) {
+			d[i]++;
+		} else {
+			d[0] = '1';            /* 9.99...e+XX became 1.00...e+XX+1 */
+			e10++;
+		}
+	}
+	/* -d.ddd, then the exponent as snprintf writes it: e+05, e-123. */
+	if (len < 32)
+		return 0;
+	if (*e17 == '-')
+		*out++ = '-';
+	*out++ = d[0];
+	*out++ = '.';
+	memcpy(out, d + 1, (size_t)n - 1);
+	out += n - 1;
+	*out++ = 'e';
+	*out++ = e10 < 0 ? '-' : '+';
+	if (e10 < 0)
+		e10 = -e10;
+	if (e10 >= 100)
+		*out++ = (char)('0' + e10 / 100);
+	*out++ = (char)('0' + e10 / 10 % 10);
+	*out++ = (char)('0' + e10 % 10);
+	*out = '\0';
+	return 1;
+}
+
+/* 1 when the text reads back as exactly x. */
+static int reads_back(const char *text, double x)
+{
+	return strtod(text, NULL) == x;
+}
+
 /* Find the fewest significant digits (1..17) that read back as x, and write
- * them as "d.ddde+XX" with snprintf's %e.  When 15 digits read back, the
- * shortest text is those 15 without their trailing zeros: a normal double
- * holds more than 15 digits, so rounding it to 15 lands on any shorter text
- * that reads back.  (A subnormal one, below DBL_MIN, holds fewer: its
- * digits are found by a binary search.)  Otherwise 16, or else 17. */
+ * them as "d.ddde+XX".  A normal double holds more than 15 digits, so when
+ * 15 read back, the shortest text is those 15 without their trailing zeros
+ * (rounding x to 15 lands on any shorter text that reads back); otherwise
+ * 16, or else 17.  All three come from one snprintf of 17 digits.  (A
+ * subnormal double, below DBL_MIN, holds fewer: its digits are found by a
+ * binary search.) */
 static void shortest_e(char *buf, size_t len, double x)
 {
+	char e17[40], *e, *end;
 	int lo = 1, hi = 15;
-	char *e, *end;
 
-	if (!try_digits(buf, len, x, 15)) {
-		if (!try_digits(buf, len, x, 16))
-			try_digits(buf, len, x, 17);
-		return;
-	}
 	if (fabs(x) < DBL_MIN) {
 		while (lo < hi) {
 			int mid = (lo + hi) / 2;
@@ -41,7 +95,16 @@ static void shortest_e(char *buf, size_t len, double x)
 			else
 				lo = mid + 1;
 		}
-		try_digits(buf, len, x, lo);
+		if (lo < 15 || try_digits(buf, len, x, 15))
+			try_digits(buf, len, x, lo);
+		else if (!try_digits(buf, len, x, 16))
+			try_digits(buf, len, x, 17);
+		return;
+	}
+	snprintf(e17, sizeof e17, "%.16e", x);
+	if (!(round_17(e17, 15, buf, len) ? reads_back(buf, x) : try_digits(buf, len, x, 15))) {
+		if (!(round_17(e17, 16, buf, len) ? reads_back(buf, x) : try_digits(buf, len, x, 16)))
+			snprintf(buf, len, "%s", e17);
 		return;
 	}
 	/* "d.dddd000e+XX": drop the zeros (and a lone point) before the 'e'. */

@@ -34,6 +34,11 @@ int main(void)
 	CHECK_STR(real(2.2250738585072014e-308), "2.2250738585072014e-308");
 	CHECK_STR(real(1e-310), "1e-310");
 	CHECK_STR(real(120.5), "120.5");
+	/* 17 digits rounded to 15 with a carry: 9.9999999999999992e+22. */
+	CHECK_STR(real(1e23), "1e+23");
+	CHECK_STR(real(123456.78901234567), "123456.78901234567");
+	CHECK_STR(real(0.09999999999999999), "0.09999999999999999");
+	CHECK_STR(real(0.1 + 0.7), "0.7999999999999999");
 	CHECK_STR(real(0.000123), "0.000123");
 	/* Every printed value reads back exactly. */
 	for (int i = 1; i < 2000; i++) {
