@@ -80,6 +80,10 @@ enum db_open_how {
 	DB_CREATE,     /* make it, whole, with its schema and first rows */
 };
 
+/* Set SQLite up for a process of one thread, before it is first used (the
+ * serving loop calls it once). */
+void db_setup(void);
+
 /* The data directory: $MOCEAN_DATA (set by lighttpd.conf), else $DATA_DIR,
  * else "data". */
 const char *data_dir(void);

@@ -404,6 +404,7 @@ int serve(const struct route *route)
 
 	memset(&stores, 0, sizeof stores);
 	memset(&c, 0, sizeof c);
+	db_setup();
 	/* CGI: once.  FastCGI (event mode): until lighttpd stops the process. */
 	while (conn_accept(&c))
 		serve_one(&c, route, &stores);
