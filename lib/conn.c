@@ -27,6 +27,8 @@ static int take_connection(struct conn *c)
 {
 	int fd;
 
+	if (c->fcgi.ipcFd >= 0)
+		return 0; /* a connection the last request kept (FCGI_KEEP_CONN) */
 	/* A signal here is lighttpd's SIGTERM or SIGUSR1 (libfcgi catches
 	 * them to end the loop): stop, as libfcgi's own accept would. */
 	do
