@@ -187,7 +187,7 @@ serve: port-free build data-dir stage teacher-key sockets
 test: test-deps
 	@$(MAKE) --no-print-directory check
 check: $(ROUTES) $(ASAN_ROUTES) $(UNITS) www/index.html stage
-	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_TEST) \
+	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_TEST) MOCEAN_CGI_RUN=$(CGI_RUN) \
 	  MOCEAN_USER=$(RUN_USER) MOCEAN_UNITS="$(UNITS)" \
 	  $(PYTHON) -m pytest -q -p no:cacheprovider $(TESTS) $(PYTEST_ARGS)
 

@@ -23,6 +23,9 @@ import requests
 CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROOT = os.environ.get("MOCEAN_ROOT", CHECKOUT)
 CGI = os.environ.get("MOCEAN_CGI", os.path.join(ROOT, "build", "asan", "cgi-bin"))
+# The programs make run serves (no sanitizers), where the server's user can
+# read them: the checkout's build, or the staged copy of an unreadable one.
+CGI_RUN = os.environ.get("MOCEAN_CGI_RUN", os.path.join(CHECKOUT, "build", "cgi-bin"))
 USER = os.environ.get("MOCEAN_USER", "www-data" if os.getuid() == 0 else pwd.getpwuid(os.getuid()).pw_name)
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "output")
 

@@ -12,7 +12,7 @@ import tempfile
 import pytest
 import requests
 
-from conftest import CHECKOUT, USER, give_to_server_user, run_sql
+from conftest import CGI_RUN, USER, give_to_server_user, run_sql
 
 BAD_ID = "bad player id; try debugging using the id route"
 
@@ -204,7 +204,7 @@ def run_as_server_user():
 def test_fifty_processes_make_one_new_file(route, query, made):
     """50 processes open one new file at once, 100 rounds: every one answers,
     none is locked out, and the file is whole."""
-    program = os.path.join(CHECKOUT, "build", "cgi-bin", route + ".cgi")
+    program = os.path.join(CGI_RUN, route + ".cgi")
     for r in range(100):
         data = tempfile.mkdtemp(prefix="mocean-race-")
         os.chmod(data, 0o755)
