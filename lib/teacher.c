@@ -63,9 +63,15 @@ int teacher_allowed(struct request *rq)
 	/* Constant time: look at every byte whatever matches. */
 	for (size_t i = 0; i < TEACHER_KEY_LEN; i++)
 		diff |= (unsigned char)(key[i] ^ (i < len ? given[i] : 0));
+	if (len == 0) {
+		fail(rq, 403, "this page needs the teacher key: add key=... to the "
+			      "address (make run prints it as 'teacher key: ...')");
+		return 0;
+	}
 	if (diff || len != TEACHER_KEY_LEN) {
-		fail(rq, 403, "this page needs the teacher key: key=... (make run "
-			      "prints it as 'teacher key: ...')");
+		fail(rq, 403, "that is not this server's teacher key: copy it again "
+			      "from what make run printed ('teacher key: ...'), or "
+			      "run make banner on the server");
 		return 0;
 	}
 	return 1;
@@ -248,7 +254,13 @@ void teacher_act(struct request *rq, const struct action *actions, size_t n)
 		fail(rq, 400, "do=%s needs world=NAME: which world?", todo);
 	else if (a->needs && !*arg(rq, a->needs))
 		fail(rq, 400, "do=%s needs %s=...", todo, a->needs);
-	else if (!a->act)
+	else if (is_head(rq)) {
+		/* A link preview or a prefetch must not reset or delete. */
+		say(rq, "a HEAD request changes nothing: open the address (GET) "
+		    "to do=%s", todo);
+		buf_free(&names);
+		return;
+	} else if (!a->act)
 		delete_world(rq, world);
 	else if (teacher_world(rq, world, a->how) == 0)
 		a->act(rq);
