@@ -5,7 +5,9 @@
  *   /admin?key=K  (&world=class3) -> every world (or class3): its players,
  *        each one's requests in the last minute, secret word or not
  *   ...&world=class3&do=reset&seed=42 -> world class3 made anew with seed 42
- *        (a damaged file is set aside first)
+ *        (a damaged file is set aside first; without seed=, a new random
+ *        ocean, or for a world not made yet the one its name gives)
+ * A HEAD request (a link preview, a prefetch) checks the key and does nothing.
  *   ...&do=kick&name=fred -> player fred removed from class3   (&do=give&id=3)
  *   ...&do=bloom (calm), lock (unlock), limit&rate=5, newview, delete
  * Worst case: every world's file read (MAX_WORLDS), with its 2000 players.
@@ -19,7 +21,13 @@ static const char SQL_SET_VIEW[] = "UPDATE world SET view = ?";
 /* The actions, each on the world opened for it. */
 static void reset(struct request *rq)
 {
-	world_remake(rq, has(rq, "seed") ? arg_int(rq, "seed") : -1);
+	long long seed = -1;   /* a new random ocean */
+
+	if (has(rq, "seed"))
+		seed = arg_int(rq, "seed");
+	else if (rq->db->made)
+		seed = rq->world.seed;   /* a world made just now: its name's ocean */
+	world_remake(rq, seed);
 	say(rq, "world %s made anew with seed %lld", arg(rq, "world"), rq->world.seed);
 }
 static void bloom(struct request *rq) { world_set_bloom(rq, strcmp(arg(rq, "do"), "bloom") == 0); }

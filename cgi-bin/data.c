@@ -29,11 +29,16 @@
 #include "datasql.h"
 #include "table.h"
 
-/* Store a submitted row: the reply is 1.  Reading took a snapshot; adding
- * a row needs the write lock. */
+/* Store a submitted row: the reply is 1, sent only once the row is on
+ * disk.  Reading took a snapshot; adding a row needs the write lock, and a
+ * world that has no file yet is made for it (world_writable). */
 static void add_row(struct request *rq, const struct query_plan *plan)
 {
-	if (db_begin_writing(rq->db) == 0 && insert_row(rq->db, plan, rq->now) == 0) {
+	enum world_writable made = world_writable(rq);
+
+	if (made == WORLD_NOT_MADE)
+		fail(rq, 409, "%s", NO_NEW_WORLD);
+	else if (made == WORLD_WRITABLE && insert_row(rq->db, plan, rq->now) == 0) {
 		say(rq, "1");
 		json_int(rq, "added", 1);
 	}

@@ -9,6 +9,7 @@
  *        as wilma needs &secret=bluewhale from now on; without it, /join is -1)
  * -1 (never an error: programs read it with int()) also in a locked world
  * without secret=, a full one, or a new one past MAX_WORLDS: JSON says why.
+ * A new world is made by its first player, never by a name refused.
  * Worst case: a 65-character name checked, 2 rows written, 1 word hashed.
  */
 #include "mocean.h"
@@ -30,12 +31,12 @@ static long long pick(long long lo, long long hi)
 	return lo + (long long)(r % (unsigned long long)(hi - lo + 1));
 }
 
-/* A new player called name; its id, or -1 when there is no room. */
+/* A new player called name; its id, or -1 when the ocean is full. */
 static long long new_player(struct request *rq, const char *name)
 {
 	long long id;
 
-	if (rq->db->missing || db_int(rq->db, 0, SQL_PLAYING, NULL) >= PLAYERS_MAX)
+	if (db_int(rq->db, 0, SQL_PLAYING, NULL) >= PLAYERS_MAX)
 		return -1;
 	id = db_int(rq->db, -1, SQL_TAKE_ID, NULL);
 	db_exec(rq->db, SQL_NEW_PLAYER, "itddddd", id, name, (double)pick(40, 200),
@@ -46,16 +47,22 @@ static long long new_player(struct request *rq, const char *name)
 
 static void join(struct request *rq)
 {
-	const char *name = arg(rq, "name"), *secret = arg(rq, "secret"), *why = NULL;
+	const char *name = arg(rq, "name");
+	const char *secret = arg(rq, "secret");
+	const char *why = NULL;
 	struct player p = { .id = -1 };
+	enum world_writable made = WORLD_WRITABLE;
 
 	if (!is_player_name(name))
 		why = "a name is 1 to 64 letters and digits, like fred";
+	else if ((made = world_writable(rq)) == WORLD_FAULT)
+		return;   /* a full disk, say: the fault is the answer */
+	else if (made == WORLD_NOT_MADE)
+		why = NO_NEW_WORLD;
 	else if (rq->world_locked && !*secret)
 		why = "this world is locked: join with a secret word, like &secret=bluewhale";
 	else if (!player_find(rq, name, &p) && (p.id = new_player(rq, name)) < 0)
-		why = rq->db->missing ? "no new world may be made here: ask your teacher "
-		      "(MAX_WORLDS)" : "this ocean is full: come back when someone quits";
+		why = "this ocean is full: come back when someone quits";
 	else if (secret_check(rq, p.id) >= SECRET_MISSING)
 		why = "this name is protected by a secret word: add it, &secret=...";
 	else if (*secret)
@@ -73,7 +80,7 @@ static const struct route route = {
 	.about = "join the game; the reply is your id", .example = "/join?name=fred&world=demo",
 	.reply = "your new id, e.g. 0 (-1: letters and digits only)",
 	.keys = { { .name = "name", .type = KEY_TEXT, .longest = QUERY_MAX_LEN } }, /* any: -1 */
-	.store = STORE_WORLD, .makes_world = 1,   /* the only route that makes a world */
+	.store = STORE_WORLD,   /* a new world= is made when a player joins it */
 	.handle = join,
 };
 

@@ -119,6 +119,8 @@ int db_fault_status(const struct store *s)
 {
 	int primary = s->code & 0xff;
 
+	if (s->missing)
+		return 404; /* a write to a file not made: nothing was written */
 	return primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? 503 : 500;
 }
 
@@ -130,6 +132,11 @@ void db_fault_text(const struct store *s, char *out, size_t len)
 
 	if (s->sys_errno == ENOSPC || s->sys_errno == EDQUOT)
 		code = SQLITE_FULL; /* SQLite may say only "disk I/O error" */
+	if (s->missing) {
+		snprintf(out, len, "%s does not exist yet, so nothing was written "
+			 "(a student's /join makes a world, or a teacher's do=reset)", f);
+		return;
+	}
 	switch (code) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -188,7 +195,7 @@ static int user_version(sqlite3 *db)
 }
 
 /* Run the schema and the first rows on an empty connection, at once. */
-static int fill_new(sqlite3 *db, const struct schema *schema)
+static int fill_new(sqlite3 *db, const struct schema *schema, const char *label)
 {
 	char set[64];
 
@@ -196,7 +203,7 @@ static int fill_new(sqlite3 *db, const struct schema *schema)
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL))
 		return -1;
 	if (sqlite3_exec(db, schema->create, NULL, NULL, NULL) ||
-	    (schema->init && schema->init(db)) ||
+	    (schema->init && schema->init(db, label)) ||
 	    sqlite3_exec(db, set, NULL, NULL, NULL) ||
 	    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
@@ -221,7 +228,7 @@ static int make_file(struct store *s)
 	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 			    SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
 	    sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) == SQLITE_OK &&
-	    fill_new(db, s->schema) == 0) {
+	    fill_new(db, s->schema, s->label) == 0) {
 		rc = 0;
 	} else {
 		s->sql = db;
@@ -273,6 +280,39 @@ static int log_grew(void *arg, sqlite3 *db, const char *name, int pages)
 	return SQLITE_OK;
 }
 
+/* The first bytes of every SQLite file. */
+static const char MAGIC[16] = "SQLite format 3";
+
+/* 1 when the 16 bytes read (n of them) open an SQLite file.  A file
+ * overwritten in place, or cut to nothing by a full disk, is damaged: a
+ * connection that kept pages of it in memory must not go on writing. */
+static int is_sqlite_header(const char *head, ssize_t n)
+{
+	return n == (ssize_t)sizeof MAGIC && memcmp(head, MAGIC, sizeof MAGIC) == 0;
+}
+
+/* Read the file's first bytes (no SQLite connection holds a lock on it in
+ * this process yet, so closing this descriptor releases none).  Returns 0,
+ * or -1 with the fault recorded. */
+static int check_header(struct store *s)
+{
+	char head[sizeof MAGIC];
+	int fd = open(s->path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0) {
+		fault(s, SQLITE_CANTOPEN, errno, "opening the file");
+		return -1;
+	}
+	n = pread(fd, head, sizeof head, 0);
+	close(fd);
+	if (!is_sqlite_header(head, n)) {
+		fault(s, SQLITE_NOTADB, 0, "reading the file's header");
+		return -1;
+	}
+	return 0;
+}
+
 /* Open the connection to an existing file: 0, 1 when there is no such
  * file, or -1 (recorded). */
 static int connect(struct store *s)
@@ -291,6 +331,8 @@ static int connect(struct store *s)
 		fault(s, SQLITE_READONLY, errno, "checking the file's mode");
 		return -1;
 	}
+	if (check_header(s) < 0)
+		return -1;
 	s->dev = st.st_dev;
 	s->ino = st.st_ino;
 	mend_companions(s);
@@ -324,18 +366,9 @@ static int connect(struct store *s)
 	return 0;
 }
 
-/* A private, empty store in memory, with the schema and first rows. */
-static void open_in_memory(struct store *s)
-{
-	if (sqlite3_open_v2(":memory:", &s->sql, SQLITE_OPEN_READWRITE |
-			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    fill_new(s->sql, s->schema) < 0)
-		db_error(s, "making an empty store in memory");
-	s->checked = 1;
-}
-
-struct store *db_open(const char *path, const char *label,
-		      const struct schema *schema, enum db_open_how how)
+/* A new store for path, not yet opened. */
+static struct store *new_store(const char *path, const char *label,
+			       const struct schema *schema)
 {
 	struct store *s = xmalloc(sizeof *s);
 
@@ -344,10 +377,60 @@ struct store *db_open(const char *path, const char *label,
 	s->schema = schema;
 	snprintf(s->path, sizeof s->path, "%s", path);
 	snprintf(s->label, sizeof s->label, "%s", label);
-	if (strcmp(path, ":memory:") == 0) {
-		open_in_memory(s);
-		return s;
+	return s;
+}
+
+/* The stand-in's guard: SQLite refuses, as it prepares them, statements
+ * that would change the main database (a /data query's temporary tables
+ * are not the world, and may be made). */
+static int no_writes(void *arg, int action, const char *a, const char *b,
+		     const char *db, const char *trigger)
+{
+	(void)arg;
+	(void)a;
+	(void)b;
+	(void)trigger;
+	switch (action) {
+	case SQLITE_INSERT:
+	case SQLITE_UPDATE:
+	case SQLITE_DELETE:
+	case SQLITE_CREATE_TABLE:
+	case SQLITE_CREATE_INDEX:
+	case SQLITE_DROP_TABLE:
+	case SQLITE_DROP_INDEX:
+	case SQLITE_ALTER_TABLE:
+		return db && strcmp(db, "main") == 0 ? SQLITE_DENY : SQLITE_OK;
+	default:
+		return SQLITE_OK;
 	}
+}
+
+struct store *db_stand_in(const char *label, const struct schema *schema)
+{
+	struct store *s = new_store(":memory:", label, schema);
+
+	s->checked = 1;
+	if (sqlite3_open_v2(":memory:", &s->sql, SQLITE_OPEN_READWRITE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    fill_new(s->sql, s->schema, s->label) < 0)
+		db_error(s, "making a stand-in in memory");
+	else
+		sqlite3_set_authorizer(s->sql, no_writes, NULL);
+	s->missing = 1;
+	return s;
+}
+
+void db_stand_in_writable(struct store *s)
+{
+	if (s->missing && s->sql)
+		sqlite3_set_authorizer(s->sql, NULL, NULL);
+}
+
+struct store *db_open(const char *path, const char *label,
+		      const struct schema *schema, enum db_open_how how)
+{
+	struct store *s = new_store(path, label, schema);
+
 	if (connect(s) != 1)
 		return s;
 	if (how == DB_EXISTING) {
@@ -356,6 +439,7 @@ struct store *db_open(const char *path, const char *label,
 	}
 	if (make_file(s) == 0 && connect(s) == 1)
 		fault(s, SQLITE_CANTOPEN, ENOENT, "opening the new file");
+	s->made = s->sql && !s->failed;
 	return s;
 }
 
@@ -366,6 +450,24 @@ int db_stale(const struct store *s)
 	if (!s->sql || s->dev == 0)
 		return 0; /* in memory, or never opened */
 	return stat(s->path, &st) < 0 || st.st_ino != s->ino || st.st_dev != s->dev;
+}
+
+int db_recheck(const struct store *s)
+{
+	sqlite3_file *file = NULL;
+	char head[sizeof MAGIC];
+
+	if (!s->sql || s->dev == 0)
+		return 0; /* in memory, or never opened */
+	if (db_stale(s) || access(s->path, R_OK | W_OK) < 0)
+		return 1;
+	/* Through SQLite's own descriptor: closing one of ours would drop the
+	 * locks this connection holds on the file. */
+	if (sqlite3_file_control(s->sql, "main", SQLITE_FCNTL_FILE_POINTER, &file) ||
+	    !file || !file->pMethods ||
+	    file->pMethods->xRead(file, head, sizeof head, 0) != SQLITE_OK)
+		return 1;
+	return !is_sqlite_header(head, sizeof head);
 }
 
 void db_close(struct store *s)

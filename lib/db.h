@@ -43,7 +43,8 @@ struct schema {
 	const char *create;          /* every table, at the newest version */
 	int version;                 /* the PRAGMA user_version it is at */
 	const char *const *upgrade;  /* upgrade[v - 1] takes version v to v + 1 */
-	int (*init)(sqlite3 *db);    /* first rows of a new file, or NULL */
+	int (*init)(sqlite3 *db, const char *label); /* first rows of a new
+	                                file (label: the store's), or NULL */
 };
 
 /* One prepared statement kept for reuse. */
@@ -61,7 +62,11 @@ struct store {
 	const struct schema *schema;
 	dev_t dev;             /* the file that was opened: a file moved */
 	ino_t ino;             /* aside or replaced is noticed and reopened */
-	int missing;           /* the file does not exist (and was not made) */
+	int missing;           /* the file does not exist (and was not made):
+	                          the store is a stand-in in memory that
+	                          refuses every write (db_stand_in) */
+	int made;              /* this store made its file when it opened, for
+	                          this request (a kept store forgets it) */
 	int checked;           /* its schema version was checked */
 	int failed;            /* a call failed: roll back, answer the fault */
 	int code;              /* SQLite's extended result code of the fault */
@@ -97,6 +102,21 @@ struct store *db_open(const char *path, const char *label,
 /* 1 when the file at the store's path is no longer the one it opened (moved
  * aside, deleted or replaced): the store must be closed and opened again. */
 int db_stale(const struct store *s);
+
+/* Before a kept store serves another request: 1 when it must be opened
+ * again, because its file was moved aside or replaced (db_stale), made
+ * read-only, or damaged in place under it (its header is not SQLite's);
+ * else 0.  Opened again, it records the fault as any fresh open does: a
+ * process that keeps a file open answers as one that opens it. */
+int db_recheck(const struct store *s);
+
+/* A private store in memory for a file that does not exist yet, with the
+ * schema and first rows (label names the file it stands in for): it answers
+ * reads as the new file would, and refuses writes (s->missing is 1; a write
+ * tried is a 404 fault).  db_stand_in_writable lets a HEAD request write
+ * into it, since what HEAD does is rolled back. */
+struct store *db_stand_in(const char *label, const struct schema *schema);
+void db_stand_in_writable(struct store *s);
 
 /* Close the store and free it (NULL is fine). */
 void db_close(struct store *s);

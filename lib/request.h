@@ -97,7 +97,6 @@ struct route {
 	const char *json;              /* the fields format=json adds: "x, y, z" */
 	struct key keys[ROUTE_MAX_KEYS]; /* the keys it reads, in any order */
 	enum store_kind store;
-	int makes_world;               /* 1: a new world= is made (only /join) */
 	void (*handle)(struct request *rq);
 };
 

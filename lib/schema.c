@@ -129,15 +129,30 @@ void new_view_code(char code[VIEW_CODE_LEN + 1])
 		snprintf(code + 2 * i, 3, "%02x", raw[i]);
 }
 
-/* The world's first row: a random seed and view code. */
-static int world_init(sqlite3 *db)
+/* The world's name in its label, worlds/NAME.db, into name. */
+static void label_name(const char *label, char name[WORLD_NAME_MAX + 1])
+{
+	const char *start = strchr(label, '/');
+	const char *end = strrchr(label, '.');
+
+	start = start ? start + 1 : label;
+	if (!end || end < start)
+		end = start + strlen(start);
+	snprintf(name, WORLD_NAME_MAX + 1, "%.*s", (int)(end - start), start);
+}
+
+/* The world's first row: the seed its name gives (so a world looks the
+ * same before and after it is made) and a random view code. */
+static int world_init(sqlite3 *db, const char *label)
 {
 	sqlite3_stmt *st;
 	long long seed;
+	char name[WORLD_NAME_MAX + 1];
 	char view[VIEW_CODE_LEN + 1];
 	int rc;
 
-	seed = world_new_seed();
+	label_name(label, name);
+	seed = world_name_seed(name);
 	new_view_code(view);
 	if (sqlite3_prepare_v2(db, "INSERT INTO world (seed, created, view)"
 			       " VALUES (?, ?, ?)", -1, &st, NULL))
@@ -205,8 +220,10 @@ void worlds_unlock(int lock)
 		close(lock); /* closing the only descriptor lets the lock go */
 }
 
-/* Open world name's file, or an empty one in memory for a world that does
- * not exist (when how is DB_EXISTING, or the server holds max_worlds()). */
+/* Open world name's file, or a stand-in in memory for a world that does
+ * not exist (when how is DB_EXISTING, or the server holds max_worlds()):
+ * it reads as the new world will, with the seed its name gives, and
+ * refuses every write (db_stand_in). */
 static struct store *open_world_file(const char *name, enum db_open_how how)
 {
 	char path[4096], label[64];
@@ -215,7 +232,7 @@ static struct store *open_world_file(const char *name, enum db_open_how how)
 
 	snprintf(label, sizeof label, "worlds/%s.db", name);
 	if (world_db_path(path, sizeof path, name) < 0)
-		return db_open(":memory:", label, &world_schema, DB_CREATE);
+		return db_stand_in(label, &world_schema);
 	if (how == DB_CREATE && access(path, F_OK) < 0) {
 		/* A new world: count and make it under the folder's lock, so
 		 * that racing joins never make more than max_worlds(). */
@@ -229,8 +246,7 @@ static struct store *open_world_file(const char *name, enum db_open_how how)
 	}
 	if (s->missing) {
 		db_close(s);
-		s = db_open(":memory:", label, &world_schema, DB_CREATE);
-		s->missing = 1;
+		s = db_stand_in(label, &world_schema);
 	}
 	return s;
 }
@@ -272,12 +288,14 @@ struct kept_world *world_store(struct stores *kept, const char *name,
 	for (int i = 0; i < WORLDS_KEPT; i++) {
 		k = &kept->worlds[i];
 		if (k->store && strcmp(k->name, name) == 0) {
-			/* Kept: still the same file, and made when it must be? */
-			if (db_stale(k->store) || k->store->missing || k->store->failed) {
+			/* Kept: still the same file, whole and writable, and made
+			 * when it must be?  Else it is opened again. */
+			if (db_recheck(k->store) || k->store->missing || k->store->failed) {
 				slot = k;
 				break;
 			}
 			k->used = kept->clock;
+			k->store->made = 0; /* made by an earlier request */
 			return k;
 		}
 		if (!k->store || k->used < slot->used)
@@ -296,7 +314,7 @@ struct store *progress_store(struct stores *kept)
 {
 	char path[4096];
 
-	if (kept->progress && !db_stale(kept->progress) && !kept->progress->failed)
+	if (kept->progress && !kept->progress->failed && !db_recheck(kept->progress))
 		return kept->progress;
 	close_store(kept->progress);
 	snprintf(path, sizeof path, "%s/steps.db", data_dir());

@@ -217,8 +217,7 @@ int answer_fault(struct request *rq, const struct store *s)
 	return 0;
 }
 
-/* 1 for a HEAD request: it runs like a GET but changes nothing. */
-static int is_head(const struct request *rq)
+int is_head(const struct request *rq)
 {
 	return strcmp(rq->in.method, "HEAD") == 0;
 }
@@ -253,16 +252,30 @@ struct store *world_begin(struct request *rq, const char *name,
 	return rq->db->failed ? NULL : rq->db;
 }
 
+enum world_writable world_writable(struct request *rq)
+{
+	if (rq->db->missing && !is_head(rq)) {
+		db_end(rq->db, 0);
+		/* Made under the worlds' lock, counted against MAX_WORLDS. */
+		if (!world_begin(rq, rq->world_name, DB_CREATE, 1))
+			return answer_fault(rq, rq->db) - 1;
+		return rq->db->missing ? WORLD_NOT_MADE : WORLD_WRITABLE;
+	}
+	db_stand_in_writable(rq->db); /* HEAD: rolled back at the end */
+	if (rq->route->store == STORE_WORLD_READ && db_begin_writing(rq->db) < 0)
+		return answer_fault(rq, rq->db) - 1;
+	return WORLD_WRITABLE;
+}
+
 /* Open the world, begin, read its row, load and move the player.  Returns
  * 1 to run the handler, 0 when the answer is already set. */
 static int open_world(struct request *rq)
 {
 	const struct key *idk = id_key(rq->route);
 	int writing = rq->route->store == STORE_WORLD;
-	enum db_open_how how = rq->route->makes_world && !is_head(rq) ?
-			       DB_CREATE : DB_EXISTING;
 
-	if (!world_begin(rq, rq->world_name, how, writing))
+	/* A world with no file yet is made only by a write (world_writable). */
+	if (!world_begin(rq, rq->world_name, DB_EXISTING, writing))
 		return answer_fault(rq, rq->db);
 	if (idk && !player_load(rq, arg_int(rq, idk->name), &rq->me)) {
 		tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);

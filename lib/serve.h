@@ -79,6 +79,28 @@ int serve(const struct route *route);
 struct store *world_begin(struct request *rq, const char *name,
 			  enum db_open_how how, int writing);
 
+/* What world_writable found. */
+enum world_writable {
+	WORLD_FAULT = -1,   /* a fault (a full disk, say): already answered */
+	WORLD_WRITABLE = 0, /* a write transaction is open on the world's file */
+	WORLD_NOT_MADE = 1, /* the world has no file, and none may be made now:
+	                       the server holds MAX_WORLDS (say NO_NEW_WORLD) */
+};
+
+/* The sentence for WORLD_NOT_MADE. */
+#define NO_NEW_WORLD "no new world may be made here: this server holds as " \
+	"many worlds as it may (MAX_WORLDS). Ask your teacher"
+
+/* Before a route's first write to its world (/join's new player, /data's
+ * &add): a world that has no file yet is made now, with the seed its name
+ * gives, and a write transaction begun on it; a world read in a snapshot
+ * takes the write lock.  Nothing is ever written to a world's stand-in
+ * (db_stand_in): what a HEAD request writes there is rolled back. */
+enum world_writable world_writable(struct request *rq);
+
+/* 1 for a HEAD request: it runs like a GET but changes nothing. */
+int is_head(const struct request *rq);
+
 /* Answer the store's fault: 503 when it stayed locked, else 500 with the
  * sentence naming the file and what happened.  Returns 0. */
 int answer_fault(struct request *rq, const struct store *s);

@@ -72,6 +72,19 @@ long long world_new_seed(void)
 	return seed & 0x7fffffffffffLL;
 }
 
+long long world_name_seed(const char *name)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL; /* FNV-1a of the name */
+	struct rng r;
+
+	for (; *name; name++) {
+		h ^= (unsigned char)*name;
+		h *= 0x100000001b3ULL;
+	}
+	rng_seed(&r, (long long)h);
+	return (long long)(rng_next(&r) & 0x7fffffffffffULL);
+}
+
 void world_make(struct world *w, long long seed)
 {
 	struct rng r;

@@ -54,6 +54,11 @@ void world_make(struct world *w, long long seed);
  * (/admin?...&seed=42 makes a world again). */
 long long world_new_seed(void);
 
+/* The seed a world's name gives (the same on every server): the ocean a
+ * world not yet made shows, and the one /join or a teacher's reset without
+ * seed= makes it with. */
+long long world_name_seed(const char *name);
+
 /* v wrapped onto [0, OCEAN_SIZE). */
 double wrap(double v);
 

@@ -12,8 +12,9 @@
 static const char SCHEMA[] = "CREATE TABLE t (k TEXT PRIMARY KEY, v REAL);";
 static int inits;
 
-static int init(sqlite3 *db)
+static int init(sqlite3 *db, const char *label)
 {
+	(void)label;
 	inits++;
 	return sqlite3_exec(db, "INSERT INTO t VALUES ('first', 1.5)", 0, 0, 0);
 }
@@ -54,7 +55,20 @@ int main(void)
 	db_done(rq.db, st);
 	db_close(rq.db);
 	rq.db = db_open(path, "t.db", &schema, DB_CREATE); /* made once */
-	CHECK(inits == 1);
+	CHECK(inits == 1 && !rq.db->made);
+	CHECK(db_recheck(rq.db) == 0);
+	db_close(rq.db);
+
+	/* A stand-in reads as the new file would, and refuses every write. */
+	rq.db = db_stand_in("t.db", &schema);
+	CHECK(rq.db->missing && !rq.db->failed && inits == 2);
+	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM t", NULL) == 1);
+	CHECK(db_begin(rq.db) == 0);
+	CHECK(db_exec(rq.db, "INSERT INTO t VALUES ('lost', 1)", NULL) == -1);
+	CHECK(rq.db->failed && db_fault_status(rq.db) == 404);
+	CHECK(db_end(rq.db, 1) == -1);
+	db_close(rq.db);
+	rq.db = db_open(path, "t.db", &schema, DB_CREATE);
 	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM t", NULL) == 1);
 
 	/* Bound values, never spliced: a quote is just a character. */
