@@ -259,7 +259,11 @@ enum world_writable world_writable(struct request *rq)
 		/* Made under the worlds' lock, counted against MAX_WORLDS. */
 		if (!world_begin(rq, rq->world_name, DB_CREATE, 1))
 			return answer_fault(rq, rq->db) - 1;
-		return rq->db->missing ? WORLD_NOT_MADE : WORLD_WRITABLE;
+		if (rq->db->missing)
+			return WORLD_NOT_MADE;
+		/* Counted in the new world's tally (the stand-in has none). */
+		tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
+		return WORLD_WRITABLE;
 	}
 	db_stand_in_writable(rq->db); /* HEAD: rolled back at the end */
 	if (rq->route->store == STORE_WORLD_READ && db_begin_writing(rq->db) < 0)
