@@ -1,11 +1,10 @@
-/* /scores: the scoreboard.  For each player: the Steps levels they solved
- * (with name= on a Steps route) and the treasures they hold in the ocean,
- * ranked: most treasures first, then most levels, then by name.
+/* /scores: the scoreboard of every player of every world, and all who solved
+ * a Steps level (name= on a Steps route): levels solved and treasures held,
+ * most treasures first, then most levels, then by name.
  *
  *   /scores  -> wilma: 0 levels, 1 treasure
  *               fred: 3 levels (steps puzzle begin), 0 treasures
  *               ann: 0 levels, 0 treasures
- *               (every player of every world, and everyone who solved a level)
  *   /scores?format=json  -> {"reply":"...","players":[{"name":"wilma",
  *        "levels":[],"treasures":1}, ...]}   (the same order)
  *   /scores?world=class3  -> class3's players only (treasures held there)
