@@ -1,14 +1,16 @@
-/* /scores: the scoreboard.  For each player: the Steps levels they solved
- * (with name= on a Steps route) and the treasures they hold in the ocean.
+/* /scores: the scoreboard of every player of every world, and all who solved
+ * a Steps level (name= on a Steps route): levels solved and treasures held,
+ * most treasures first, then most levels, then by name.
  *
- *   /scores  -> fred: 3 levels (steps puzzle begin), 2 treasures
- *               wilma: 0 levels, 1 treasure
- *   /scores?format=json  -> {"reply":"...","players":[{"name":"fred",
- *        "levels":["steps","puzzle","begin"],"treasures":2}, ...]}
+ *   /scores  -> wilma: 0 levels, 1 treasure
+ *               fred: 3 levels (steps puzzle begin), 0 treasures
+ *               ann: 0 levels, 0 treasures
+ *   /scores?format=json  -> {"reply":"...","players":[{"name":"wilma",
+ *        "levels":[],"treasures":1}, ...]}   (the same order)
  *   /scores?world=class3  -> class3's players only (treasures held there)
  *   /scores?world=class3&client=browser -> the projector's leaderboard: a
- *        page whose script (www/leaderboard.js) ranks them, every 3 s
- * Worst case: 2000 players, from the Steps file and every world's (MAX_WORLDS).
+ *        page whose script (www/leaderboard.js) shows that ranking, every 3 s
+ * Worst case: 100,000 names, from the Steps file and every world's (MAX_WORLDS).
  */
 #include "mocean.h"
 
@@ -57,15 +59,13 @@ static void scores(struct request *rq)
 		leaderboard(rq, arg(rq, "world"));
 		return;
 	}
-	board = xmalloc(SCORES_MAX_PLAYERS * sizeof *board);
-	n = scores_read(rq, arg(rq, "world"), board, SCORES_MAX_PLAYERS);
+	n = scores_read(rq, arg(rq, "world"), &board);
 	if (n == 0)
 		say(rq, "no scores yet: add name=yourname to a Steps route, or grab "
 			"a treasure in the ocean\n");
 	for (int i = 0; i < n; i++)
 		show(rq, &board[i], &list);
-	if (n >= 0)   /* else refused: fail() said why */
-		json_raw(rq, "players", json_list_end(&list));
+	json_raw(rq, "players", json_list_end(&list));
 	buf_free(&list);
 	free(board);
 }

@@ -1,5 +1,8 @@
-/* scores.c: the scoreboard (see scores.h). */
+/* scores.c: the scoreboard (see scores.h).  The rows are gathered from the
+ * Steps file and the worlds' files into one array, sorted by name to merge
+ * a name's rows into one line, then ranked. */
 #include "scores.h"
+#include "buf.h"
 #include "db.h"
 #include "reply.h"
 #include "schema.h"
@@ -10,50 +13,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Every level solved, a name's rows together, each name's in order solved. */
 static const char SQL_SOLVED[] =
 	"SELECT name, level FROM solved ORDER BY name, time";
-static const char SQL_TREASURES[] =
-	"SELECT p.name, count(*) FROM item i JOIN player p ON p.id = i.player"
-	" WHERE i.kind = 'treasure' AND p.playing = 1 GROUP BY p.name";
-/* One world's board: every player in it, with or without a treasure. */
+/* A world's board: every player in it, with or without a treasure. */
 static const char SQL_PLAYERS[] =
 	"SELECT p.name, count(i.seq) FROM player p LEFT JOIN item i"
 	" ON i.player = p.id AND i.kind = 'treasure' WHERE p.playing = 1 GROUP BY p.name";
 
-/* The entry for name, added when new (unless max is 0: only names already
- * on the board); NULL when the board is full or the name is not wanted. */
-static struct score *entry(struct score *out, int *n, int max, const char *name)
+struct board {
+	struct score *s;
+	int n, cap;
+};
+
+/* A new, empty line for name at the end of the board; NULL when it is full. */
+static struct score *add(struct board *b, const char *name)
 {
-	for (int i = 0; i < *n; i++)
-		if (strcmp(out[i].name, name) == 0)
-			return &out[i];
-	if (*n >= max)
+	if (b->n == SCORES_MAX_PLAYERS)
 		return NULL;
-	memset(&out[*n], 0, sizeof out[*n]);
-	snprintf(out[*n].name, sizeof out[*n].name, "%s", name);
-	return &out[(*n)++];
-}
-
-/* Run sql on db, adding each (name, value) row to the board. */
-static int each_row(struct store *db, const char *sql,
-		    struct score *out, int *n, int max, int treasures)
-{
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-
-	while (db_row(db, st)) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		struct score *s = entry(out, n, max, name ? name : "");
-		if (!s)
-			continue;
-		if (treasures) {
-			s->treasures += sqlite3_column_int(st, 1);
-		} else if (s->levels < STEPS_LEVELS) {
-			const char *level = (const char *)sqlite3_column_text(st, 1);
-			snprintf(s->solved[s->levels++], 16, "%s", level ? level : "");
-		}
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 64;
+		if (b->cap > SCORES_MAX_PLAYERS)
+			b->cap = SCORES_MAX_PLAYERS;
+		b->s = xrealloc(b->s, (size_t)b->cap * sizeof *b->s);
 	}
-	db_done(db, st);
-	return db->failed ? -1 : 0;
+	memset(&b->s[b->n], 0, sizeof b->s[b->n]);
+	snprintf(b->s[b->n].name, sizeof b->s[b->n].name, "%s", name);
+	return &b->s[b->n++];
 }
 
 static int by_name(const void *a, const void *b)
@@ -62,38 +48,109 @@ static int by_name(const void *a, const void *b)
 		      ((const struct score *)b)->name);
 }
 
-/* Add one world's rows: its treasures (or, with SQL_PLAYERS, every player
- * in it) in a read snapshot; a world that cannot be read is left out (the
- * teacher's /admin names it). */
-static void one_world(struct request *rq, const char *name, const char *sql,
-		      struct score *out, int *n, int max)
+/* The ranking: treasures, then levels, both most first; then by name. */
+static int by_rank(const void *a, const void *b)
 {
-	if (world_begin(rq, name, DB_EXISTING, 0))
-		each_row(rq->db, sql, out, n, max, 1);
+	const struct score *x = a, *y = b;
+
+	if (x->treasures != y->treasures)
+		return x->treasures > y->treasures ? -1 : 1;
+	if (x->levels != y->levels)
+		return x->levels > y->levels ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* Sort the board by name and fold each name's lines into one (treasures
+ * summed; the levels are on one line only, the Steps file's). */
+static void merge_names(struct board *b)
+{
+	int kept = 0;
+
+	if (b->n == 0)
+		return;   /* b->s may be NULL, which qsort must not get */
+	qsort(b->s, b->n, sizeof *b->s, by_name);
+	for (int i = 0; i < b->n; i++) {
+		struct score *last = kept ? &b->s[kept - 1] : NULL;
+		if (last && strcmp(last->name, b->s[i].name) == 0) {
+			last->treasures += b->s[i].treasures;
+			if (!last->levels) {
+				last->levels = b->s[i].levels;
+				memcpy(last->solved, b->s[i].solved, sizeof last->solved);
+			}
+		} else {
+			b->s[kept++] = b->s[i];
+		}
+	}
+	b->n = kept;
+}
+
+/* Add every player of one world (its SQL_PLAYERS rows), in a read snapshot;
+ * a world that cannot be read is left out (the teacher's /admin names it). */
+static void one_world(struct request *rq, const char *name, struct board *b)
+{
+	struct store *db = world_begin(rq, name, DB_EXISTING, 0);
+	sqlite3_stmt *st;
+	struct score *s;
+
+	if (db) {
+		st = db_prepare(db, SQL_PLAYERS, NULL);
+		while (db_row(db, st)) {
+			const char *who = (const char *)sqlite3_column_text(st, 0);
+			if ((s = add(b, who ? who : "")))
+				s->treasures = sqlite3_column_int(st, 1);
+		}
+		db_done(db, st);
+	}
 	db_end(rq->db, 0);
 	rq->db = NULL;
 }
 
-int scores_read(struct request *rq, const char *only, struct score *out, int max)
+/* Add the Steps levels: to the name's line when the board has it (sorted by
+ * name, as after merge_names), else (when new is 1) on a line of its own. */
+static int steps_levels(struct store *db, struct board *b, int new)
+{
+	sqlite3_stmt *st = db_prepare(db, SQL_SOLVED, NULL);
+	struct score *s = NULL, key;
+
+	while (db_row(db, st)) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *level = (const char *)sqlite3_column_text(st, 1);
+		name = name ? name : "";
+		if (!s || strcmp(s->name, name) != 0) {
+			snprintf(key.name, sizeof key.name, "%s", name);
+			s = new ? add(b, name) : b->n == 0 ? NULL
+			  : bsearch(&key, b->s, b->n, sizeof *b->s, by_name);
+		}
+		if (s && s->levels < STEPS_LEVELS)
+			snprintf(s->solved[s->levels++], 16, "%s", level ? level : "");
+	}
+	db_done(db, st);
+	return db->failed ? -1 : 0;
+}
+
+int scores_read(struct request *rq, const char *only, struct score **out)
 {
 	char (*names)[WORLD_NAME_MAX + 1] = NULL;
 	struct store *db = progress_store(rq->stores);
-	int n = 0, worlds = 0;
+	struct board b = {0};
+	int worlds = 0, whole = !only || !*only;
 
-	if (only && *only) {
-		/* That world's players first; then their Steps levels only. */
-		one_world(rq, only, SQL_PLAYERS, out, &n, max);
-		max = 0;
-	} else {
-		worlds = list_worlds(&names);
+	if (!whole) {
+		one_world(rq, only, &b);
+		merge_names(&b);
 	}
 	if (db_begin_read(db) == 0) {
-		each_row(db, SQL_SOLVED, out, &n, max, 0);
+		steps_levels(db, &b, whole);
 		db_end(db, 0);
 	}
+	if (whole)
+		worlds = list_worlds(&names);
 	for (int i = 0; i < worlds; i++)
-		one_world(rq, names[i], SQL_TREASURES, out, &n, max);
+		one_world(rq, names[i], &b);
 	free(names);
-	qsort(out, n, sizeof *out, by_name);
-	return n;
+	merge_names(&b);
+	if (b.n)
+		qsort(b.s, b.n, sizeof *b.s, by_rank);
+	*out = b.s;
+	return b.n;
 }

@@ -1,11 +1,11 @@
 /* scores.h: the scoreboard: Steps levels solved (steps.db) and treasures
- * held (every world's file), per player name. */
+ * held (every world's file), per player name, ranked. */
 #ifndef MOCEAN_SCORES_H
 #define MOCEAN_SCORES_H
 
 #include "request.h"
 
-#define SCORES_MAX_PLAYERS PLAYERS_MAX  /* a whole world fits on the board */
+#define SCORES_MAX_PLAYERS 100000  /* names on one board: 50 full worlds */
 #define STEPS_LEVELS 9
 
 struct score {
@@ -15,10 +15,13 @@ struct score {
 	int treasures;                    /* treasures held, over all worlds */
 };
 
-/* Fill out (up to max) with every player who solved a level or holds a
- * treasure, sorted by name; with world (not NULL or ""), every player of that
- * world instead, with the treasures held there and their Steps levels.
- * Returns how many, or -1 after fail(). */
-int scores_read(struct request *rq, const char *world, struct score *out, int max);
+/* The board, ranked: most treasures first, then most Steps levels, then by
+ * name (so the order is the same on every request).  Without world (NULL or
+ * ""), every player of every world (one line per name: a name's treasures
+ * over all worlds) and everyone who solved a level; with world, every player
+ * of that world, with the treasures held there and their Steps levels.  At
+ * most SCORES_MAX_PLAYERS names; past that the rest are left out.  *out is
+ * allocated (free it).  Returns how many. */
+int scores_read(struct request *rq, const char *world, struct score **out);
 
 #endif

@@ -1,6 +1,7 @@
 // leaderboard.js: the projector's leaderboard (/scores?world=W&client=browser).
-// Every 3 seconds it asks /scores?world=W&format=json and ranks that world's
-// players: most treasures first, then most Steps levels solved, then by name.
+// Every 3 seconds it asks /scores?world=W&format=json and shows that world's
+// players in the order the server ranked them (lib/scores.c): most treasures
+// first, then most Steps levels solved, then by name.
 "use strict";
 
 const world = document.body.dataset.world ||
@@ -15,14 +16,9 @@ function cell(className, text) {
   return span;
 }
 
-function rank(players) {
-  return players.slice().sort((a, b) => b.treasures - a.treasures ||
-    b.levels.length - a.levels.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
 function show(players) {
   let place = 0, last = null;
-  board.replaceChildren(...rank(players).map((p, i) => {
+  board.replaceChildren(...players.map((p, i) => {
     const score = p.treasures + "/" + p.levels.length;
     if (score !== last) place = i + 1;   // equal scores share a place
     last = score;
