@@ -60,6 +60,8 @@ static void scores(struct request *rq)
 		return;
 	}
 	n = scores_read(rq, arg(rq, "world"), &board);
+	if (n < 0)
+		return;   /* the world asked for cannot be read: its fault is the answer */
 	if (n == 0)
 		say(rq, "no scores yet: add name=yourname to a Steps route, or grab "
 			"a treasure in the ocean\n");

@@ -84,9 +84,12 @@ static void merge_names(struct board *b)
 	b->n = kept;
 }
 
-/* Add every player of one world (its SQL_PLAYERS rows), in a read snapshot;
- * a world that cannot be read is left out (the teacher's /admin names it). */
-static void one_world(struct request *rq, const char *name, struct board *b)
+/* Add every player of one world (its SQL_PLAYERS rows), in a read snapshot.
+ * A world that cannot be read (damaged, read-only) is left out of the whole
+ * board (the teacher's /admin names it); when it is the one world asked for
+ * (named is 1), its fault is the answer.  Returns 0, or -1 when it could
+ * not be read. */
+static int one_world(struct request *rq, const char *name, struct board *b, int named)
 {
 	struct store *db = world_begin(rq, name, DB_EXISTING, 0);
 	sqlite3_stmt *st;
@@ -100,9 +103,12 @@ static void one_world(struct request *rq, const char *name, struct board *b)
 				s->treasures = sqlite3_column_int(st, 1);
 		}
 		db_done(db, st);
+	} else if (named) {
+		answer_fault(rq, rq->db);
 	}
 	db_end(rq->db, 0);
 	rq->db = NULL;
+	return db ? 0 : -1;
 }
 
 /* Add the Steps levels: to the name's line when the board has it (sorted by
@@ -135,8 +141,10 @@ int scores_read(struct request *rq, const char *only, struct score **out)
 	struct board b = {0};
 	int worlds = 0, whole = !only || !*only;
 
+	*out = NULL;
 	if (!whole) {
-		one_world(rq, only, &b);
+		if (one_world(rq, only, &b, 1) < 0)
+			return -1;
 		merge_names(&b);
 	}
 	if (db_begin_read(db) == 0) {
@@ -146,7 +154,7 @@ int scores_read(struct request *rq, const char *only, struct score **out)
 	if (whole)
 		worlds = list_worlds(&names);
 	for (int i = 0; i < worlds; i++)
-		one_world(rq, names[i], &b);
+		one_world(rq, names[i], &b, 0);
 	free(names);
 	merge_names(&b);
 	if (b.n)

@@ -21,7 +21,8 @@ struct score {
  * over all worlds) and everyone who solved a level; with world, every player
  * of that world, with the treasures held there and their Steps levels.  At
  * most SCORES_MAX_PLAYERS names; past that the rest are left out.  *out is
- * allocated (free it).  Returns how many. */
+ * allocated (free it).  Returns how many, or -1 after answering the fault
+ * of the one world asked for (damaged, read-only). */
 int scores_read(struct request *rq, const char *world, struct score **out);
 
 #endif

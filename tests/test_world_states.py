@@ -152,7 +152,7 @@ def test_a_world_broken_under_a_running_server_is_refused_by_every_route(make_se
         r = ask(s, w, route, params)
         assert r.status_code == 500, (route, params, r.status_code, r.text)
         assert "worlds/broken.db" in r.text and state in r.text and "busy" not in r.text, r.text
-    for route, params in [("world", {})]:  # TODO scores after merge
+    for route, params in [("scores", {}), ("world", {})]:
         r = ask(s, w, route, params, key=True)
         assert r.status_code == 500 and state in r.text, (route, r.text)
     r = ask(s, w, "admin", dict(do="lock"), key=True)
