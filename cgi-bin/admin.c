@@ -61,8 +61,8 @@ static void give(struct request *rq)
 
 /* do=NAME, its action (NULL: move the world's file aside), what is said. */
 static const struct action actions[] = {
-	{ "reset", reset, .how = DB_CREATE }, { "kick", kick, .needs = "name" },
-	{ "give", give, .needs = "id" }, { "newview", newview, .how = DB_EXISTING },
+	{ "reset", reset, .want = WORLD_MAKE }, { "kick", kick, .needs = "name" },
+	{ "give", give, .needs = "id" }, { "newview", newview, .want = WORLD_WRITE },
 	{ "bloom", bloom, .said = "the plankton bloom in %s is on" },
 	{ "calm", bloom, .said = "the plankton bloom in %s is over" },
 	{ "lock", lock, .said = "%s is locked: /join needs secret=WORD" },

@@ -37,7 +37,7 @@ static void world(struct request *rq)
 
 	if (!by_view && !teacher_allowed(rq))
 		return;
-	if (!world_begin(rq, name, DB_EXISTING, 0)) {
+	if (!world_begin(rq, name, WORLD_READ)) {
 		answer_fault(rq, rq->db);
 		return;
 	}

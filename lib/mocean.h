@@ -12,6 +12,7 @@
 #include "reply.h"
 #include "request.h"
 #include "schema.h"
+#include "worlds.h"
 #include "scores.h"
 #include "serve.h"
 #include "sight.h"

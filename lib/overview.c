@@ -1,11 +1,9 @@
 /* overview.c: the teacher's overview and the map's JSON (see overview.h). */
 #include "overview.h"
+#include "worlds.h"
 #include "db.h"
 #include "reply.h"
-#include "schema.h"
-#include "serve.h"
 #include "sight.h"
-#include "teacher.h"
 #include "world.h"
 
 #include <stdio.h>
@@ -93,7 +91,7 @@ static void world_summary(struct request *rq, const char *name, struct buf *json
 	const char *view;
 	sqlite3_stmt *st;
 
-	if (!world_begin(rq, name, DB_EXISTING, 0)) {
+	if (!world_begin(rq, name, WORLD_READ)) {
 		unreadable(rq, name, json);
 		goto done;
 	}

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "buf.h"
 #include "query.h"
@@ -149,6 +150,12 @@ struct request {
 	const char *next_route;  /* "/beguine", or NULL */
 	const char *guess_key;   /* "message", or NULL: no form */
 };
+
+/* 1 for a HEAD request: it runs like a GET but changes nothing. */
+static inline int is_head(const struct request *rq)
+{
+	return strcmp(rq->in.method, "HEAD") == 0;
+}
 
 /* The text of a declared key, or "" when it was not sent.  Reading a key
  * the route did not declare is a programmer's error (an assert). */

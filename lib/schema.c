@@ -1,18 +1,10 @@
 /* schema.c: every table, with every column commented (see schema.h). */
 #include "schema.h"
 #include "db.h"
-#include "query.h"
-#include "teacher.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 static const char WORLD_SCHEMA[] =
 	/* The world itself: exactly one row. */
@@ -102,23 +94,6 @@ static const char WORLD_UPGRADE_2[] =
 	"DROP TABLE hits;";
 static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2 };
 
-/* A world made anew: every table emptied (the world row keeps its
- * settings), then a new seed. */
-static const char *const SQL_CLEAR[] = {
-	"DELETE FROM player", "DELETE FROM item", "DELETE FROM taken",
-	"DELETE FROM track", "DELETE FROM sighting", "DELETE FROM sounding",
-};
-static const char SQL_NEW_SEED[] =
-	"UPDATE world SET seed = ?, bloom = 0, next_id = 0, created = ?";
-
-int world_clear(struct store *db, long long seed, double now)
-{
-	for (size_t i = 0; i < LEN(SQL_CLEAR); i++)
-		if (db_exec(db, SQL_CLEAR[i], NULL) < 0)
-			return -1;
-	return db_exec(db, SQL_NEW_SEED, "id", seed, now);
-}
-
 /* A new view code: 12 random hex digits, unrelated to the teacher key. */
 void new_view_code(char code[VIEW_CODE_LEN + 1])
 {
@@ -165,176 +140,10 @@ static int world_init(sqlite3 *db, const char *label)
 	return rc;
 }
 
-static const struct schema world_schema = {
+const struct schema world_schema = {
 	.create = WORLD_SCHEMA, .version = WORLD_SCHEMA_VERSION,
 	.upgrade = WORLD_UPGRADES, .init = world_init,
 };
-static const struct schema steps_schema = {
+const struct schema steps_schema = {
 	.create = STEPS_SCHEMA, .version = STEPS_SCHEMA_VERSION,
 };
-
-/* mkdir that is happy when the folder is there already. */
-static int ensure_dir(const char *path)
-{
-	return mkdir(path, 0750) == 0 || errno == EEXIST ? 0 : -1;
-}
-
-int world_db_path(char *out, size_t len, const char *name)
-{
-	int n = snprintf(out, len, "%s/worlds/%s.db", data_dir(), name);
-	return n < 0 || (size_t)n >= len ? -1 : 0;
-}
-
-int max_worlds(void)
-{
-	const char *v = getenv("MAX_WORLDS");
-	long long n;
-
-	if (v && parse_int(v, &n) == 0 && n >= 1 && n <= 100000)
-		return (int)n;
-	return MAX_WORLDS_DEFAULT;
-}
-
-int worlds_lock(void)
-{
-	char dir[4096], path[4200];
-	int fd;
-
-	snprintf(dir, sizeof dir, "%s/worlds", data_dir());
-	ensure_dir(dir);
-	snprintf(path, sizeof path, "%s/.lock", dir);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
-	if (fd < 0)
-		return -1;
-	while (flock(fd, LOCK_EX) < 0)
-		if (errno != EINTR) {
-			close(fd);
-			return -1;
-		}
-	return fd;
-}
-
-void worlds_unlock(int lock)
-{
-	if (lock >= 0)
-		close(lock); /* closing the only descriptor lets the lock go */
-}
-
-/* Open world name's file, or a stand-in in memory for a world that does
- * not exist (when how is DB_EXISTING, or the server holds max_worlds()):
- * it reads as the new world will, with the seed its name gives, and
- * refuses every write (db_stand_in). */
-static struct store *open_world_file(const char *name, enum db_open_how how)
-{
-	char path[4096], label[64];
-	struct store *s;
-	int lock;
-
-	snprintf(label, sizeof label, "worlds/%s.db", name);
-	if (world_db_path(path, sizeof path, name) < 0)
-		return db_stand_in(label, &world_schema);
-	if (how == DB_CREATE && access(path, F_OK) < 0) {
-		/* A new world: count and make it under the folder's lock, so
-		 * that racing joins never make more than max_worlds(). */
-		lock = worlds_lock();
-		if (lock < 0 || list_worlds(NULL) >= max_worlds())
-			how = DB_EXISTING;
-		s = db_open(path, label, &world_schema, how);
-		worlds_unlock(lock);
-	} else {
-		s = db_open(path, label, &world_schema, how);
-	}
-	if (s->missing) {
-		db_close(s);
-		s = db_stand_in(label, &world_schema);
-	}
-	return s;
-}
-
-/* Close a store whose file may have been moved aside.  SQLite removes the
- * -wal and -shm files by name when the last connection closes: for a moved
- * file those names may already belong to a new world of the same name, so
- * they are left alone (the moved file's log is folded in by descriptor). */
-static void close_store(struct store *s)
-{
-	int keep = 1;
-
-	if (s && s->sql && db_stale(s))
-		sqlite3_file_control(s->sql, "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
-	db_close(s);
-}
-
-/* Empty a kept world's slot. */
-static void forget(struct kept_world *k)
-{
-	close_store(k->store);
-	tally_close(&k->tally);
-	memset(k, 0, sizeof *k);
-}
-
-void world_forget(struct stores *kept, const char *name)
-{
-	for (int i = 0; i < WORLDS_KEPT; i++)
-		if (kept->worlds[i].store && strcmp(kept->worlds[i].name, name) == 0)
-			forget(&kept->worlds[i]);
-}
-
-struct kept_world *world_store(struct stores *kept, const char *name,
-			       enum db_open_how how)
-{
-	struct kept_world *k, *slot = &kept->worlds[0];
-
-	kept->clock++;
-	for (int i = 0; i < WORLDS_KEPT; i++) {
-		k = &kept->worlds[i];
-		if (k->store && strcmp(k->name, name) == 0) {
-			/* Kept: still the same file, whole and writable, and made
-			 * when it must be?  Else it is opened again. */
-			if (db_recheck(k->store) || k->store->missing || k->store->failed) {
-				slot = k;
-				break;
-			}
-			k->used = kept->clock;
-			k->store->made = 0; /* made by an earlier request */
-			return k;
-		}
-		if (!k->store || k->used < slot->used)
-			slot = k; /* an empty slot, else the least recently used */
-	}
-	forget(slot);
-	snprintf(slot->name, sizeof slot->name, "%s", name);
-	slot->store = open_world_file(name, how);
-	if (!slot->store->missing && !slot->store->failed)
-		tally_open(&slot->tally, name);
-	slot->used = kept->clock;
-	return slot;
-}
-
-struct store *progress_store(struct stores *kept)
-{
-	char path[4096];
-
-	if (kept->progress && !kept->progress->failed && !db_recheck(kept->progress))
-		return kept->progress;
-	close_store(kept->progress);
-	snprintf(path, sizeof path, "%s/steps.db", data_dir());
-	kept->progress = db_open(path, "steps.db", &steps_schema, DB_CREATE);
-	return kept->progress;
-}
-
-void stores_fold_logs(struct stores *kept)
-{
-	for (int i = 0; i < WORLDS_KEPT; i++)
-		db_fold_log(kept->worlds[i].store);
-	db_fold_log(kept->progress);
-}
-
-void stores_close(struct stores *kept)
-{
-	for (int i = 0; i < WORLDS_KEPT; i++) {
-		db_close(kept->worlds[i].store);
-		tally_close(&kept->worlds[i].tally);
-	}
-	db_close(kept->progress);
-	memset(kept, 0, sizeof *kept);
-}

@@ -2,12 +2,10 @@
  * Steps file and the worlds' files into one array, sorted by name to merge
  * a name's rows into one line, then ranked. */
 #include "scores.h"
+#include "worlds.h"
 #include "buf.h"
 #include "db.h"
 #include "reply.h"
-#include "schema.h"
-#include "serve.h"
-#include "teacher.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,7 +89,7 @@ static void merge_names(struct board *b)
  * not be read. */
 static int one_world(struct request *rq, const char *name, struct board *b, int named)
 {
-	struct store *db = world_begin(rq, name, DB_EXISTING, 0);
+	struct store *db = world_begin(rq, name, WORLD_READ);
 	sqlite3_stmt *st;
 	struct score *s;
 

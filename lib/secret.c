@@ -1,8 +1,8 @@
 /* secret.c: secret words, stored as salted hashes (see secret.h). */
 #include "secret.h"
+#include "worlds.h"
 #include "db.h"
 #include "reply.h"
-#include "serve.h"
 #include "conn.h"
 
 #include <sodium.h>

@@ -3,7 +3,7 @@
 #include "serve.h"
 #include "db.h"
 #include "reply.h"
-#include "schema.h"
+#include "worlds.h"
 #include "secret.h"
 
 #include "conn.h"  /* one loop for CGI and FastCGI */
@@ -16,10 +16,6 @@
 
 #define DEFAULT_MAX 200      /* a key's longest value unless it says */
 
-static const char SQL_WORLD[] =
-	"SELECT seed, bloom, locked, rate_limit FROM world";
-static const char SQL_SOLVED[] =
-	"INSERT OR IGNORE INTO solved (name, level, time) VALUES (?, ?, ?)";
 
 /* The keys lib itself reads for a route's store (checked in check_keys):
  * world= and secret= for a world's routes, name= for a Steps level. */
@@ -208,69 +204,6 @@ static const struct key *id_key(const struct route *r)
 	return NULL;
 }
 
-int answer_fault(struct request *rq, const struct store *s)
-{
-	char text[512];
-
-	db_fault_text(s, text, sizeof text);
-	fail(rq, db_fault_status(s), "%s", text);
-	return 0;
-}
-
-int is_head(const struct request *rq)
-{
-	return strcmp(rq->in.method, "HEAD") == 0;
-}
-
-struct store *world_begin(struct request *rq, const char *name,
-			  enum db_open_how how, int writing)
-{
-	struct kept_world *k;
-	sqlite3_stmt *st;
-
-	k = rq->kept = world_store(rq->stores, name, how);
-	rq->db = k->store;
-	/* Prepared before the lock is taken: preparing reads the schema. */
-	st = db_prepare(rq->db, SQL_WORLD, NULL);
-	if (!st || (writing ? db_begin(rq->db) : db_begin_read(rq->db)) < 0) {
-		db_done(rq->db, st);
-		return NULL;
-	}
-	if (db_row(rq->db, st)) {
-		long long seed = sqlite3_column_int64(st, 0);
-		if (!k->have_world || k->seed != seed) {
-			world_make(&k->world, seed);
-			k->seed = seed;
-			k->have_world = 1;
-		}
-		rq->world = k->world;
-		rq->world.bloom = sqlite3_column_int(st, 1);
-		rq->world_locked = sqlite3_column_int(st, 2);
-		rq->world_rate_limit = sqlite3_column_int(st, 3);
-	}
-	db_done(rq->db, st);
-	return rq->db->failed ? NULL : rq->db;
-}
-
-enum world_writable world_writable(struct request *rq)
-{
-	if (rq->db->missing && !is_head(rq)) {
-		db_end(rq->db, 0);
-		/* Made under the worlds' lock, counted against MAX_WORLDS. */
-		if (!world_begin(rq, rq->world_name, DB_CREATE, 1))
-			return answer_fault(rq, rq->db) - 1;
-		if (rq->db->missing)
-			return WORLD_NOT_MADE;
-		/* Counted in the new world's tally (the stand-in has none). */
-		tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
-		return WORLD_WRITABLE;
-	}
-	db_stand_in_writable(rq->db); /* HEAD: rolled back at the end */
-	if (rq->route->store == STORE_WORLD_READ && db_begin_writing(rq->db) < 0)
-		return answer_fault(rq, rq->db) - 1;
-	return WORLD_WRITABLE;
-}
-
 /* Open the world, begin, read its row, load and move the player.  Returns
  * 1 to run the handler, 0 when the answer is already set. */
 static int open_world(struct request *rq)
@@ -279,7 +212,7 @@ static int open_world(struct request *rq)
 	int writing = rq->route->store == STORE_WORLD;
 
 	/* A world with no file yet is made only by a write (world_writable). */
-	if (!world_begin(rq, rq->world_name, DB_EXISTING, writing))
+	if (!world_begin(rq, rq->world_name, writing ? WORLD_WRITE : WORLD_READ))
 		return answer_fault(rq, rq->db);
 	if (idk && !player_load(rq, arg_int(rq, idk->name), &rq->me)) {
 		tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
@@ -321,23 +254,6 @@ static int player_changed(const struct request *rq)
 	if (memcmp(&rq->me, moved, sizeof *moved) != 0)
 		return 1;
 	return moved->z != loaded->z || moved->wrapped != loaded->wrapped;
-}
-
-int record_solved(struct request *rq, const char *level)
-{
-	struct store *db;
-
-	if (!*arg(rq, "name") || is_head(rq))
-		return 0;
-	/* The Steps file is separate from any world. */
-	db = progress_store(rq->stores);
-	if (db_begin(db) == 0) {
-		db_exec(db, SQL_SOLVED, "ttd", arg(rq, "name"), level, rq->now);
-		db_end(db, 1);
-	}
-	if (db->failed)
-		return answer_fault(rq, db) - 1;
-	return 0;
 }
 
 /* End the world's transaction: commit what a good answer did; roll back a

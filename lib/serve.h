@@ -13,9 +13,9 @@
  *      |  check_keys: world= and secret= (world routes), name= (Steps
  *      v  levels) and every declared key, checked and parsed once
  *   CHECKED     values[] hold typed values (store NONE, PROGRESS: to READY)
- *      |  world_begin: world_store (kept in struct stores, or opened; made
- *      |  only by /join and a reset), then db_begin (STORE_WORLD: BEGIN
- *      |  IMMEDIATE, after the writers' queue) or db_begin_read
+ *      |  world_begin (worlds.h): world_store (kept in struct stores, or
+ *      |  opened; a world with no file is a stand-in), then db_begin
+ *      |  (STORE_WORLD: BEGIN IMMEDIATE, after the writers' queue) or db_begin_read
  *      |  (STORE_WORLD_READ: a snapshot), then the world's row: its
  *      v  geometry from the seed, bloom, lock, limit
  *   OPEN        a transaction on rq->db
@@ -33,14 +33,15 @@
  *   ANSWERED    the text, JSON and values are freed: nothing outlives rq
  *
  * Paths inside READY, through the same functions:
- *   Steps levels (STORE_PROGRESS): level_solved -> record_solved opens
+ *   Steps levels (STORE_PROGRESS): level_solved -> record_solved (steps.c) opens
  *     steps.db (progress_store) and writes the level in a transaction of
  *     its own (db_begin, INSERT, db_end), apart from any world.
  *   /data (STORE_WORLD_READ, in its snapshot): plan_query (plan) ->
  *     fill_dataset (fill: a dataset made from the geometry) -> select_rows or
  *     summarise_rows (select) -> write_rows or write_info (write) ->
  *     empty_dataset.  With &add, db_begin_writing ends the snapshot and takes
- *     the write lock (BEGIN IMMEDIATE) before insert_row.
+ *     the write lock (BEGIN IMMEDIATE) before insert_row; world_writable makes a
+ *     world that has no file yet (so does /join's first player).
  *   The teacher (/admin, /world, /scores: STORE_NONE): teacher_allowed checks
  *     the key; an action opens the one world it names with teacher_world ->
  *     world_begin (writing; on reset a damaged file is set aside first and
@@ -56,57 +57,18 @@
  *     sends.  struct stores keeps, between requests, only what is right to
  *     share: open worlds (WORLDS_KEPT, each with its prepared statements,
  *     tally and geometry) and steps.db; a world's file moved aside or
- *     replaced is noticed (db_stale) and opened again, and anything a
+ *     replaced, damaged in place or made read-only is noticed (db_recheck) and
+ *     opened again, and anything a
  *     teacher changes is read again inside the next request's transaction.
  *   In both, after the reply is sent, a world whose write-ahead log has
  *     grown long is folded in (stores_fold_logs): no reply waits for that. */
 #ifndef MOCEAN_SERVE_H
 #define MOCEAN_SERVE_H
 
-#include "db.h"
 #include "request.h"
 
 /* Serve route: one request (CGI) or every request lighttpd sends (event
  * mode).  Returns the process exit status, 0. */
 int serve(const struct route *route);
-
-/* Open the world called name (from what this process keeps), begin a
- * transaction (BEGIN IMMEDIATE when writing, else a read snapshot), and
- * read the world's row: its geometry and settings into rq->world and the
- * like.  how: DB_CREATE only where a world may be made (/join, a teacher's
- * reset).  Returns rq->db, or NULL with the fault on rq->db (not yet
- * answered: see answer_fault). */
-struct store *world_begin(struct request *rq, const char *name,
-			  enum db_open_how how, int writing);
-
-/* What world_writable found. */
-enum world_writable {
-	WORLD_FAULT = -1,   /* a fault (a full disk, say): already answered */
-	WORLD_WRITABLE = 0, /* a write transaction is open on the world's file */
-	WORLD_NOT_MADE = 1, /* the world has no file, and none may be made now:
-	                       the server holds MAX_WORLDS (say NO_NEW_WORLD) */
-};
-
-/* The sentence for WORLD_NOT_MADE. */
-#define NO_NEW_WORLD "no new world may be made here: this server holds as " \
-	"many worlds as it may (MAX_WORLDS). Ask your teacher"
-
-/* Before a route's first write to its world (/join's new player, /data's
- * &add): a world that has no file yet is made now, with the seed its name
- * gives, and a write transaction begun on it; a world read in a snapshot
- * takes the write lock.  Nothing is ever written to a world's stand-in
- * (db_stand_in): what a HEAD request writes there is rolled back. */
-enum world_writable world_writable(struct request *rq);
-
-/* 1 for a HEAD request: it runs like a GET but changes nothing. */
-int is_head(const struct request *rq);
-
-/* Answer the store's fault: 503 when it stayed locked, else 500 with the
- * sentence naming the file and what happened.  Returns 0. */
-int answer_fault(struct request *rq, const struct store *s);
-
-/* Record that the player in name= solved this Steps level, once, with the
- * time (nothing when no name= was sent).  Returns 0, or -1 after fail(). */
-int record_solved(struct request *rq, const char *level);
 
 #endif

@@ -3,12 +3,35 @@
 #include "buf.h"
 #include "pynum.h"
 #include "reply.h"
-#include "serve.h"
+#include "worlds.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+static const char SQL_SOLVED[] =
+	"INSERT OR IGNORE INTO solved (name, level, time) VALUES (?, ?, ?)";
+
+/* Record that the player in name= solved this Steps level, once, with the
+ * time (nothing when no name= was sent, or for a HEAD request): in steps.db,
+ * a transaction of its own.  Returns 0, or -1 after fail(). */
+static int record_solved(struct request *rq, const char *level)
+{
+	struct store *db;
+
+	if (!*arg(rq, "name") || is_head(rq))
+		return 0;
+	/* The Steps file is separate from any world. */
+	db = progress_store(rq->stores);
+	if (db_begin(db) == 0) {
+		db_exec(db, SQL_SOLVED, "ttd", arg(rq, "name"), level, rq->now);
+		db_end(db, 1);
+	}
+	if (db->failed)
+		return answer_fault(rq, db) - 1;
+	return 0;
+}
 
 enum guess read_guess(const char *text, unsigned long long *n)
 {

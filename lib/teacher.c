@@ -1,13 +1,12 @@
 /* teacher.c: the teacher key and the worlds' files (see teacher.h). */
 #include "teacher.h"
+#include "worlds.h"
 #include "conn.h"
 #include "buf.h"
 #include "db.h"
 #include "overview.h"
 #include "query.h"
 #include "reply.h"
-#include "schema.h"
-#include "serve.h"
 #include "world.h"
 
 #include <dirent.h>
@@ -18,8 +17,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-static const char SQL_FOLD_LOG[] = "PRAGMA wal_checkpoint(TRUNCATE)";
 
 /* Read a key file: 0 when it holds TEACHER_KEY_LEN hex digits. */
 static int read_key(const char *path, char key[TEACHER_KEY_LEN + 1])
@@ -77,110 +74,12 @@ int teacher_allowed(struct request *rq)
 	return 1;
 }
 
-static int by_name(const void *a, const void *b)
+int teacher_world(struct request *rq, const char *name, enum world_want want)
 {
-	return strcmp(a, b);
-}
-
-int list_worlds(char (**names)[WORLD_NAME_MAX + 1])
-{
-	char dir[4096], name[WORLD_NAME_MAX + 1];
-	char (*list)[WORLD_NAME_MAX + 1] = NULL;
-	struct dirent *e;
-	DIR *d;
-	int n = 0, cap = 0;
-
-	if (names)
-		*names = NULL;
-	snprintf(dir, sizeof dir, "%s/worlds", data_dir());
-	if (!(d = opendir(dir)))
-		return 0;
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (len < 4 || len > 35 || strcmp(e->d_name + len - 3, ".db") != 0)
-			continue;
-		snprintf(name, sizeof name, "%.*s", (int)(len - 3), e->d_name);
-		if (!is_word(name, WORLD_NAME_MAX))
-			continue;
-		if (names && n == cap) {
-			cap = cap ? 2 * cap : 64;
-			list = xrealloc(list, (size_t)cap * sizeof *list);
-		}
-		if (names)
-			memcpy(list[n], name, sizeof name);
-		n++;
-	}
-	closedir(d);
-	if (names) {
-		qsort(list, (size_t)n, sizeof *list, by_name);
-		*names = list;
-	}
-	return n;
-}
-
-int world_damaged(const struct store *s)
-{
-	int primary = s->code & 0xff;
-
-	return s->failed && (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB);
-}
-
-/* Move from to to when from exists.  Returns 0 (moved, or nothing to
- * move) or -1. */
-static int move_if_there(const char *from, const char *to)
-{
-	return rename(from, to) == 0 || errno == ENOENT ? 0 : -1;
-}
-
-int world_set_aside(struct request *rq, const char *name, const char *why)
-{
-	static const char *const ends[] = { "-wal", "-shm" };
-	char path[4096], aside[4200], from[4300], to[4400], stamp[32];
-	struct kept_world *k;
-	time_t t = (time_t)rq->now;
-	int lock, moved = -1;
-
-	if (world_db_path(path, sizeof path, name) < 0)
-		return 0;
-	lock = worlds_lock();
-	k = world_store(rq->stores, name, DB_EXISTING);
-	if (k->store->missing) {
-		moved = 0;
-		goto done;
-	}
-	/* Fold the log into the file while it is still in place (a damaged
-	 * file cannot: its log moves with it). */
-	if (!k->store->failed && db_exec(k->store, SQL_FOLD_LOG, NULL) < 0)
-		db_clear_fault(k->store);
-	world_forget(rq->stores, name);
-	/* NAME.db.WHY-TIME, with a count when that name is taken. */
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", gmtime(&t));
-	for (int n = 1; ; n++) {
-		snprintf(aside, sizeof aside, n == 1 ? "%s.%s-%s" : "%s.%s-%s-%d",
-			 path, why, stamp, n);
-		if (access(aside, F_OK) < 0 && errno == ENOENT)
-			break;
-	}
-	if (rename(path, aside) < 0)
-		goto done;
-	moved = 1;
-	for (size_t i = 0; i < LEN(ends); i++) {
-		snprintf(from, sizeof from, "%s%s", path, ends[i]);
-		snprintf(to, sizeof to, "%s%s", aside, ends[i]);
-		move_if_there(from, to);
-	}
-	snprintf(from, sizeof from, "%s/worlds/%s.tally", data_dir(), name);
-	snprintf(to, sizeof to, "%s.tally", aside);
-	move_if_there(from, to);
-done:
-	worlds_unlock(lock);
-	return moved;
-}
-
-int teacher_world(struct request *rq, const char *name, enum db_open_how how)
-{
-	if (!world_begin(rq, name, how, 1)) {
-		if (how != DB_CREATE || !world_damaged(rq->db))
+	if (want != WORLD_MAKE)
+		want = WORLD_WRITE; /* every action writes */
+	if (!world_begin(rq, name, want)) {
+		if (want != WORLD_MAKE || !world_damaged(rq->db))
 			return answer_fault(rq, rq->db) - 1;
 		db_end(rq->db, 0);
 		rq->db = NULL; /* setting aside closes this process's store */
@@ -190,10 +89,10 @@ int teacher_world(struct request *rq, const char *name, enum db_open_how how)
 			     "(%s): a teacher can move it away by hand", name, strerror(errno));
 			return -1;
 		}
-		if (!world_begin(rq, name, how, 1))
+		if (!world_begin(rq, name, want))
 			return answer_fault(rq, rq->db) - 1;
 	}
-	if (rq->db->missing && how == DB_CREATE) {
+	if (rq->db->missing && want == WORLD_MAKE) {
 		fail(rq, 409, "this server holds %d worlds already (MAX_WORLDS): delete "
 		     "one first, or start the server with MAX_WORLDS=%d", max_worlds(),
 		     2 * max_worlds());
@@ -204,17 +103,6 @@ int teacher_world(struct request *rq, const char *name, enum db_open_how how)
 		     "(or a student's /join)", name);
 		return -1;
 	}
-	return 0;
-}
-
-int world_remake(struct request *rq, long long seed)
-{
-	if (seed < 0)
-		seed = world_new_seed();
-	if (world_clear(rq->db, seed, rq->now) < 0)
-		return -1;
-	world_make(&rq->world, seed);
-	tally_clear(&rq->kept->tally);
 	return 0;
 }
 
@@ -262,7 +150,7 @@ void teacher_act(struct request *rq, const struct action *actions, size_t n)
 		return;
 	} else if (!a->act)
 		delete_world(rq, world);
-	else if (teacher_world(rq, world, a->how) == 0)
+	else if (teacher_world(rq, world, a->want) == 0)
 		a->act(rq);
 	if (a && rq->status == 200 && a->said)
 		say(rq, a->said, world);

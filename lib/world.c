@@ -1,12 +1,9 @@
 /* world.c: the ocean's fixed geometry, made from its seed (see world.h). */
 #include "world.h"
 #include "db.h"
-#include "request.h"
 
 #include <math.h>
 #include <string.h>
-
-static const char SQL_BLOOM[] = "UPDATE world SET bloom = ?";
 
 const struct rect trench[TRENCH_PARTS] = {
 	{140, 260, 290, 315},
@@ -195,10 +192,4 @@ int treasure_index(const char *name)
 		if (strcmp(treasure_names[i], name) == 0)
 			return i;
 	return -1;
-}
-
-int world_set_bloom(struct request *rq, int on)
-{
-	rq->world.bloom = on;
-	return db_exec(rq->db, SQL_BLOOM, "i", (long long)on);
 }

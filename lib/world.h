@@ -87,12 +87,6 @@ void treasure_place(const struct world *w, int i, double *x, double *y,
  * iron dusts for "iron dust"). */
 int treasure_index(const char *name);
 
-struct request;
-
-/* Start (on = 1) or end (on = 0) the plankton bloom in the request's open
- * world, for every player; rq->world.bloom follows.  Returns 0 or -1. */
-int world_set_bloom(struct request *rq, int on);
-
 /* Deterministic random numbers from a seed (splitmix64): the same seed gives
  * the same sequence on every machine. */
 struct rng {

@@ -5,6 +5,7 @@
 #include "items.h"
 #include "reply.h"
 #include "unit.h"
+#include "worlds.h"
 
 #include <stdio.h>
 #include <stdlib.h>

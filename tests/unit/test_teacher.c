@@ -4,7 +4,7 @@
 #include "db.h"
 #include "reply.h"
 #include "schema.h"
-#include "serve.h"
+#include "worlds.h"
 #include "teacher.h"
 #include "world.h"
 #include "unit.h"
@@ -105,7 +105,7 @@ int main(void)
 
 	/* Made anew: a new seed, ids from 0, no players, no bloom. */
 	rq.status = 200;
-	CHECK(world_begin(&rq, "class3", DB_EXISTING, 1) != NULL);
+	CHECK(world_begin(&rq, "class3", WORLD_WRITE) != NULL);
 	CHECK(db_exec(rq.db, "INSERT INTO player (id, name, x, y, heading, t, joined)"
 		      " VALUES (5, 'fred', 1, 2, 0, 0, 0)", NULL) == 0);
 	CHECK(db_exec(rq.db, "UPDATE world SET bloom = 1, next_id = 6", NULL) == 0);
