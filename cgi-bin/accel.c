@@ -69,10 +69,18 @@ static void accel(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "accel", .game = GAME_MOCEAN, .order = 9, .usage = "id, ctrl=w|a|s|d",
-	.about = "speed up (w), slow down (s), turn (a, d)", .reply = "x,y,z,vx,vy,heading",
-	.example = "/accel?id=0&ctrl=w&world=demo", .json = "x, y, z, vx, vy, heading",
-	.keys = { PLAYER_ID, { .name = "ctrl", .type = KEY_TEXT, .longest = 20 } },
+	.name = "accel",
+	.game = GAME_MOCEAN,
+	.order = 9,
+	.usage = "id, ctrl=w|a|s|d",
+	.about = "speed up (w), slow down (s), turn (a, d)",
+	.reply = "x,y,z,vx,vy,heading",
+	.example = "/accel?id=0&ctrl=w&world=demo",
+	.json = "x, y, z, vx, vy, heading",
+	.keys = {
+		PLAYER_ID,
+		{ .name = "ctrl", .type = KEY_TEXT, .longest = 20 },
+	},
 	.store = STORE_WORLD,
 	.handle = accel,
 };

@@ -74,14 +74,20 @@ static const struct action actions[] = {
 static void admin(struct request *rq) { teacher_act(rq, actions, LEN(actions)); }
 
 static const struct route route = {
-	.name = "admin", .game = GAME_TEACHER, .order = 1, .example = "/admin?key=KEY",
+	.name = "admin",
+	.game = GAME_TEACHER,
+	.order = 1,
+	.example = "/admin?key=KEY",
 	.about = "worlds, players, resets (needs the teacher key)",
-	.keys = { { .name = "key", .type = KEY_TEXT, .longest = 64 },
-		  { .name = "do", .type = KEY_TEXT, .longest = 20 }, { .name = "id", .type = KEY_INT },
-		  WORLD_KEY,
-		  { .name = "seed", .type = KEY_INT, .min = 0, .max = 1e15 },
-		  { .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
-		  { .name = "rate", .type = KEY_INT, .min = 0, .max = 1000 } },
+	.keys = {
+		{ .name = "key", .type = KEY_TEXT, .longest = 64 },
+		{ .name = "do", .type = KEY_TEXT, .longest = 20 },
+		{ .name = "id", .type = KEY_INT },
+		WORLD_KEY,
+		{ .name = "seed", .type = KEY_INT, .min = 0, .max = 1e15 },
+		{ .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
+		{ .name = "rate", .type = KEY_INT, .min = 0, .max = 1000 },
+	},
 	.handle = admin,
 };
 

@@ -70,9 +70,14 @@ static void begin(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "begin", .game = GAME_STEPS, .order = 7,
-	.about = "a prime number bigger than 100", .example = "/begin?message=97",
-	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
+	.name = "begin",
+	.game = GAME_STEPS,
+	.order = 7,
+	.about = "a prime number bigger than 100",
+	.example = "/begin?message=97",
+	.keys = {
+		{ .name = "message", .type = KEY_TEXT, .longest = 100 },
+	},
 	.store = STORE_PROGRESS,
 	.handle = begin,
 };

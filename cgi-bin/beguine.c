@@ -69,9 +69,14 @@ static void beguine(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "beguine", .game = GAME_STEPS, .order = 8,
-	.about = "the 17th Fibonacci number", .example = "/beguine?message=55",
-	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
+	.name = "beguine",
+	.game = GAME_STEPS,
+	.order = 8,
+	.about = "the 17th Fibonacci number",
+	.example = "/beguine?message=55",
+	.keys = {
+		{ .name = "message", .type = KEY_TEXT, .longest = 100 },
+	},
 	.store = STORE_PROGRESS,
 	.handle = beguine,
 };

@@ -71,13 +71,18 @@ static void data(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "data", .game = GAME_DATA, .order = 1,
+	.name = "data",
+	.game = GAME_DATA,
+	.order = 1,
 	.about = "datasets of the sea floor, seamounts, tracks and sightings",
-	.example = "/data", .usage = "dataset, columns, ...",
+	.example = "/data",
+	.usage = "dataset, columns, ...",
 	.reply = "research data: start at /data",
-	.keys = { { .name = "dataset", .type = KEY_TEXT, .longest = 32 },
-		  { .name = "columns", .type = KEY_TEXT, .longest = DATA_VALUE_MAX },
-		  { .name = "orderby", .type = KEY_TEXT, .longest = DATA_VALUE_MAX } },
+	.keys = {
+		{ .name = "dataset", .type = KEY_TEXT, .longest = 32 },
+		{ .name = "columns", .type = KEY_TEXT, .longest = DATA_VALUE_MAX },
+		{ .name = "orderby", .type = KEY_TEXT, .longest = DATA_VALUE_MAX },
+	},
 	.store = STORE_WORLD_READ,
 	.handle = data,
 };

@@ -46,11 +46,18 @@ static void dive(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "dive", .game = GAME_MOCEAN, .order = 11,
+	.name = "dive",
+	.game = GAME_MOCEAN,
+	.order = 11,
 	.about = "sink (f) or rise (r) 5 metres",
-	.example = "/dive?id=0&ctrl=f&world=demo", .usage = "id, ctrl=r|f",
-	.reply = "x,y,z (rise or sink 5 m), or -1", .json = "x, y, z",
-	.keys = { PLAYER_ID, { .name = "ctrl", .type = KEY_TEXT, .longest = 20 } },
+	.example = "/dive?id=0&ctrl=f&world=demo",
+	.usage = "id, ctrl=r|f",
+	.reply = "x,y,z (rise or sink 5 m), or -1",
+	.json = "x, y, z",
+	.keys = {
+		PLAYER_ID,
+		{ .name = "ctrl", .type = KEY_TEXT, .longest = 20 },
+	},
 	.store = STORE_WORLD,
 	.handle = dive,
 };

@@ -68,11 +68,15 @@ static void duck(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "duck", .game = GAME_STEPS, .order = 12,
+	.name = "duck",
+	.game = GAME_STEPS,
+	.order = 12,
 	.about = "a duck escapes a wolf round a pond",
 	.example = "/duck?location=0,0,0&destination=10,90",
-	.keys = { { .name = "location", .type = KEY_TEXT, .longest = 100 },
-		  { .name = "destination", .type = KEY_TEXT, .longest = 100 } },
+	.keys = {
+		{ .name = "location", .type = KEY_TEXT, .longest = 100 },
+		{ .name = "destination", .type = KEY_TEXT, .longest = 100 },
+	},
 	.store = STORE_PROGRESS,
 	.handle = duck,
 };

@@ -48,9 +48,14 @@ static void euler(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "euler", .game = GAME_STEPS, .order = 10,
-	.about = "1 + 2 + ... + 10000", .example = "/euler?message=100",
-	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
+	.name = "euler",
+	.game = GAME_STEPS,
+	.order = 10,
+	.about = "1 + 2 + ... + 10000",
+	.example = "/euler?message=100",
+	.keys = {
+		{ .name = "message", .type = KEY_TEXT, .longest = 100 },
+	},
 	.store = STORE_PROGRESS,
 	.handle = euler,
 };

@@ -28,10 +28,14 @@ static void exchange(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "exchange", .game = GAME_STEPS, .order = 2,
-	.about = "sends back your number plus 37", .example = "/exchange?task=5",
-	.keys = { { .name = "task", .type = KEY_TEXT, .longest = TASK_LONGEST,
-		    .required = 1 } },
+	.name = "exchange",
+	.game = GAME_STEPS,
+	.order = 2,
+	.about = "sends back your number plus 37",
+	.example = "/exchange?task=5",
+	.keys = {
+		{ .name = "task", .type = KEY_TEXT, .longest = TASK_LONGEST, .required = 1 },
+	},
 	.store = STORE_PROGRESS,
 	.handle = exchange,
 };

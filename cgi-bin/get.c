@@ -69,10 +69,18 @@ static void get(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "get", .game = GAME_MOCEAN, .order = 15, .usage = "id, item=treasure|whale",
-	.about = "grab a treasure, or ride a whale", .example = "/get?id=0&item=treasure&world=demo",
-	.reply = "treasure recovered! / now riding a whale", .json = "got, item",
-	.keys = { PLAYER_ID, { .name = "item", .type = KEY_TEXT, .longest = 50 } },
+	.name = "get",
+	.game = GAME_MOCEAN,
+	.order = 15,
+	.usage = "id, item=treasure|whale",
+	.about = "grab a treasure, or ride a whale",
+	.example = "/get?id=0&item=treasure&world=demo",
+	.reply = "treasure recovered! / now riding a whale",
+	.json = "got, item",
+	.keys = {
+		PLAYER_ID,
+		{ .name = "item", .type = KEY_TEXT, .longest = 50 },
+	},
 	.store = STORE_WORLD,
 	.handle = get,
 };

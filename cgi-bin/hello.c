@@ -18,8 +18,11 @@ static void hello(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "hello", .game = GAME_STEPS, .order = 1,
-	.about = "checks that the server is there", .example = "/hello",
+	.name = "hello",
+	.game = GAME_STEPS,
+	.order = 1,
+	.about = "checks that the server is there",
+	.example = "/hello",
 	.handle = hello,
 };
 

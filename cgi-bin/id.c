@@ -20,12 +20,18 @@ static void id(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "id", .game = GAME_MOCEAN, .order = 6,
-	.about = "the id of a player", .example = "/id?name=fred&world=demo",
-	.usage = "name", .reply = "the player's id, or -1", .json = "id",
-	/* Any length reaches the handler: not a name is -1, not a 400. */
-	.keys = { { .name = "name", .type = KEY_TEXT, .longest = QUERY_MAX_LEN } },
-	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
+	.name = "id",
+	.game = GAME_MOCEAN,
+	.order = 6,
+	.about = "the id of a player",
+	.example = "/id?name=fred&world=demo",
+	.usage = "name",
+	.reply = "the player's id, or -1",
+	.json = "id",   /* Any length reaches the handler: not a name is -1, not a 400. */
+	.keys = {
+		{ .name = "name", .type = KEY_TEXT, .longest = QUERY_MAX_LEN },
+	},
+	.store = STORE_WORLD_READ,   /* changes nothing: a snapshot */
 	.handle = id,
 };
 

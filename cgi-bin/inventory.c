@@ -57,11 +57,18 @@ static void inventory(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "inventory", .game = GAME_MOCEAN, .order = 16,
-	.about = "what you carry", .example = "/inventory?id=0&world=demo", .usage = "id",
-	.reply = "[['air tank', 'air tank', 1.0], ['treasure', 'NAME']]", .json = "items",
-	.keys = { PLAYER_ID },
-	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
+	.name = "inventory",
+	.game = GAME_MOCEAN,
+	.order = 16,
+	.about = "what you carry",
+	.example = "/inventory?id=0&world=demo",
+	.usage = "id",
+	.reply = "[['air tank', 'air tank', 1.0], ['treasure', 'NAME']]",
+	.json = "items",
+	.keys = {
+		PLAYER_ID,
+	},
+	.store = STORE_WORLD_READ,   /* changes nothing: a snapshot */
 	.handle = inventory,
 };
 

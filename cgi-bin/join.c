@@ -76,10 +76,17 @@ static void join(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "join", .game = GAME_MOCEAN, .order = 2, .usage = "name, secret", .json = "id",
-	.about = "join the game; the reply is your id", .example = "/join?name=fred&world=demo",
+	.name = "join",
+	.game = GAME_MOCEAN,
+	.order = 2,
+	.usage = "name, secret",
+	.json = "id",
+	.about = "join the game; the reply is your id",
+	.example = "/join?name=fred&world=demo",
 	.reply = "your new id, e.g. 0 (-1: letters and digits only)",
-	.keys = { { .name = "name", .type = KEY_TEXT, .longest = QUERY_MAX_LEN } }, /* any: -1 */
+	.keys = {
+		{ .name = "name", .type = KEY_TEXT, .longest = QUERY_MAX_LEN },   /* any: -1 */
+	},
 	.store = STORE_WORLD,   /* a new world= is made when a player joins it */
 	.handle = join,
 };

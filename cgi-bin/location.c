@@ -35,12 +35,17 @@ static void location(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "location", .game = GAME_MOCEAN, .order = 7,
+	.name = "location",
+	.game = GAME_MOCEAN,
+	.order = 7,
 	.about = "where you are: x,y,z and three flags",
-	.example = "/location?id=0&world=demo", .usage = "id",
+	.example = "/location?id=0&world=demo",
+	.usage = "id",
 	.reply = "x,y,z,w,m,n: position; wrapped, message waiting, something in sight (0 or 1)",
 	.json = "x, y, z, wrapped, message, near",
-	.keys = { PLAYER_ID },
+	.keys = {
+		PLAYER_ID,
+	},
 	.store = STORE_WORLD,
 	.handle = location,
 };

@@ -59,12 +59,18 @@ static void look(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "look", .game = GAME_MOCEAN, .order = 14,
-	.about = "whales and treasures in sight", .example = "/look?id=0&world=demo",
-	.usage = "id", .reply = "whale,x,y,z,treasure,x,y,z, ... for all in sight",
+	.name = "look",
+	.game = GAME_MOCEAN,
+	.order = 14,
+	.about = "whales and treasures in sight",
+	.example = "/look?id=0&world=demo",
+	.usage = "id",
+	.reply = "whale,x,y,z,treasure,x,y,z, ... for all in sight",
 	.json = "things",
-	.keys = { PLAYER_ID },
-	.store = STORE_WORLD_READ,  /* and writes only when it saw something */
+	.keys = {
+		PLAYER_ID,
+	},
+	.store = STORE_WORLD_READ,   /* and writes only when it saw something */
 	.handle = look,
 };
 

@@ -68,11 +68,14 @@ static void meruprastarah(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "meruprastarah", .game = GAME_STEPS, .order = 11,
+	.name = "meruprastarah",
+	.game = GAME_STEPS,
+	.order = 11,
 	.about = "a row of Pascal's triangle",
 	.example = "/meruprastarah?message=1,4,6,4,1",
-	.keys = { { .name = "message", .type = KEY_TEXT,
-		    .longest = MESSAGE_LONGEST } },
+	.keys = {
+		{ .name = "message", .type = KEY_TEXT, .longest = MESSAGE_LONGEST },
+	},
 	.store = STORE_PROGRESS,
 	.handle = meruprastarah,
 };

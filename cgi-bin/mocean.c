@@ -70,9 +70,14 @@ static void mocean(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "mocean", .game = GAME_MOCEAN, .order = 1,
-	.about = "how to play: every route, its keys and its reply", .example = "/mocean",
-	.keys = { { .name = "usage", .type = KEY_TEXT, .longest = 20 } },
+	.name = "mocean",
+	.game = GAME_MOCEAN,
+	.order = 1,
+	.about = "how to play: every route, its keys and its reply",
+	.example = "/mocean",
+	.keys = {
+		{ .name = "usage", .type = KEY_TEXT, .longest = 20 },
+	},
 	.handle = mocean,
 };
 

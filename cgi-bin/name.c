@@ -13,11 +13,18 @@ static void name(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "name", .game = GAME_MOCEAN, .order = 5,
-	.about = "the name of a player", .example = "/name?id=0&world=demo",
-	.usage = "id", .reply = "the player's name", .json = "name",
-	.keys = { PLAYER_ID },
-	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
+	.name = "name",
+	.game = GAME_MOCEAN,
+	.order = 5,
+	.about = "the name of a player",
+	.example = "/name?id=0&world=demo",
+	.usage = "id",
+	.reply = "the player's name",
+	.json = "name",
+	.keys = {
+		PLAYER_ID,
+	},
+	.store = STORE_WORLD_READ,   /* changes nothing: a snapshot */
 	.handle = name,
 };
 

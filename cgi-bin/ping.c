@@ -16,12 +16,18 @@ static void ping(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "ping", .game = GAME_MOCEAN, .order = 12,
+	.name = "ping",
+	.game = GAME_MOCEAN,
+	.order = 12,
 	.about = "how deep the sea floor is under you",
-	.example = "/ping?id=0&world=demo", .usage = "id",
-	.reply = "the sea-floor depth under you", .json = "depth",
-	.keys = { PLAYER_ID },
-	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
+	.example = "/ping?id=0&world=demo",
+	.usage = "id",
+	.reply = "the sea-floor depth under you",
+	.json = "depth",
+	.keys = {
+		PLAYER_ID,
+	},
+	.store = STORE_WORLD_READ,   /* changes nothing: a snapshot */
 	.handle = ping,
 };
 

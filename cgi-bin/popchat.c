@@ -26,11 +26,17 @@ static void popchat(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "popchat", .game = GAME_MOCEAN, .order = 22,
-	.about = "read your message", .example = "/popchat?id=0&world=demo",
-	.usage = "id", .reply = "the waiting message, or: no message in your inbox",
+	.name = "popchat",
+	.game = GAME_MOCEAN,
+	.order = 22,
+	.about = "read your message",
+	.example = "/popchat?id=0&world=demo",
+	.usage = "id",
+	.reply = "the waiting message, or: no message in your inbox",
 	.json = "message",
-	.keys = { PLAYER_ID },
+	.keys = {
+		PLAYER_ID,
+	},
 	.store = STORE_WORLD,
 	.handle = popchat,
 };

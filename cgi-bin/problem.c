@@ -40,11 +40,14 @@ static void problem(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "problem", .game = GAME_STEPS, .order = 5,
+	.name = "problem",
+	.game = GAME_STEPS,
+	.order = 5,
 	.about = "how many groups can five stuffed animals make?",
 	.example = "/problem?solution=10",
-	.keys = { { .name = "solution", .type = KEY_TEXT,
-		    .longest = SOLUTION_LONGEST } },
+	.keys = {
+		{ .name = "solution", .type = KEY_TEXT, .longest = SOLUTION_LONGEST },
+	},
 	.store = STORE_PROGRESS,
 	.handle = problem,
 };

@@ -33,10 +33,14 @@ static void puzzle(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "puzzle", .game = GAME_STEPS, .order = 4,
-	.about = "a riddle about a forest", .example = "/puzzle?solution=run",
-	.keys = { { .name = "solution", .type = KEY_TEXT,
-		    .longest = SOLUTION_LONGEST } },
+	.name = "puzzle",
+	.game = GAME_STEPS,
+	.order = 4,
+	.about = "a riddle about a forest",
+	.example = "/puzzle?solution=run",
+	.keys = {
+		{ .name = "solution", .type = KEY_TEXT, .longest = SOLUTION_LONGEST },
+	},
 	.store = STORE_PROGRESS,
 	.handle = puzzle,
 };

@@ -31,8 +31,11 @@ static void python(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "python", .game = GAME_STEPS, .order = 6,
-	.about = "a short Python program to type in and run", .example = "/python",
+	.name = "python",
+	.game = GAME_STEPS,
+	.order = 6,
+	.about = "a short Python program to type in and run",
+	.example = "/python",
 	.store = STORE_PROGRESS,
 	.handle = python,
 };

@@ -28,11 +28,17 @@ static void quit(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "quit", .game = GAME_MOCEAN, .order = 3,
-	.about = "leave the game", .example = "/quit?name=fred&world=demo",
-	.usage = "name", .reply = "player NAME removed from the game",
+	.name = "quit",
+	.game = GAME_MOCEAN,
+	.order = 3,
+	.about = "leave the game",
+	.example = "/quit?name=fred&world=demo",
+	.usage = "name",
+	.reply = "player NAME removed from the game",
 	.json = "removed, name",
-	.keys = { { .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES } },
+	.keys = {
+		{ .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
+	},
 	.store = STORE_WORLD,
 	.handle = quit,
 };

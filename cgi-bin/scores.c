@@ -73,9 +73,14 @@ static void scores(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "scores", .game = GAME_STEPS, .order = 13,
-	.about = "who solved which level, and who holds treasures", .example = "/scores",
-	.keys = { WORLD_KEY },
+	.name = "scores",
+	.game = GAME_STEPS,
+	.order = 13,
+	.about = "who solved which level, and who holds treasures",
+	.example = "/scores",
+	.keys = {
+		WORLD_KEY,
+	},
 	.handle = scores,
 };
 

@@ -15,12 +15,18 @@ static void seamountname(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "seamountname", .game = GAME_MOCEAN, .order = 20,
+	.name = "seamountname",
+	.game = GAME_MOCEAN,
+	.order = 20,
 	.about = "the nearest underwater mountain",
-	.example = "/seamountname?id=0&world=demo", .usage = "id",
-	.reply = "the nearest seamount to you is called NAME", .json = "seamount",
-	.keys = { PLAYER_ID },
-	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
+	.example = "/seamountname?id=0&world=demo",
+	.usage = "id",
+	.reply = "the nearest seamount to you is called NAME",
+	.json = "seamount",
+	.keys = {
+		PLAYER_ID,
+	},
+	.store = STORE_WORLD_READ,   /* changes nothing: a snapshot */
 	.handle = seamountname,
 };
 

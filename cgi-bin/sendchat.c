@@ -37,13 +37,19 @@ static void sendchat(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "sendchat", .game = GAME_MOCEAN, .order = 21,
+	.name = "sendchat",
+	.game = GAME_MOCEAN,
+	.order = 21,
 	.about = "send a message to a player",
 	.example = "/sendchat?id=0&name=wilma&message=hello&world=demo",
-	.usage = "id, name, message", .reply = "sends to NAME's one-message inbox",
+	.usage = "id, name, message",
+	.reply = "sends to NAME's one-message inbox",
 	.json = "sent",
-	.keys = { PLAYER_ID, { .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
-		  { .name = "message", .type = KEY_TEXT, .longest = 500 } },
+	.keys = {
+		PLAYER_ID,
+		{ .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
+		{ .name = "message", .type = KEY_TEXT, .longest = 500 },
+	},
 	.store = STORE_WORLD,
 	.handle = sendchat,
 };

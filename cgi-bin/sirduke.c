@@ -31,9 +31,14 @@ static void sirduke(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "sirduke", .game = GAME_STEPS, .order = 9,
-	.about = "a word from the song Satin Doll", .example = "/sirduke?message=hat",
-	.keys = { { .name = "message", .type = KEY_TEXT, .longest = 100 } },
+	.name = "sirduke",
+	.game = GAME_STEPS,
+	.order = 9,
+	.about = "a word from the song Satin Doll",
+	.example = "/sirduke?message=hat",
+	.keys = {
+		{ .name = "message", .type = KEY_TEXT, .longest = 100 },
+	},
 	.store = STORE_PROGRESS,
 	.handle = sirduke,
 };

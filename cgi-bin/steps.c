@@ -38,11 +38,14 @@ static void steps(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "steps", .game = GAME_STEPS, .order = 3,
+	.name = "steps",
+	.game = GAME_STEPS,
+	.order = 3,
 	.about = "repeats your message; the right word opens the first puzzle",
 	.example = "/steps?message=hello",
-	.keys = { { .name = "message", .type = KEY_TEXT,
-		    .longest = MESSAGE_LONGEST } },
+	.keys = {
+		{ .name = "message", .type = KEY_TEXT, .longest = MESSAGE_LONGEST },
+	},
 	.store = STORE_PROGRESS,
 	.handle = steps,
 };

@@ -14,10 +14,17 @@ static void halt(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "stop", .game = GAME_MOCEAN, .order = 10,
-	.about = "stop swimming", .example = "/stop?id=0&world=demo", .usage = "id",
-	.reply = "x,y,z,vx,vy,heading", .json = "x, y, z, vx, vy, heading",
-	.keys = { PLAYER_ID },
+	.name = "stop",
+	.game = GAME_MOCEAN,
+	.order = 10,
+	.about = "stop swimming",
+	.example = "/stop?id=0&world=demo",
+	.usage = "id",
+	.reply = "x,y,z,vx,vy,heading",
+	.json = "x, y, z, vx, vy, heading",
+	.keys = {
+		PLAYER_ID,
+	},
 	.store = STORE_WORLD,
 	.handle = halt,
 };

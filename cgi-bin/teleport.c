@@ -39,12 +39,19 @@ static void teleport(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "teleport", .game = GAME_MOCEAN, .order = 13,
+	.name = "teleport",
+	.game = GAME_MOCEAN,
+	.order = 13,
 	.about = "jump anywhere (needs the teleport crystal)",
-	.example = "/teleport?id=0&x=450&y=450&world=demo", .usage = "id, x, y",
-	.reply = "x,y,z (needs the teleport crystal)", .json = "x, y, z",
-	.keys = { PLAYER_ID, { .name = "x", .type = KEY_TEXT, .longest = 40 },
-		  { .name = "y", .type = KEY_TEXT, .longest = 40 } },
+	.example = "/teleport?id=0&x=450&y=450&world=demo",
+	.usage = "id, x, y",
+	.reply = "x,y,z (needs the teleport crystal)",
+	.json = "x, y, z",
+	.keys = {
+		PLAYER_ID,
+		{ .name = "x", .type = KEY_TEXT, .longest = 40 },
+		{ .name = "y", .type = KEY_TEXT, .longest = 40 },
+	},
 	.store = STORE_WORLD,
 	.handle = teleport,
 };

@@ -29,11 +29,18 @@ static void treasurename(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "treasurename", .game = GAME_MOCEAN, .order = 19,
-	.about = "the treasures you hold", .example = "/treasurename?id=0&world=demo",
-	.usage = "id", .reply = "treasures held by NAME: NAME NAME ", .json = "treasures",
-	.keys = { PLAYER_ID },
-	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
+	.name = "treasurename",
+	.game = GAME_MOCEAN,
+	.order = 19,
+	.about = "the treasures you hold",
+	.example = "/treasurename?id=0&world=demo",
+	.usage = "id",
+	.reply = "treasures held by NAME: NAME NAME ",
+	.json = "treasures",
+	.keys = {
+		PLAYER_ID,
+	},
+	.store = STORE_WORLD_READ,   /* changes nothing: a snapshot */
 	.handle = treasurename,
 };
 

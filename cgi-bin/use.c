@@ -69,10 +69,18 @@ static void use(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "use", .game = GAME_MOCEAN, .order = 17, .usage = "id, item", .json = "item, used",
-	.about = "use a treasure", .example = "/use?id=0&item=iron%20dust&world=demo",
+	.name = "use",
+	.game = GAME_MOCEAN,
+	.order = 17,
+	.usage = "id, item",
+	.json = "item, used",
+	.about = "use a treasure",
+	.example = "/use?id=0&item=iron%20dust&world=demo",
 	.reply = "what happens (iron dust starts the plankton bloom)",
-	.keys = { PLAYER_ID, { .name = "item", .type = KEY_TEXT, .longest = 100 } },
+	.keys = {
+		PLAYER_ID,
+		{ .name = "item", .type = KEY_TEXT, .longest = 100 },
+	},
 	.store = STORE_WORLD,
 	.handle = use,
 };

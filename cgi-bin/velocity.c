@@ -14,12 +14,18 @@ static void velocity(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "velocity", .game = GAME_MOCEAN, .order = 8,
+	.name = "velocity",
+	.game = GAME_MOCEAN,
+	.order = 8,
 	.about = "how fast and which way you swim",
-	.example = "/velocity?id=0&world=demo", .usage = "id", .reply = "vx,vy,heading",
+	.example = "/velocity?id=0&world=demo",
+	.usage = "id",
+	.reply = "vx,vy,heading",
 	.json = "vx, vy, heading",
-	.keys = { PLAYER_ID },
-	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
+	.keys = {
+		PLAYER_ID,
+	},
+	.store = STORE_WORLD_READ,   /* changes nothing: a snapshot */
 	.handle = velocity,
 };
 

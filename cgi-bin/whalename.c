@@ -18,11 +18,18 @@ static void whalename(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "whalename", .game = GAME_MOCEAN, .order = 18,
-	.about = "the whale you ride", .example = "/whalename?id=0&world=demo",
-	.usage = "id", .reply = "the name of the whale you ride", .json = "whale",
-	.keys = { PLAYER_ID },
-	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
+	.name = "whalename",
+	.game = GAME_MOCEAN,
+	.order = 18,
+	.about = "the whale you ride",
+	.example = "/whalename?id=0&world=demo",
+	.usage = "id",
+	.reply = "the name of the whale you ride",
+	.json = "whale",
+	.keys = {
+		PLAYER_ID,
+	},
+	.store = STORE_WORLD_READ,   /* changes nothing: a snapshot */
 	.handle = whalename,
 };
 

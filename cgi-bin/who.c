@@ -32,10 +32,15 @@ static void who(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "who", .game = GAME_MOCEAN, .order = 4,
-	.about = "who is playing", .example = "/who?world=demo", .usage = "",
-	.reply = "there are N players: NAME NAME ", .json = "count, players",
-	.store = STORE_WORLD_READ,  /* changes nothing: a snapshot */
+	.name = "who",
+	.game = GAME_MOCEAN,
+	.order = 4,
+	.about = "who is playing",
+	.example = "/who?world=demo",
+	.usage = "",
+	.reply = "there are N players: NAME NAME ",
+	.json = "count, players",
+	.store = STORE_WORLD_READ,   /* changes nothing: a snapshot */
 	.handle = who,
 };
 

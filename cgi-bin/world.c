@@ -53,12 +53,16 @@ static void world(struct request *rq)
 }
 
 static const struct route route = {
-	.name = "world", .game = GAME_TEACHER, .order = 2,
+	.name = "world",
+	.game = GAME_TEACHER,
+	.order = 2,
 	.about = "a world's whole state as JSON (needs its view code or the key)",
 	.example = "/world?world=demo&view=CODE",
-	.keys = { { .name = "key", .type = KEY_TEXT, .longest = 64 },
-		  { .name = "view", .type = KEY_TEXT, .longest = 64 },
-		  WORLD_KEY },
+	.keys = {
+		{ .name = "key", .type = KEY_TEXT, .longest = 64 },
+		{ .name = "view", .type = KEY_TEXT, .longest = 64 },
+		WORLD_KEY,
+	},
 	.handle = world,
 };
 

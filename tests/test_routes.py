@@ -176,6 +176,20 @@ def lesson_code(text):
 
 
 @pytest.mark.parametrize("route", ROUTE_FILES)
+def test_every_route_table_has_one_field_per_line(route):
+    """The route's listing reads as a list: one field a line, and in .keys
+    one key a line."""
+    table = re.search(r"^static const struct route route = \{\n(.*?)^\};", source(route),
+                      re.S | re.M)
+    assert table, route
+    for line in table.group(1).splitlines():
+        code = re.sub(r'"(\\.|[^"\\])*"|/\*.*?\*/', '""', line)
+        assert len(re.findall(r"(?:^|[{,])\s*\.\w+\s*=", code)) <= 1 or \
+            code.strip().startswith("{ .name"), line
+        assert code.count("{ .name") <= 1 and code.count("PLAYER_ID") + code.count("{ .name") <= 1, line
+
+
+@pytest.mark.parametrize("route", ROUTE_FILES)
 def test_every_route_file_is_a_short_lesson(route):
     text = source(route)
     comment = text.split("*/", 1)[0]
