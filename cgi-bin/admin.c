@@ -18,36 +18,55 @@
 static const char SQL_SET_LOCK[] = "UPDATE world SET locked = ?";
 static const char SQL_SET_LIMIT[] = "UPDATE world SET rate_limit = ?";
 static const char SQL_SET_VIEW[] = "UPDATE world SET view = ?";
+
 /* The actions, each on the world opened for it. */
+
+/* do=reset: the world made anew (a damaged file was set aside first). */
 static void reset(struct request *rq)
 {
-	long long seed = -1;   /* a new random ocean */
-
-	if (has(rq, "seed"))
-		seed = arg_int(rq, "seed");
-	else if (rq->db->made)
-		seed = rq->world.seed;   /* a world made just now: its name's ocean */
-	world_remake(rq, seed);
+	world_remake(rq, has(rq, "seed") ? arg_int(rq, "seed") : -1);
 	say(rq, "world %s made anew with seed %lld", arg(rq, "world"), rq->world.seed);
 }
-static void bloom(struct request *rq) { world_set_bloom(rq, strcmp(arg(rq, "do"), "bloom") == 0); }
-static void lock(struct request *rq) { db_exec(rq->db, SQL_SET_LOCK, "i", 1LL); }
-static void unlock(struct request *rq) { db_exec(rq->db, SQL_SET_LOCK, "i", 0LL); }
-static void limit(struct request *rq) { db_exec(rq->db, SQL_SET_LIMIT, "i", arg_int(rq, "rate")); }
+
+/* do=bloom and do=calm. */
+static void bloom(struct request *rq)
+{
+	world_set_bloom(rq, strcmp(arg(rq, "do"), "bloom") == 0);
+}
+
+/* do=lock (/join needs a secret word) and do=unlock. */
+static void lock(struct request *rq)
+{
+	db_exec(rq->db, SQL_SET_LOCK, "i", (long long)(strcmp(arg(rq, "do"), "lock") == 0));
+}
+
+/* do=limit&rate=N: requests a second per player (0: none). */
+static void limit(struct request *rq)
+{
+	db_exec(rq->db, SQL_SET_LIMIT, "i", arg_int(rq, "rate"));
+}
+
+/* do=newview: a new view code, so an old projector link stops working. */
 static void newview(struct request *rq)
 {
 	char view[VIEW_CODE_LEN + 1];
+
 	new_view_code(view);
 	db_exec(rq->db, SQL_SET_VIEW, "t", view);
 	say(rq, "the projector's map: /map?world=%s&view=%s", arg(rq, "world"), view);
 }
+
+/* do=kick&name=P: the player leaves the world. */
 static void kick(struct request *rq)
 {
 	struct player p;
 	int found = player_find(rq, arg(rq, "name"), &p) && player_remove(rq, p.id) == 0;
+
 	say(rq, found ? "player %s removed from %s" : "nobody called %s is playing in %s",
 	    arg(rq, "name"), arg(rq, "world"));
 }
+
+/* do=give&id=N: a copy of every treasure (the old cheat). */
 static void give(struct request *rq)
 {
 	struct player p;
@@ -61,17 +80,23 @@ static void give(struct request *rq)
 
 /* do=NAME, its action (NULL: move the world's file aside), what is said. */
 static const struct action actions[] = {
-	{ "reset", reset, .want = WORLD_MAKE }, { "kick", kick, .needs = "name" },
-	{ "give", give, .needs = "id" }, { "newview", newview, .want = WORLD_WRITE },
+	{ "reset", reset, .want = WORLD_MAKE },
+	{ "kick", kick, .needs = "name" },
+	{ "give", give, .needs = "id" },
+	{ "newview", newview, .want = WORLD_WRITE },
 	{ "bloom", bloom, .said = "the plankton bloom in %s is on" },
 	{ "calm", bloom, .said = "the plankton bloom in %s is over" },
 	{ "lock", lock, .said = "%s is locked: /join needs secret=WORD" },
-	{ "unlock", unlock, .said = "%s is open: /join needs no secret word" },
+	{ "unlock", lock, .said = "%s is open: /join needs no secret word" },
 	{ "limit", limit, .said = "%s has a new limit (rate=0: none)", .needs = "rate" },
 	{ "delete", NULL, .said = "world %s deleted: its file is moved aside, not erased" },
 };
 
-static void admin(struct request *rq) { teacher_act(rq, actions, LEN(actions)); }
+/* The key, then the action do= names, or the overview. */
+static void admin(struct request *rq)
+{
+	teacher_act(rq, actions, LEN(actions));
+}
 
 static const struct route route = {
 	.name = "admin",

@@ -147,8 +147,10 @@ int world_set_aside(struct request *rq, const char *name, const char *why);
  * lock, limit and view code stay).  Returns 0, or -1 (recorded on db). */
 int world_clear(struct store *db, long long seed, double now);
 
-/* Make the open world anew with this seed (or a random one when seed < 0):
- * no players, treasures back, no bloom, empty logs and counts, ids from 0.
+/* Make the open world anew with this seed (seed < 0: a random one, but for
+ * a world this request made, which keeps the seed its name gave, the ocean
+ * students saw before it was made): no players, treasures back, no bloom,
+ * empty logs and counts, ids from 0.
  * Returns 0 or -1 (recorded on rq->db). */
 int world_remake(struct request *rq, long long seed);
 
