@@ -203,7 +203,7 @@ $(BUILD)/bench/trivial.cgi: bench/trivial.c
 $(BUILD)/bench/onerow.cgi: bench/onerow.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDLIBS) $(QUIET_LD); test -x $@
-$(BUILD)/bench/bare.cgi: bench/bare.c $(BUILD)/lib/conn.o
+$(BUILD)/bench/bare.cgi: bench/bare.c $(BUILD)/lib/conn.o $(BUILD)/lib/sys.o
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(QUIET_LD); test -x $@
 

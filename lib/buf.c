@@ -1,43 +1,11 @@
 /* buf.c: growable text buffers and checked allocation (see buf.h). */
 #include "buf.h"
+#include "sys.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#include "conn.h"  /* out of memory: a 500 on the connection being served */
-
-/* Out of memory: answer 500 and end the process (conn_out_of_memory).  No
- * reply is half-written yet (replies are written only at the end), and
- * SQLite rolls back an open transaction when the process exits; lighttpd
- * starts a new FastCGI process. */
-static void buf_oom(void)
-{
-	conn_out_of_memory();
-}
-
-void *xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		buf_oom();
-	return p;
-}
-
-void *xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		buf_oom();
-	return p;
-}
-
-char *xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	return memcpy(xmalloc(n), s, n);
-}
 
 /* Make room for extra more bytes plus the NUL. */
 static void buf_grow(struct buf *b, size_t extra)

@@ -1,13 +1,12 @@
 /* buf.h: a growable text buffer, the one place replies and reports are built.
- * Memory that cannot be had ends the request with a 500 (see buf_oom). */
+ * Memory that cannot be had ends the request with a 500 (sys.h's xmalloc). */
 #ifndef MOCEAN_BUF_H
 #define MOCEAN_BUF_H
 
 #include <stdarg.h>
 #include <stddef.h>
 
-/* The number of elements of an array (an array, not a pointer). */
-#define LEN(a) (sizeof (a) / sizeof (a)[0])
+#include "sys.h"  /* xmalloc, LEN: every user of a buffer allocates */
 
 struct buf {
 	char *s;      /* NUL-terminated text, or NULL while empty */
@@ -49,14 +48,5 @@ void buf_clear(struct buf *b);
 
 /* Free the memory; the buffer is empty and usable again. */
 void buf_free(struct buf *b);
-
-/* malloc that never returns NULL: out of memory ends the request with 500. */
-void *xmalloc(size_t n);
-
-/* realloc with the same policy. */
-void *xrealloc(void *p, size_t n);
-
-/* strdup with the same policy. */
-char *xstrdup(const char *s);
 
 #endif

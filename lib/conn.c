@@ -1,6 +1,7 @@
 /* conn.c: the connection a request comes in on, in CGI and event mode (see
  * conn.h). */
 #include "conn.h"
+#include "sys.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -50,6 +51,7 @@ int conn_accept(struct conn *c)
 		FCGX_InitRequest(&c->fcgi, 0, 0);
 	}
 	serving = c;
+	sys_on_out_of_memory(conn_out_of_memory);
 	if (c->fastcgi)
 		return take_connection(c) == 0 && FCGX_Accept_r(&c->fcgi) >= 0;
 	if (c->served)
@@ -112,21 +114,4 @@ void conn_out_of_memory(void)
 	if (serving)
 		conn_reply(serving, reply, sizeof reply - 1);
 	_exit(1);
-}
-
-void log_line(const char *fmt, ...)
-{
-	char line[1024];
-	va_list ap;
-	int n;
-
-	memcpy(line, "mocean: ", 8);
-	va_start(ap, fmt);
-	n = vsnprintf(line + 8, sizeof line - 9, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	n = 8 + (n < (int)sizeof line - 9 ? n : (int)sizeof line - 10);
-	line[n++] = '\n';
-	write_all(STDERR_FILENO, line, (size_t)n);
 }

@@ -38,8 +38,4 @@ void conn_close(struct conn *c);
  * being served, log it, and end the process (lighttpd starts a new one). */
 void conn_out_of_memory(void) __attribute__((noreturn));
 
-/* One line in the server's log (lighttpd's error log, in both modes),
- * written in one piece: "mocean: " and the formatted text. */
-void log_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
 #endif

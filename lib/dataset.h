@@ -1,4 +1,4 @@
-/* dataset.h: the datasets of the data service /data (PROTOCOL section 4),
+/* dataset.h: the datasets of the data service /data (docs/PROTOCOL.md section 4),
  * each with its schema: its columns (name, type, unit, what it means), where
  * its rows come from, and, for a dataset players may add rows to, which
  * columns are required and what values are allowed.

@@ -2,8 +2,7 @@
  * faults (db.h). */
 #include "db.h"
 #include "buf.h"
-
-#include "conn.h"  /* log_line: the server's error log in both modes */
+#include "sys.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -14,7 +13,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,28 +28,6 @@ void db_setup(void)
 	 * every allocation).  A fifth of a CGI run's instructions. */
 	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-}
-
-const char *data_dir(void)
-{
-	const char *d = getenv("MOCEAN_DATA");
-
-	if (!d || !*d)
-		d = getenv("DATA_DIR");
-	return d && *d ? d : "data";
-}
-
-void random_bytes(void *out, size_t n)
-{
-	unsigned char *p = out;
-
-	while (n > 0) {
-		ssize_t got = getrandom(p, n, 0);
-		if (got <= 0)
-			continue; /* EINTR; the kernel's pool is always there */
-		p += got;
-		n -= (size_t)got;
-	}
 }
 
 /* Milliseconds from a to b. */

@@ -27,6 +27,8 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include "sys.h"
+
 /* How long a request waits for another to finish writing, in milliseconds. */
 #define DB_BUSY_TIMEOUT_MS 10000
 
@@ -88,10 +90,6 @@ enum db_open_how {
 /* Set SQLite up for a process of one thread, before it is first used (the
  * serving loop calls it once). */
 void db_setup(void);
-
-/* The data directory: $MOCEAN_DATA (set by lighttpd.conf), else $DATA_DIR,
- * else "data". */
-const char *data_dir(void);
 
 /* Open the SQLite file at path (":memory:" for a private empty one), making
  * it when it is missing and how is DB_CREATE.  label names it in messages.
@@ -177,8 +175,5 @@ int db_fault_status(const struct store *s);
 /* One sentence for a person about the store's fault: which file, what
  * happened, what a teacher can do. */
 void db_fault_text(const struct store *s, char *out, size_t len);
-
-/* Random bytes from the kernel, for seeds, ids and keys. */
-void random_bytes(void *out, size_t n);
 
 #endif

@@ -1,4 +1,4 @@
-/* fmt.c: numbers as PROTOCOL.md prints them (see fmt.h). */
+/* fmt.c: numbers as docs/PROTOCOL.md section 1 prints them (see fmt.h). */
 #include "fmt.h"
 #include "query.h"
 

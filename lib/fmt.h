@@ -1,4 +1,4 @@
-/* fmt.h: numbers printed the way PROTOCOL.md section 1 says.
+/* fmt.h: numbers printed the way docs/PROTOCOL.md section 1 says.
  * Integers print as integers; reals print like Python's repr(): the shortest
  * text that float() reads back exactly, with ".0" on integral values. */
 #ifndef MOCEAN_FMT_H

@@ -36,7 +36,7 @@ struct player {
 	int whale;             /* index of the whale ridden, or -1 */
 };
 
-/* The message every route gives for a bad or unknown id (PROTOCOL 3). */
+/* The message every route gives for a bad or unknown id (docs/PROTOCOL.md section 3). */
 #define BAD_PLAYER_ID "bad player id; try debugging using the id route"
 
 /* 1 when s is a player's name: 1 to PLAYER_NAME_CHARS characters of UTF-8,

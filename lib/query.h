@@ -35,8 +35,8 @@ void query_free(struct query *q);
 /* The value of key, or NULL when the key was not sent. */
 const char *query_get(const struct query *q, const char *key);
 
-/* The value of key, or "" when the key was not sent (PROTOCOL: a missing key
- * reads as the empty string). */
+/* The value of key, or "" when the key was not sent (docs/PROTOCOL.md
+ * section 1: a missing key reads as the empty string). */
 const char *query_str(const struct query *q, const char *key);
 
 /* 1 when key was sent (with or without a value). */

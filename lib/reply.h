@@ -11,7 +11,7 @@
 void say(struct request *rq, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Append a real number as PROTOCOL prints it (188.0, 12.5). */
+/* Append a real number as docs/PROTOCOL.md section 1 prints it (188.0, 12.5). */
 void say_real(struct request *rq, double x);
 
 /* Append n real numbers joined by commas: say_reals(rq, 3, x, y, z). */

@@ -3,7 +3,7 @@
 #include "worlds.h"
 #include "db.h"
 #include "reply.h"
-#include "conn.h"
+#include "sys.h"
 
 #include <sodium.h>
 #include <string.h>

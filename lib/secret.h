@@ -1,4 +1,4 @@
-/* secret.h: secret words (PROTOCOL section 3).  A player who joined with
+/* secret.h: secret words (docs/PROTOCOL.md section 3).  A player who joined with
  * secret=WORD is protected: every route that acts as that player needs the
  * same secret=WORD.  Only a salted hash of the word is stored (libsodium's
  * crypto_pwhash_str, Argon2id), and it is checked in constant time.

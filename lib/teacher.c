@@ -1,7 +1,7 @@
 /* teacher.c: the teacher key and the worlds' files (see teacher.h). */
 #include "teacher.h"
 #include "worlds.h"
-#include "conn.h"
+#include "sys.h"
 #include "buf.h"
 #include "db.h"
 #include "overview.h"

@@ -1,4 +1,4 @@
-/* world.h: the ocean as pure functions of its seed (PROTOCOL section 3).
+/* world.h: the ocean as pure functions of its seed (docs/PROTOCOL.md section 3).
  *
  * A torus 900 x 900: x grows east, y grows north, z is depth in metres below
  * the surface.  The sea floor is 30 m deep, with a 50 m trench and twelve

@@ -3,6 +3,7 @@
  * out of memory answered 500 before the process ends.  (Event mode is
  * tested through lighttpd: every test runs in both modes.) */
 #include "conn.h"
+#include "sys.h"
 #include "unit.h"
 
 #include <fcntl.h>
