@@ -146,8 +146,7 @@ int read_orderby(struct request *rq, struct query_plan *plan,
 /* x=depth or y=time: names a plot axis, not a condition (a condition on x
  * or y always has a number).  Returns 1 when t is an axis (set, or -1 after
  * fail()), 0 when it is not. */
-int read_axis(struct request *rq, struct query_plan *plan,
-		     const struct term *t)
+int read_axis(struct request *rq, struct query_plan *plan, const struct term *t)
 {
 	const struct column *c, **axis;
 	char shown[CLIP_SIZE], names[COLUMN_NAMES_MAX];
