@@ -203,8 +203,10 @@ int read_condition(struct request *rq, struct query_plan *plan,
  * inside its range. */
 int check_row(struct request *rq, const struct query_plan *plan)
 {
-	const struct dataset *d = plan->d, *takes = submittable_dataset();
-	char shown[CLIP_SIZE], names[NAMES_MAX];
+	const struct dataset *d = plan->d;
+	const struct dataset *takes = submittable_dataset();
+	char shown[CLIP_SIZE];
+	char names[NAMES_MAX];
 
 	if (!d->insert) {
 		fail(rq, 400, "%s cannot take new rows: it comes from the ocean "

@@ -183,7 +183,8 @@ const char *dataset_names(char out[NAMES_MAX])
 const char *required_names(const struct dataset *d, char out[NAMES_MAX])
 {
 	size_t at = 0;
-	int n = 0, i = 0;
+	int n = 0;
+	int i = 0;
 
 	out[0] = '\0';
 	for (int c = 0; c < d->ncols; c++)

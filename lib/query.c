@@ -159,7 +159,8 @@ static void split_term(char *p, struct term *t)
 static int add_pair(struct query *q, const char *d, long n, long eq, char **at,
 		    char *err, size_t errlen)
 {
-	char *key = *at, *value;
+	char *key = *at;
+	char *value;
 	long klen = eq < 0 ? n : eq;
 
 	memcpy(key, d, (size_t)klen);
@@ -196,8 +197,12 @@ static int add_pair(struct query *q, const char *d, long n, long eq, char **at,
 
 int query_parse(struct query *q, const char *raw, char *err, size_t errlen)
 {
-	size_t len, most = 1;
-	char *p, *next, *pairs, *terms;
+	size_t len;
+	size_t most = 1;
+	char *p;
+	char *next;
+	char *pairs;
+	char *terms;
 
 	memset(q, 0, sizeof *q);
 	if (!raw)
@@ -219,7 +224,8 @@ int query_parse(struct query *q, const char *raw, char *err, size_t errlen)
 	terms = pairs + len + 1;
 	for (p = q->text; p && *p; p = next) {
 		struct term *t = &q->terms[q->nterms];
-		long eq, n;
+		long eq;
+		long n;
 
 		next = strchr(p, '&');
 		if (next)
