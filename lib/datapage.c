@@ -1,9 +1,12 @@
-/* datapage.c: /data's list, info and query form (see datapage.h). */
+/* datapage.c: /data's list, info, and the page of rows below the query
+ * form (see datapage.h). */
 #include "datapage.h"
+#include "datarows.h"
 #include "reply.h"
 #include "table.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Examples for the trench: a line north-south at x = 200 crosses it. */
@@ -28,6 +31,7 @@ void list_datasets(struct request *rq, const struct query_plan *plan)
 {
 	int n, html = plan->format == AS_HTML; /* client=browser, or format=html */
 	const struct dataset *d = all_datasets(&n);
+	const struct dataset *takes = submittable_dataset();
 	const char *br = html ? "<br/>\n" : "\n";
 	char q[96];
 
@@ -67,7 +71,8 @@ void list_datasets(struct request *rq, const struct query_plan *plan)
 	say(rq, "%s  a plot:  ", br);
 	example(rq, html, TRENCH_LINE "&format=svg&x=y&y=depth");
 	say(rq, "%sAdd a depth you measured: ", html ? "</p>\n<p>" : "\n\n");
-	example(rq, html, "dataset=soundings&add&name=fred&x=12.5&y=40&depth=28.1");
+	snprintf(q, sizeof q, "dataset=%s&add&%s", takes->name, takes->add_example);
+	example(rq, html, q);
 	say(rq, "\n");
 	if (html) {
 		say(rq, "</p></body></html>\n");
@@ -149,9 +154,10 @@ static void condition(struct request *rq, const struct query_plan *plan,
 	say(rq, "\"/></span>");
 }
 
-void write_form(struct request *rq, const struct query_plan *plan)
+/* The query form for plan's dataset, filled in from the plan (like
+ * ERDDAP's Data Access Form; the building is www/data.js). */
+static void write_form(struct request *rq, const struct query_plan *plan)
 {
-	static const char *const formats[] = { "csv", "json", "html", "svg" };
 	const struct dataset *d = plan->d, *all;
 	int n;
 
@@ -194,8 +200,8 @@ void write_form(struct request *rq, const struct query_plan *plan)
 		say(rq, " step <input id=\"step\" type=\"number\" min=\"%d\" max=\"%d\" "
 			"size=\"4\" value=\"%d\"/>", STEP_MIN, STEP_MAX, plan->grid.step);
 	say(rq, " format <select id=\"format\">");
-	for (int i = 0; i < 4; i++)
-		option(rq, formats[i], formats[i], (int)plan->format == i);
+	for (int i = 0; i < DATA_FORMATS; i++)
+		option(rq, format_name(i), format_name(i), (int)plan->format == i);
 	say(rq, "</select> <span id=\"axes\">plot ");
 	column_select(rq, d, "y", NULL, 1, plan->axis_y ? plan->axis_y : find_column(d, d->plot_y));
 	say(rq, " against ");
@@ -206,4 +212,23 @@ void write_form(struct request *rq, const struct query_plan *plan)
 	say(rq, "\">/data?");
 	buf_html(&rq->text, rq->in.query ? rq->in.query : "");
 	say(rq, "</a> <button type=\"submit\" id=\"go\">Get the data</button></p>\n</form>\n");
+}
+
+void write_page(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
+{
+	long long n;
+	char *asked;
+
+	html_page_start(&rq->text, plan->d->name);
+	say(rq, "<link rel=\"stylesheet\" href=\"/data.css\"/></head>\n<body>"
+		"<h1>%s</h1><p class=\"asked\">You asked for /data?", plan->d->name);
+	asked = xstrdup(rq->in.query ? rq->in.query : "");
+	buf_html(&rq->text, url_decode(asked) == 0 ? asked : rq->in.query);
+	free(asked);
+	say(rq, "</p>\n");
+	write_form(rq, plan);
+	if ((n = write_table(rq, plan, st)) < 0)
+		return; /* too many rows: refused */
+	say(rq, "<p>%lld rows</p><script src=\"/data.js\"></script></body></html>\n", n);
+	reply_raw(rq, "text/html; charset=utf-8");
 }

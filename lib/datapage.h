@@ -1,8 +1,9 @@
 /* datapage.h: what /data says about itself: the list of datasets (with
- * clickable examples in a browser), a dataset's info, and the query form
- * that builds an address from a dataset, its columns, conditions and a
- * format, and shows the address as it is built (like ERDDAP's Data Access
- * Form; the building is www/data.js). */
+ * clickable examples in a browser), a dataset's info, and the page for
+ * people: the query form that builds an address from a dataset, its
+ * columns, conditions and a format, and shows the address as it is built
+ * (like ERDDAP's Data Access Form; the building is www/data.js), above the
+ * rows as a table (table.h). */
 #ifndef MOCEAN_DATAPAGE_H
 #define MOCEAN_DATAPAGE_H
 
@@ -17,8 +18,8 @@ void list_datasets(struct request *rq, const struct query_plan *plan);
  * st (summarise_rows); format=json adds "rows" and "columns". */
 void write_info(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st);
 
-/* The query form for plan's dataset, filled in from the plan, into the
- * page being written (the html format writes it above its table). */
-void write_form(struct request *rq, const struct query_plan *plan);
+/* The html page of the rows of st (from select_rows): the address asked,
+ * the query form filled in from the plan, then the rows as a table. */
+void write_page(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st);
 
 #endif

@@ -1,14 +1,14 @@
 /* dataquery.h: reading a /data address into a checked plan.
  *
- * lib's query parser keeps one value per key and splits at the first '=',
- * which cannot hold "x>=10&x<20", so the raw query (rq->in.query) is read
- * here again, term by term, in order: each term is URL-decoded whole, then
- * read as a column, an operator (= != < <= > >=) and a value, or as one of
- * the words the service knows (dataset, columns, orderby, limit, format,
- * step, info, add, world, client).  Every name is looked up in the dataset's
+ * lib's query parser (query.h) has read the address once, into terms in
+ * the order sent: "x>=10&x<20" is two terms, each a key, an operator and a
+ * value.  Here each term is read as one of the words the service knows
+ * (a table in dataquery.c: dataset, columns, orderby, limit, format, step,
+ * info, add, world, client), or as a condition: a column, an operator
+ * (= != < <= > >=) and a value.  Every name is looked up in the dataset's
  * schema (dataset.h), every value checked against its column's type, and
- * every bound below checked, before any SQL runs.  datasql.h turns the plan
- * into SQL. */
+ * the plan as a whole checked (datacheck.h), before any SQL runs.
+ * datasql.h turns the plan into SQL. */
 #ifndef MOCEAN_DATAQUERY_H
 #define MOCEAN_DATAQUERY_H
 
@@ -23,13 +23,12 @@
 #define DATA_GRID_MAX 250000        /* bathymetry points computed */
 #define DATA_VALUE_MAX 200          /* characters in one value */
 
-enum op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE };
-
 /* One condition (depth>20), or one submitted value (depth=28.1). */
 struct condition {
 	const struct column *col;
 	enum op op;
-	const char *text;    /* the value as sent (decoded, trimmed) */
+	const char *text;    /* the value as sent (decoded, trimmed; in the
+	                        request's query) */
 	double num;          /* the value, for number columns */
 };
 
@@ -40,7 +39,14 @@ struct order {
 
 /* csv is the default; html is the page for people (the query form above a
  * table), also for a browser without format=. */
-enum data_format { AS_CSV, AS_JSON, AS_HTML, AS_SVG };
+enum data_format {
+	AS_CSV,
+	AS_JSON,
+	AS_HTML,
+	AS_SVG,
+};
+
+#define DATA_FORMATS 4 /* how many */
 
 struct query_plan {
 	const struct dataset *d;     /* NULL: no dataset=, list them all */
@@ -59,21 +65,25 @@ struct query_plan {
 	/* svg: the axes (cols[0] and cols[1]), then the column naming who
 	 * made each row when the dataset colours them (group), and time when
 	 * each one's points are joined in time order (NULL when not) */
-	const struct column *axis_x, *axis_y, *group, *time;
+	const struct column *axis_x;
+	const struct column *axis_y;
+	const struct column *group;
+	const struct column *time;
 	struct grid grid;            /* bathymetry's grid, narrowed by x and y */
-	int info, add;               /* &info, &add */
-	char *text;                  /* one allocation holding the terms */
+	int info;                    /* &info */
+	int add;                     /* &add */
 };
 
-/* Read rq->in.query into plan and check all of it against the dataset's
- * schema and the bounds above.  Returns 0, or -1 after fail(rq, 400, ...)
- * with a sentence naming what is wrong.  Free with plan_free either way. */
+/* Read rq->query's terms into plan and check all of it against the
+ * dataset's schema and the bounds above.  Returns 0, or -1 after
+ * fail(rq, 400, ...) with a sentence naming what is wrong.  The plan points
+ * into rq->query and the schema; call plan_free when done either way. */
 int plan_query(struct request *rq, struct query_plan *plan);
 
-/* Free what plan_query allocated. */
+/* Done with plan (it owns nothing: this only clears it). */
 void plan_free(struct query_plan *plan);
 
-/* Operator text as in URLs and in SQL: "=", "!=", "<", "<=", ">", ">=". */
-const char *op_text(enum op op);
+/* "csv", "json", "html" or "svg". */
+const char *format_name(enum data_format f);
 
 #endif

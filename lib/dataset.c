@@ -118,7 +118,8 @@ static const struct dataset datasets[] = {
 	  .source = "SELECT time, ?1 AS world, name, x, y, depth, rowid AS row_ "
 		    "FROM sounding",
 	  .insert = "INSERT INTO sounding (time, name, x, y, depth) VALUES (?, ?, ?, ?, ?)",
-	  .plot_x = "x", .plot_y = "depth", .plot_group = "name" },
+	  .plot_x = "x", .plot_y = "depth", .plot_group = "name",
+	  .add_example = "name=fred&x=12.5&y=40&depth=28.1" },
 };
 
 const struct dataset *all_datasets(int *n)
@@ -155,6 +156,59 @@ const char *column_names(const struct dataset *d, char out[COLUMN_NAMES_MAX])
 		at += (size_t)snprintf(out + at, COLUMN_NAMES_MAX - at, "%s%s",
 				       i ? ", " : "", d->cols[i].name);
 	return out;
+}
+
+/* Append the ith of n names to out (at bytes used): ", " between them,
+ * last_sep (" or ", " and ") before the last. */
+static void add_name(char out[NAMES_MAX], size_t *at, const char *name, int i,
+		     int n, const char *last_sep)
+{
+	if (*at < NAMES_MAX)
+		*at += (size_t)snprintf(out + *at, NAMES_MAX - *at, "%s%s",
+					i == 0 ? "" : i == n - 1 ? last_sep : ", ", name);
+}
+
+const char *dataset_names(char out[NAMES_MAX])
+{
+	size_t at = 0;
+	int n;
+	const struct dataset *d = all_datasets(&n);
+
+	out[0] = '\0';
+	for (int i = 0; i < n; i++)
+		add_name(out, &at, d[i].name, i, n, " or ");
+	return out;
+}
+
+const char *required_names(const struct dataset *d, char out[NAMES_MAX])
+{
+	size_t at = 0;
+	int n = 0;
+	int i = 0;
+
+	out[0] = '\0';
+	for (int c = 0; c < d->ncols; c++)
+		n += d->cols[c].required;
+	for (int c = 0; c < d->ncols; c++)
+		if (d->cols[c].required)
+			add_name(out, &at, d->cols[c].name, i++, n, " and ");
+	return out;
+}
+
+const struct dataset *grid_dataset(void)
+{
+	for (size_t i = 0; i < LEN(datasets); i++)
+		if (datasets[i].grid)
+			return &datasets[i];
+	return NULL;
+}
+
+const struct dataset *submittable_dataset(void)
+{
+	for (size_t i = 0; i < LEN(datasets); i++)
+		if (datasets[i].insert)
+			return &datasets[i];
+	return NULL;
 }
 
 const char *type_name(enum col_type t)

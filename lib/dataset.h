@@ -42,7 +42,8 @@ struct column {
 	enum col_fill fill;
 	/* For submitting (BY_PLAYER columns of submittable datasets): */
 	int required;
-	double min, max;     /* numbers: min <= value <= max (< max if open) */
+	double min;          /* numbers: min <= value <= max (< max if open) */
+	double max;
 	int max_open;        /* 1: the top of the range is not allowed */
 };
 
@@ -51,7 +52,10 @@ struct column {
  * empty part has x_min > x_max or y_min > y_max. */
 struct grid {
 	int step;
-	int x_min, x_max, y_min, y_max;
+	int x_min;
+	int x_max;
+	int y_min;
+	int y_max;
 };
 
 struct dataset {
@@ -76,12 +80,16 @@ struct dataset {
 	/* Submittable datasets: the INSERT, with one '?' per non-world column
 	 * in column order (NULL: players cannot add rows). */
 	const char *insert;
-	const char *plot_x, *plot_y; /* the svg axes unless x= and y= say */
+	const char *plot_x;      /* the svg axes unless x= and y= say */
+	const char *plot_y;
 	/* Plots: the column naming who made each row (a colour each, with a
 	 * legend; NULL: one colour), and 1 when each one's points are joined
 	 * in time order (a track). */
 	const char *plot_group;
 	int plot_track;
+	/* Submittable datasets: a row to add, for sentences and the list
+	 * ("name=fred&x=12.5&y=40&depth=28.1"). */
+	const char *add_example;
 };
 
 /* The dataset called name, or NULL. */
@@ -96,6 +104,22 @@ const struct column *find_column(const struct dataset *d, const char *name);
 /* "x, y, depth": d's column names for sentences, written into out;
  * returns out. */
 const char *column_names(const struct dataset *d, char out[COLUMN_NAMES_MAX]);
+
+/* Room for the lists of names below. */
+#define NAMES_MAX 128
+
+/* "bathymetry, seamounts, tracks, sightings or soundings": every
+ * dataset's name for sentences, written into out; returns out. */
+const char *dataset_names(char out[NAMES_MAX]);
+
+/* "name, x, y and depth": the columns a new row of d needs, written into
+ * out; returns out. */
+const char *required_names(const struct dataset *d, char out[NAMES_MAX]);
+
+/* The dataset on a grid (bathymetry), and the first that takes new rows
+ * (soundings), for sentences that name them. */
+const struct dataset *grid_dataset(void);
+const struct dataset *submittable_dataset(void);
 
 /* "integer", "real number" or "text". */
 const char *type_name(enum col_type t);

@@ -1,7 +1,7 @@
 /* plot.c: /data's svg plots (see plot.h). */
 #include "plot.h"
+#include "datarows.h"
 #include "reply.h"
-#include "table.h"
 
 #include <math.h>
 #include <stdio.h>

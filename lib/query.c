@@ -21,26 +21,41 @@ static int hexval(int c)
 	return -1;
 }
 
-int url_decode(char *s)
+/* Decode the raw text s (%XX escapes and '+') into out, which may be s
+ * itself, ending it with a NUL.  *eq gets where in out the first '=' sent
+ * as '=' (not as %3D) landed, or -1 when there is none.  Returns the
+ * decoded length (a %00 counts), or -1 when a '%' is not followed by two
+ * hex digits. */
+static long decode(const char *s, char *out, long *eq)
 {
-	char *out = s;
+	long n = 0;
 
+	*eq = -1;
 	for (; *s; s++) {
 		if (*s == '+') {
-			*out++ = ' ';
+			out[n++] = ' ';
 		} else if (*s == '%') {
 			int hi = hexval((unsigned char)s[1]);
 			int lo = hi < 0 ? -1 : hexval((unsigned char)s[2]);
 			if (hi < 0 || lo < 0)
 				return -1;
-			*out++ = (char)(hi * 16 + lo);
+			out[n++] = (char)(hi * 16 + lo);
 			s += 2;
 		} else {
-			*out++ = *s;
+			if (*s == '=' && *eq < 0)
+				*eq = n;
+			out[n++] = *s;
 		}
 	}
-	*out = '\0';
-	return 0;
+	out[n] = '\0';
+	return n;
+}
+
+int url_decode(char *s)
+{
+	long eq;
+
+	return decode(s, s, &eq) < 0 ? -1 : 0;
 }
 
 int utf8_valid(const char *str, size_t len)
@@ -90,62 +105,145 @@ char *trim_space(char *s)
 	return s;
 }
 
+static const char *const op_texts[] = { "", "=", "!=", "<", "<=", ">", ">=" };
+
+const char *op_text(enum op op)
+{
+	return op_texts[op];
+}
+
+/* The operator p starts with, its length in *len; OP_NONE when p does not
+ * start with one. */
+static enum op op_at(const char *p, int *len)
+{
+	*len = 2;
+	if (p[0] == '!' && p[1] == '=')
+		return OP_NE;
+	if (p[0] == '<' && p[1] == '=')
+		return OP_LE;
+	if (p[0] == '>' && p[1] == '=')
+		return OP_GE;
+	*len = 1;
+	if (p[0] == '<')
+		return OP_LT;
+	if (p[0] == '>')
+		return OP_GT;
+	return p[0] == '=' ? OP_EQ : OP_NONE;
+}
+
+/* Split p (a copy of a decoded term, written into) at its first operator
+ * into t's key, op and value, each trimmed. */
+static void split_term(char *p, struct term *t)
+{
+	char *at = trim_space(p);
+	int len = 0;
+
+	t->key = at;
+	t->op = OP_NONE;
+	for (; *at; at++)
+		if ((t->op = op_at(at, &len)) != OP_NONE)
+			break;
+	if (t->op == OP_NONE) {
+		t->value = at; /* "" */
+		return;
+	}
+	*at = '\0';
+	t->key = trim_space(t->key);
+	t->value = trim_space(at + len);
+}
+
+/* Add the decoded term d (n bytes; the first '=' sent at eq, or -1) to the
+ * pairs: a copy written at *at (n + 1 bytes), split at that '=', both
+ * trimmed, the last value of a key winning.  Returns 0, or -1 with the
+ * reason in err. */
+static int add_pair(struct query *q, const char *d, long n, long eq, char **at,
+		    char *err, size_t errlen)
+{
+	char *key = *at;
+	char *value;
+	long klen = eq < 0 ? n : eq;
+
+	memcpy(key, d, (size_t)klen);
+	key[klen] = '\0';
+	value = key + klen; /* "" when there is no '=' */
+	if (eq >= 0) {
+		value++;
+		memcpy(value, d + eq + 1, (size_t)(n - eq - 1));
+		value[n - eq - 1] = '\0';
+	}
+	*at += n + 1;
+	if (!utf8_valid(key, strlen(key)) || !utf8_valid(value, strlen(value))) {
+		snprintf(err, errlen, "the value of %.40s is not UTF-8 text",
+			 utf8_valid(key, strlen(key)) ? key : "a key");
+		return -1;
+	}
+	key = trim_space(key);
+	value = trim_space(value);
+	for (int i = 0; i < q->n; i++) {
+		if (strcmp(q->pairs[i].key, key) == 0) {
+			q->pairs[i].value = value; /* the last one wins */
+			return 0;
+		}
+	}
+	if (q->n == QUERY_MAX_PAIRS) {
+		snprintf(err, errlen, "too many keys: at most %d", QUERY_MAX_PAIRS);
+		return -1;
+	}
+	q->pairs[q->n].key = key;
+	q->pairs[q->n].value = value;
+	q->n++;
+	return 0;
+}
+
 int query_parse(struct query *q, const char *raw, char *err, size_t errlen)
 {
-	char *p, *next;
+	size_t len;
+	size_t most = 1;
+	char *p;
+	char *next;
+	char *pairs;
+	char *terms;
 
 	memset(q, 0, sizeof *q);
 	if (!raw)
 		raw = "";
-	if (strlen(raw) > QUERY_MAX_LEN) {
+	len = strlen(raw);
+	if (len > QUERY_MAX_LEN) {
 		snprintf(err, errlen, "the address is too long: the part after '?' "
 			 "can be at most %d characters", QUERY_MAX_LEN);
 		return -1;
 	}
-	q->text = xstrdup(raw);
+	for (const char *c = raw; *c; c++)
+		most += *c == '&';
+	q->terms = xmalloc(most * sizeof *q->terms);
+	/* Three parts of len + 1 bytes: the terms decoded in place, then the
+	 * pairs' copies, then the terms' copies. */
+	q->text = xmalloc(3 * (len + 1));
+	memcpy(q->text, raw, len + 1);
+	pairs = q->text + len + 1;
+	terms = pairs + len + 1;
 	for (p = q->text; p && *p; p = next) {
-		char *eq, *key, *value;
+		struct term *t = &q->terms[q->nterms];
+		long eq;
+		long n;
 
 		next = strchr(p, '&');
 		if (next)
 			*next++ = '\0';
 		if (*p == '\0')
 			continue; /* "a=1&&b=2" */
-		eq = strchr(p, '=');
-		if (eq)
-			*eq = '\0';
-		key = p;
-		value = eq ? eq + 1 : p + strlen(p);
-		if (url_decode(key) < 0 || url_decode(value) < 0) {
+		if ((n = decode(p, p, &eq)) < 0) {
 			snprintf(err, errlen, "the address has a broken %%-escape: "
 				 "after %% come two hex digits, like %%20 for a space");
 			return -1;
 		}
-		if (!utf8_valid(key, strlen(key)) ||
-		    !utf8_valid(value, strlen(value))) {
-			snprintf(err, errlen, "the value of %.40s is not UTF-8 text",
-				 utf8_valid(key, strlen(key)) ? key : "a key");
+		if (add_pair(q, p, n, eq, &pairs, err, errlen) < 0)
 			return -1;
-		}
-		key = trim_space(key);
-		value = trim_space(value);
-		for (int i = 0; i < q->n; i++) {
-			if (strcmp(q->pairs[i].key, key) == 0) {
-				q->pairs[i].value = value; /* the last one wins */
-				key = NULL;
-				break;
-			}
-		}
-		if (!key)
-			continue;
-		if (q->n == QUERY_MAX_PAIRS) {
-			snprintf(err, errlen, "too many keys: at most %d",
-				 QUERY_MAX_PAIRS);
-			return -1;
-		}
-		q->pairs[q->n].key = key;
-		q->pairs[q->n].value = value;
-		q->n++;
+		t->text = p;
+		memcpy(terms, p, strlen(p) + 1);
+		split_term(terms, t);
+		terms += strlen(p) + 1;
+		q->nterms++;
 	}
 	return 0;
 }
@@ -153,8 +251,11 @@ int query_parse(struct query *q, const char *raw, char *err, size_t errlen)
 void query_free(struct query *q)
 {
 	free(q->text);
+	free(q->terms);
 	q->text = NULL;
+	q->terms = NULL;
 	q->n = 0;
+	q->nterms = 0;
 }
 
 const char *query_get(const struct query *q, const char *key)
@@ -174,6 +275,14 @@ const char *query_str(const struct query *q, const char *key)
 int query_has(const struct query *q, const char *key)
 {
 	return query_get(q, key) != NULL;
+}
+
+const struct term *query_term(const struct query *q, const char *key)
+{
+	for (int i = q->nterms - 1; i >= 0; i--)
+		if (strcmp(q->terms[i].key, key) == 0)
+			return &q->terms[i];
+	return NULL;
 }
 
 int parse_int(const char *s, long long *out)

@@ -1,10 +1,16 @@
-/* query.h: the query string (everything after '?') as decoded key=value pairs,
- * and the bounded, typed readers that routes use to check their keys.
+/* query.h: the query string (everything after '?') read once, into two
+ * views of the same decoded text, and the bounded, typed readers that
+ * routes use to check their keys.
  *
- * Values are URL-decoded ("%20" and "+" are spaces), then trimmed of leading
- * and trailing white space, as the old server did.  A key given twice keeps
- * its last value, as bottle did.  A key with no '=' ("&info") is present with
- * the empty value. */
+ * Each term (the text between two '&') is URL-decoded once ("%20" and "+"
+ * are spaces).  Then:
+ * - the pairs: key=value split at the first '=' sent, both trimmed of
+ *   leading and trailing white space, as the old server did.  A key given
+ *   twice keeps its last value, as bottle did.  A key with no '=' ("&info")
+ *   is present with the empty value.  query_get and friends read these.
+ * - the terms, every one in the order sent, split at its first operator
+ *   (= != < <= > >=, sent as is or %-escaped): "y>=250" is key "y", OP_GE,
+ *   value "250", both trimmed.  /data reads these (dataquery.h). */
 #ifndef MOCEAN_QUERY_H
 #define MOCEAN_QUERY_H
 
@@ -18,10 +24,34 @@ struct pair {
 	char *value;
 };
 
+/* How a term joins its key and its value. */
+enum op {
+	OP_NONE,  /* a lone key: "info" */
+	OP_EQ,
+	OP_NE,
+	OP_LT,
+	OP_LE,
+	OP_GT,
+	OP_GE,
+};
+
+/* One term, as sent and as read: "depth < 15" is key "depth", OP_LT, value
+ * "15"; "info" is key "info", OP_NONE, value "".  A term with no operator
+ * at the start of a word ("a b=1", "(=1") has that text in its key: the
+ * reader of the terms says what it accepts. */
+struct term {
+	const char *text; /* the whole term, decoded, untrimmed (for sentences) */
+	char *key;
+	enum op op;
+	char *value;
+};
+
 struct query {
-	struct pair pairs[QUERY_MAX_PAIRS];
+	struct pair pairs[QUERY_MAX_PAIRS]; /* the last value of each key */
 	int n;
-	char *text; /* one allocation holding every decoded key and value */
+	struct term *terms;                 /* every term, in order */
+	int nterms;
+	char *text; /* one allocation holding every decoded term, both views */
 };
 
 /* Parse a raw query string.  Returns 0, or -1 with a one-line reason for a
@@ -41,6 +71,13 @@ const char *query_str(const struct query *q, const char *key);
 
 /* 1 when key was sent (with or without a value). */
 int query_has(const struct query *q, const char *key);
+
+/* The last term whose key is key (with any operator), or NULL. */
+const struct term *query_term(const struct query *q, const char *key);
+
+/* Operator text as in addresses and in SQL: "=", "!=", "<", "<=", ">",
+ * ">=" ("" for OP_NONE). */
+const char *op_text(enum op op);
 
 /* Decode %XX escapes and '+' in place.  Returns 0, or -1 when a '%' is not
  * followed by two hex digits. */

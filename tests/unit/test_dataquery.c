@@ -22,15 +22,22 @@ static const struct schema schema = { .create = SCHEMA, .version = 1 };
 static struct request rq;
 static struct query_plan plan;
 
-/* Read raw as a request's query: 0 when the plan is accepted, else -1 with
- * the sentence in rq.text. */
+/* Read raw as a request's query (parsed once, as lib does): 0 when the
+ * plan is accepted, else -1 with the sentence in rq.text. */
 static int plan_of(const char *raw)
 {
+	char err[256];
+
 	plan_free(&plan);
+	query_free(&rq.query);
 	buf_clear(&rq.text);
 	buf_clear(&rq.json);
 	rq.status = 200;
 	rq.in.query = raw;
+	if (query_parse(&rq.query, raw, err, sizeof err) < 0) {
+		fail(&rq, 400, "%s", err);
+		return -1;
+	}
 	return plan_query(&rq, &plan);
 }
 
@@ -248,6 +255,7 @@ int main(void)
 	CHECK(rq.db->failed && rq.db->code == SQLITE_ERROR);
 
 	plan_free(&plan);
+	query_free(&rq.query);
 	buf_free(&rq.text);
 	buf_free(&rq.json);
 	db_close(rq.db);

@@ -16,6 +16,27 @@ static const char *value(const char *raw, const char *key)
 	return query_get(&q, key);
 }
 
+/* The terms of raw, in order, as "key OP value|" each ("info|" for a
+ * lone key), or the reason it was refused. */
+static const char *terms(const char *raw)
+{
+	static char out[512];
+	struct query q;
+	char err[200];
+	size_t at = 0;
+
+	out[0] = '\0';
+	if (query_parse(&q, raw, err, sizeof err) < 0)
+		snprintf(out, sizeof out, "%s", err);
+	for (int i = 0; i < q.nterms && at < sizeof out; i++)
+		at += (size_t)snprintf(out + at, sizeof out - at, "%s%s%s|",
+				       q.terms[i].key, op_text(q.terms[i].op),
+				       q.terms[i].value);
+	query_free(&q);
+	return out;
+}
+
+/* 1 when raw is refused with a reason holding words. */
 static int refused(const char *raw, const char *words)
 {
 	struct query q;
@@ -43,6 +64,58 @@ int main(void)
 	CHECK_STR(value("&&a=1&&", "a"), "1");
 	CHECK(value("a=1", "b") == NULL);
 	CHECK(value("", "a") == NULL);
+	/* The terms, in order, each split at its first operator. */
+	CHECK_STR(terms("dataset=seamounts&depth<15&y>=250&x=200&info"),
+		  "dataset=seamounts|depth<15|y>=250|x=200|info|");
+	CHECK_STR(terms("x!=3&y<=4&z>5&a==b&b=<3&c=x<y"), "x!=3|y<=4|z>5|a==b|b=<3|c=x<y|");
+	CHECK_STR(terms("+depth+%3C+15+&y%3E%3D250"), "depth<15|y>=250|"); /* a browser's */
+	CHECK_STR(terms("x=1&x=2&&info&info"), "x=1|x=2|info|info|");  /* every one */
+	CHECK_STR(terms("a+b=1&(=2&+&=3"), "a b=1|(=2||=3|");  /* not names: /data says */
+	CHECK_STR(terms("a=%zz"), "the address has a broken %-escape: after % come two "
+		  "hex digits, like %20 for a space");
+	{
+		struct query q;
+		char err[200];
+		const struct term *t;
+
+		/* Each value is decoded exactly once: %2541 is "%41", not "A". */
+		CHECK(query_parse(&q, "message=%2541&depth<%2520&a%3Db=c&info", err,
+				  sizeof err) == 0);
+		CHECK(q.nterms == 4 && q.n == 4);
+		CHECK_STR(query_get(&q, "message"), "%41");
+		CHECK_STR(q.terms[0].value, "%41");
+		CHECK(q.terms[1].op == OP_LT);
+		CHECK_STR(q.terms[1].value, "%20");
+		CHECK_STR(q.terms[1].text, "depth<%20");
+		/* the pairs split at the '=' sent, the terms at the first operator */
+		CHECK(query_get(&q, "depth") == NULL && query_has(&q, "depth<%20"));
+		CHECK_STR(query_get(&q, "a=b"), "c");
+		CHECK(q.terms[2].op == OP_EQ);
+		CHECK_STR(q.terms[2].key, "a");
+		CHECK_STR(q.terms[2].value, "b=c");
+		CHECK((t = query_term(&q, "info")) && t->op == OP_NONE && !*t->value);
+		CHECK(query_term(&q, "nothing") == NULL);
+		query_free(&q);
+		/* %00 ends the text, as it always did */
+		CHECK(query_parse(&q, "a%00b=c&x=1%002", err, sizeof err) == 0);
+		CHECK_STR(query_get(&q, "a"), "c");
+		CHECK_STR(q.terms[0].key, "a");
+		CHECK(q.terms[0].op == OP_NONE);
+		CHECK_STR(query_get(&q, "x"), "1");
+		query_free(&q);
+	}
+	{
+		char many[65 * 4 + 1] = {0};
+		struct query q;
+		char err[200];
+
+		/* a key sent many times is one key, and every term is kept */
+		for (int k = 0; k < 65; k++)
+			memcpy(many + 4 * k, "a=1&", 4);
+		CHECK(query_parse(&q, many, err, sizeof err) == 0 && q.n == 1 &&
+		      q.nterms == 65);
+		query_free(&q);
+	}
 	CHECK(refused("a=%zz", "%-escape"));
 	CHECK(refused("a=%4", "%-escape"));
 	CHECK(refused("a=50%", "%-escape"));
