@@ -94,7 +94,7 @@ static void write_csv(struct request *rq, const struct query_plan *plan, sqlite3
 		say(rq, "\n");
 	}
 	buf_free(&v);
-	if (rq->status == 200)
+	if (rq->reply.status == 200)
 		reply_raw(rq, "text/csv; charset=utf-8");
 }
 
@@ -120,7 +120,7 @@ static void write_json(struct request *rq, const struct query_plan *plan, sqlite
 		say(rq, "}");
 	}
 	buf_free(&v);
-	if (rq->status != 200)
+	if (rq->reply.status != 200)
 		return; /* too many rows: refused */
 	say(rq, "]\n");
 	reply_raw(rq, "application/json");
@@ -134,11 +134,11 @@ static void write_html(struct request *rq, const struct query_plan *plan, sqlite
 	long long n = 0;
 	char *asked;
 
-	html_page_start(&rq->text, plan->d->name);
+	html_page_start(&rq->reply.text, plan->d->name);
 	say(rq, "<link rel=\"stylesheet\" href=\"/data.css\"/></head>\n<body>"
 		"<h1>%s</h1><p class=\"asked\">You asked for /data?", plan->d->name);
 	asked = xstrdup(rq->in.query ? rq->in.query : "");
-	buf_html(&rq->text, url_decode(asked) == 0 ? asked : rq->in.query);
+	buf_html(&rq->reply.text, url_decode(asked) == 0 ? asked : rq->in.query);
 	free(asked);
 	say(rq, "</p>\n");
 	write_form(rq, plan);
@@ -153,13 +153,13 @@ static void write_html(struct request *rq, const struct query_plan *plan, sqlite
 			buf_clear(&v);
 			cell_text(&v, st, i, plan->cols[i], 1);
 			say(rq, "<td>");
-			buf_html(&rq->text, buf_str(&v));
+			buf_html(&rq->reply.text, buf_str(&v));
 			say(rq, "</td>");
 		}
 		say(rq, "</tr>\n");
 	}
 	buf_free(&v);
-	if (rq->status != 200)
+	if (rq->reply.status != 200)
 		return; /* too many rows: refused */
 	say(rq, "</table>\n<p>%lld rows</p><script src=\"/data.js\"></script>"
 		"</body></html>\n", n);
