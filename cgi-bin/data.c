@@ -40,7 +40,7 @@ static void add_row(struct request *rq, const struct query_plan *plan)
 		fail(rq, 409, "%s", NO_NEW_WORLD);
 	else if (made == WORLD_WRITABLE && insert_row(rq->db, plan, rq->now) == 0) {
 		say(rq, "1");
-		json_int(rq, "added", 1);
+		json_int(&rq->reply.json, "added", 1);
 	}
 }
 

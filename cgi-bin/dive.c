@@ -38,7 +38,7 @@ static void dive(struct request *rq)
 		rise(&rq->me);
 	else {
 		say(rq, "-1");
-		json_int(rq, "error", -1);
+		json_int(&rq->reply.json, "error", -1);
 		return;
 	}
 	stop(&rq->me);

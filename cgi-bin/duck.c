@@ -58,9 +58,9 @@ static void duck(struct request *rq)
 	}
 	b = wolf_run(angle_norm(at[2]), a, time);
 	say_reals(rq, 3, fmt_round(r, 2), fmt_round(a, 2), fmt_round(b, 2));
-	json_real(rq, "r", fmt_round(r, 2));
-	json_real(rq, "a", fmt_round(a, 2));
-	json_real(rq, "b", fmt_round(b, 2));
+	json_real(&rq->reply.json, "r", fmt_round(r, 2));
+	json_real(&rq->reply.json, "a", fmt_round(a, 2));
+	json_real(&rq->reply.json, "b", fmt_round(b, 2));
 	if (r >= POND_RADIUS && b == a)
 		say(rq, "\nThe wolf was waiting right there. The wolf wins!");
 	else if (r >= POND_RADIUS && level_solved(rq, "duck", NULL, NULL) == 0)

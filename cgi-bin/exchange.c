@@ -24,7 +24,7 @@ static void exchange(struct request *rq)
 	}
 	decimal_add(task, "37", answer, sizeof answer);   /* task + 37 */
 	say(rq, "%s", answer);
-	json_raw(rq, "answer", answer);
+	json_raw(&rq->reply.json, "answer", answer);   /* digits: any size */
 }
 
 static const struct route route = {

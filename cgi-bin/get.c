@@ -64,8 +64,8 @@ static void get(struct request *rq)
 		give_item(rq, rq->me.id, "whale", got);
 		say(rq, "congratulations, you are now riding a whale");
 	}
-	json_str(rq, "item", got);            /* null when you got nothing */
-	json_bool(rq, "got", got != NULL);
+	json_str(&rq->reply.json, "item", got);            /* null when you got nothing */
+	json_bool(&rq->reply.json, "got", got != NULL);
 }
 
 static const struct route route = {

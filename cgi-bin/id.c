@@ -16,7 +16,7 @@ static void id(struct request *rq)
 	long long id = is_player_name(name) && player_find(rq, name, &p) ? p.id : -1;
 
 	say(rq, "%lld", id);
-	json_int(rq, "id", id);
+	json_int(&rq->reply.json, "id", id);
 }
 
 static const struct route route = {

@@ -16,44 +16,41 @@ static const char SQL_INVENTORY[] =
 
 /* Say the item in the current row as a Python list, ['treasure', 'boat hook'],
  * and add it to the JSON list as ["treasure","boat hook"]. */
-static void say_item(struct request *rq, sqlite3_stmt *st, struct buf *json)
+static void say_item(struct request *rq, sqlite3_stmt *st, struct json *json)
 {
 	const char *kind = (const char *)sqlite3_column_text(st, 0);
 	const char *name = (const char *)sqlite3_column_text(st, 1);
 	char amount[FMT_REAL_MAX];
 
 	say(rq, "[");
-	buf_python(&rq->text, kind);
+	buf_python(&rq->reply.text, kind);
 	say(rq, ", ");
-	buf_python(&rq->text, name);
-	json_list_next(json);
-	buf_puts(json, "[");
-	buf_json(json, kind);
-	buf_puts(json, ",");
-	buf_json(json, name);
+	buf_python(&rq->reply.text, name);
+	json_array(json, NULL);
+	json_str(json, NULL, kind);
+	json_str(json, NULL, name);
 	if (sqlite3_column_type(st, 2) != SQLITE_NULL) { /* the air tank: how full */
-		fmt_real(amount, sqlite3_column_double(st, 2));
-		say(rq, ", %s", amount);
-		buf_printf(json, ",%s", amount);
+		double full = sqlite3_column_double(st, 2);
+		say(rq, ", %s", fmt_real(amount, full));
+		json_real(json, NULL, full);
 	}
 	say(rq, "]");
-	buf_puts(json, "]");
+	json_end(json);
 }
 
 static void inventory(struct request *rq)
 {
 	sqlite3_stmt *st = db_prepare(rq->db, SQL_INVENTORY, "i", rq->me.id);
-	struct buf items = {0};
 
 	say(rq, "[");
+	json_array(&rq->reply.json, "items");
 	for (int n = 0; db_row(rq->db, st); n++) {
 		say(rq, "%s", n ? ", " : "");
-		say_item(rq, st, &items);
+		say_item(rq, st, &rq->reply.json);
 	}
+	json_end(&rq->reply.json);
 	db_done(rq->db, st);
 	say(rq, "]");
-	json_raw(rq, "items", json_list_end(&items));
-	buf_free(&items);
 }
 
 static const struct route route = {

@@ -68,11 +68,11 @@ static void join(struct request *rq)
 	else if (*secret)
 		secret_set(rq, p.id, secret);   /* protected from now on, unless it was */
 	say(rq, "%lld", why ? -1 : p.id);
-	json_int(rq, "id", why ? -1 : p.id);
-	if (why && strcmp(reply_form(rq), "browser") == 0)
+	json_int(&rq->reply.json, "id", why ? -1 : p.id);
+	if (why && rq->reply.form == FORM_BROWSER)
 		say(rq, "\n%s", why);   /* people read why; programs read -1 */
 	if (why)
-		json_str(rq, "reason", why);
+		json_str(&rq->reply.json, "reason", why);
 }
 
 static const struct route route = {

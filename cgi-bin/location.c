@@ -29,9 +29,9 @@ static void location(struct request *rq)
 	db_exec(rq->db, SQL_TRACK, "dtddd", rq->now, me->name, me->x, me->y, me->z);
 	say_xyz(rq, me);
 	say(rq, ",%d,%d,%d", wrapped, message, near);
-	json_int(rq, "wrapped", wrapped);
-	json_int(rq, "message", message);
-	json_int(rq, "near", near);
+	json_int(&rq->reply.json, "wrapped", wrapped);
+	json_int(&rq->reply.json, "message", message);
+	json_int(&rq->reply.json, "near", near);
 }
 
 static const struct route route = {

@@ -23,39 +23,62 @@
 static const char SQL_SIGHTING[] =
 	"INSERT INTO sighting (time, player, thing, x, y, z) VALUES (?, ?, ?, ?, ?, ?)";
 
-/* Say one thing seen, "whale,134,157,0," or "treasure,99,283,13.43...,",
- * and add it to the JSON list. */
-static void say_thing(struct request *rq, const struct seen *s, struct buf *json)
+/* One thing seen, as both forms say it. */
+struct sighting {
+	const char *thing;     /* "whale" or "treasure" */
+	long long x;           /* where, to the whole metre */
+	long long y;
+	char z[FMT_REAL_MAX];  /* its depth: 0 for a whale (the surface), a
+	                          real number for a treasure */
+};
+
+/* What is said of s. */
+static struct sighting sighting(const struct seen *s)
 {
-	long long x = llround(s->x), y = llround(s->y);
-	char z[FMT_REAL_MAX];
+	struct sighting it = { .thing = s->thing, .x = llround(s->x), .y = llround(s->y) };
 
 	if (strcmp(s->thing, "whale") == 0)
-		snprintf(z, sizeof z, "%lld", llround(s->z)); /* 0: the surface */
+		snprintf(it.z, sizeof it.z, "%lld", llround(s->z));
 	else
-		fmt_real(z, s->z);
-	say(rq, "%s,%lld,%lld,%s,", s->thing, x, y, z);
-	json_list_next(json);
-	buf_printf(json, "{\"thing\":\"%s\",\"x\":%lld,\"y\":%lld,\"z\":%s}",
-		   s->thing, x, y, z);
+		fmt_real(it.z, s->z);
+	return it;
+}
+
+/* Say the things seen, "whale,134,157,0,treasure,99,283,13.43...,", and
+ * the same as the JSON field things. */
+static void say_things(struct request *rq, const struct sighting *it, int n)
+{
+	struct json *json = &rq->reply.json;
+
+	for (int i = 0; i < n; i++)
+		say(rq, "%s,%lld,%lld,%s,", it[i].thing, it[i].x, it[i].y, it[i].z);
+	json_array(json, "things");
+	for (int i = 0; i < n; i++) {
+		json_object(json, NULL);
+		json_str(json, "thing", it[i].thing);
+		json_int(json, "x", it[i].x);
+		json_int(json, "y", it[i].y);
+		json_raw(json, "z", it[i].z);
+		json_end(json);
+	}
+	json_end(json);
 }
 
 static void look(struct request *rq)
 {
 	struct seen seen[SEEN_MAX];
-	struct buf things = {0};
+	struct sighting said[SEEN_MAX];
 	int n = look_around(rq, &rq->me, player_sight(rq, &rq->me), seen, SEEN_MAX);
 
 	/* Looked at in a snapshot; only what was seen is written down. */
 	if (n > 0 && db_begin_writing(rq->db) < 0)
 		return;
 	for (int i = 0; i < n; i++) {
-		say_thing(rq, &seen[i], &things);
+		said[i] = sighting(&seen[i]);
 		db_exec(rq->db, SQL_SIGHTING, "dttddd", rq->now, rq->me.name,
 			seen[i].thing, seen[i].x, seen[i].y, seen[i].z);
 	}
-	json_raw(rq, "things", json_list_end(&things));
-	buf_free(&things);
+	say_things(rq, said, n);
 }
 
 static const struct route route = {

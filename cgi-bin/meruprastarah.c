@@ -62,7 +62,7 @@ static void meruprastarah(struct request *rq)
 	else {
 		say(rq, "1,5,10,10,5,1 is right! You climbed Mount Meru: the Steps "
 			"game is complete. Well done! Now dive into the ocean game.");
-		json_bool(rq, "complete", 1);
+		json_bool(&rq->reply.json, "complete", 1);
 		level_solved(rq, "meruprastarah", "/mocean", NULL);
 	}
 }

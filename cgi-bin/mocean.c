@@ -44,7 +44,7 @@ static void mocean(struct request *rq)
 {
 	int brief = strcmp(arg(rq, "usage"), "brief") == 0;
 
-	if (strcmp(reply_form(rq), "browser") == 0) /* people: the goal, a first mission */
+	if (rq->reply.form == FORM_BROWSER) /* people: the goal, a first mission */
 		say(rq, "HOW TO PLAY: swim the ocean planet, find its twelve seamounts and "
 			"grab the treasure on each peak.\nYOUR FIRST MISSION (type each address; "
 			"put your name for fred and your id for 0):\n"

@@ -9,7 +9,7 @@
 static void name(struct request *rq)
 {
 	say(rq, "%s", rq->me.name);
-	json_str(rq, "name", rq->me.name);
+	json_str(&rq->reply.json, "name", rq->me.name);
 }
 
 static const struct route route = {

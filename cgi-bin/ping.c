@@ -12,7 +12,7 @@ static void ping(struct request *rq)
 	double depth = world_depth(&rq->world, rq->me.x, rq->me.y);
 
 	say_real(rq, depth);
-	json_real(rq, "depth", depth);
+	json_real(&rq->reply.json, "depth", depth);
 }
 
 static const struct route route = {

@@ -16,11 +16,11 @@ static void popchat(struct request *rq)
 
 	if (db_row(rq->db, st) && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		say(rq, "%s", (const char *)sqlite3_column_text(st, 0));
-		json_str(rq, "message", buf_str(&rq->text));
+		json_str(&rq->reply.json, "message", buf_str(&rq->reply.text));
 		db_exec(rq->db, SQL_EMPTY, "i", rq->me.id);
 	} else {
 		say(rq, "no message in your inbox");
-		json_str(rq, "message", NULL);
+		json_str(&rq->reply.json, "message", NULL);
 	}
 	db_done(rq->db, st);
 }

@@ -16,15 +16,15 @@ static void quit(struct request *rq)
 
 	if (!player_find(rq, name, &p)) {
 		say(rq, "quit failed: no player called %s is playing", name);
-		json_bool(rq, "removed", 0);
+		json_bool(&rq->reply.json, "removed", 0);
 		return;
 	}
 	if (!secret_allows(rq, &p))
 		return;
 	player_remove(rq, p.id);
 	say(rq, "player %s removed from the game", name);
-	json_bool(rq, "removed", 1);
-	json_str(rq, "name", name);
+	json_bool(&rq->reply.json, "removed", 1);
+	json_str(&rq->reply.json, "name", name);
 }
 
 static const struct route route = {

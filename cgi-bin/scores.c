@@ -18,22 +18,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One player's line, and the same as a JSON object in list. */
-static void show(struct request *rq, const struct score *s, struct buf *list)
+/* One player's line. */
+static void say_score(struct request *rq, const struct score *s)
 {
 	say(rq, "%s: %d level%s", s->name, s->levels, s->levels == 1 ? "" : "s");
-	json_list_next(list);
-	buf_puts(list, "{\"name\":");
-	buf_json(list, s->name);
-	buf_puts(list, ",\"levels\":[");
-	for (int i = 0; i < s->levels; i++) {
+	for (int i = 0; i < s->levels; i++)
 		say(rq, "%s%s", i ? " " : " (", s->solved[i]);
-		buf_puts(list, i ? "," : "");
-		buf_json(list, s->solved[i]);
-	}
 	say(rq, "%s, %d treasure%s\n", s->levels ? ")" : "", s->treasures,
 	    s->treasures == 1 ? "" : "s");
-	buf_printf(list, "],\"treasures\":%d}", s->treasures);
+}
+
+/* The same player as a JSON object. */
+static void json_score(struct json *json, const struct score *s)
+{
+	json_object(json, NULL);
+	json_str(json, "name", s->name);
+	json_array(json, "levels");
+	for (int i = 0; i < s->levels; i++)
+		json_str(json, NULL, s->solved[i]);
+	json_end(json);
+	json_int(json, "treasures", s->treasures);
+	json_end(json);
 }
 
 /* The leaderboard: a page whose script fills and refreshes the ranking. */
@@ -42,7 +47,7 @@ static void leaderboard(struct request *rq, const char *world)
 	char title[64];
 
 	snprintf(title, sizeof title, "Leaderboard: %s", world);
-	html_page_start(&rq->text, title);
+	html_page_start(&rq->reply.text, title);
 	say(rq, "<link rel=\"stylesheet\" href=\"/leaderboard.css\"/></head>\n<body data-world="
 		"\"%s\"><h1>%s</h1>\n<ol id=\"board\"></ol><p id=\"status\">connecting...</p>\n"
 		"<script src=\"/leaderboard.js\"></script></body></html>\n", world, title);
@@ -51,11 +56,10 @@ static void leaderboard(struct request *rq, const char *world)
 
 static void scores(struct request *rq)
 {
-	struct buf list = {0};
 	struct score *board;
 	int n;
 
-	if (strcmp(reply_form(rq), "browser") == 0 && *arg(rq, "world")) {
+	if (rq->reply.form == FORM_BROWSER && *arg(rq, "world")) {
 		leaderboard(rq, arg(rq, "world"));
 		return;
 	}
@@ -66,9 +70,11 @@ static void scores(struct request *rq)
 		say(rq, "no scores yet: add name=yourname to a Steps route, or grab "
 			"a treasure in the ocean\n");
 	for (int i = 0; i < n; i++)
-		show(rq, &board[i], &list);
-	json_raw(rq, "players", json_list_end(&list));
-	buf_free(&list);
+		say_score(rq, &board[i]);
+	json_array(&rq->reply.json, "players");
+	for (int i = 0; i < n; i++)
+		json_score(&rq->reply.json, &board[i]);
+	json_end(&rq->reply.json);
 	free(board);
 }
 

@@ -32,7 +32,7 @@ static void sendchat(struct request *rq)
 		sent = db_exec(rq->db, SQL_DELIVER, "ti", buf_str(&text), friend.id) == 0;
 		say(rq, "message sent to %s", to);
 	}
-	json_bool(rq, "sent", sent);
+	json_bool(&rq->reply.json, "sent", sent);
 	buf_free(&text);
 }
 

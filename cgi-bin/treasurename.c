@@ -13,19 +13,17 @@ static const char SQL_TREASURES[] =
 
 static void treasurename(struct request *rq)
 {
-	struct buf list = {0};
 	sqlite3_stmt *st = db_prepare(rq->db, SQL_TREASURES, "i", rq->me.id);
 
 	say(rq, "treasures held by %s: ", rq->me.name);
+	json_array(&rq->reply.json, "treasures");
 	while (db_row(rq->db, st)) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		say(rq, "%s ", name);
-		json_list_next(&list);
-		buf_json(&list, name);
+		json_str(&rq->reply.json, NULL, name);
 	}
+	json_end(&rq->reply.json);
 	db_done(rq->db, st);
-	json_raw(rq, "treasures", json_list_end(&list));
-	buf_free(&list);
 }
 
 static const struct route route = {

@@ -64,8 +64,8 @@ static void use(struct request *rq)
 		take_treasure(rq, me, "iron dust");   /* used up */
 		world_set_bloom(rq, 1);               /* for the whole world */
 	}
-	json_str(rq, "item", item);
-	json_bool(rq, "used", used);
+	json_str(&rq->reply.json, "item", item);
+	json_bool(&rq->reply.json, "used", used);
 }
 
 static const struct route route = {

@@ -10,11 +10,11 @@ static void whalename(struct request *rq)
 {
 	if (rq->me.whale < 0) {
 		say(rq, "you are not riding a whale (yet)");
-		json_str(rq, "whale", NULL);
+		json_str(&rq->reply.json, "whale", NULL);
 		return;
 	}
 	say(rq, "%s", rq->world.whales[rq->me.whale].name);
-	json_str(rq, "whale", rq->world.whales[rq->me.whale].name);
+	json_str(&rq->reply.json, "whale", rq->world.whales[rq->me.whale].name);
 }
 
 static const struct route route = {

@@ -14,19 +14,22 @@ static const char SQL_PLAYING[] =
 static void who(struct request *rq)
 {
 	struct buf names = {0}, list = {0};
+	struct json players;
 	sqlite3_stmt *st = db_prepare(rq->db, SQL_PLAYING, NULL);
 	int count = 0;
 
+	json_start(&players, rq->reply.form == FORM_JSON ? &list : NULL);
+	json_array(&players, NULL);
 	for (; db_row(rq->db, st); count++) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		buf_printf(&names, "%s ", name);
-		json_list_next(&list);
-		buf_json(&list, name);
+		json_str(&players, NULL, name);
 	}
+	json_end(&players);
 	db_done(rq->db, st);
 	say(rq, "there are %d players: %s", count, buf_str(&names));
-	json_int(rq, "count", count);
-	json_raw(rq, "players", json_list_end(&list));
+	json_int(&rq->reply.json, "count", count);
+	json_raw(&rq->reply.json, "players", buf_str(&list));
 	buf_free(&names);
 	buf_free(&list);
 }

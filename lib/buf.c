@@ -94,19 +94,6 @@ void buf_json(struct buf *b, const char *text)
 	buf_puts(b, "\"");
 }
 
-void json_list_next(struct buf *b)
-{
-	buf_puts(b, b->len ? "," : "[");
-}
-
-const char *json_list_end(struct buf *b)
-{
-	if (b->len == 0)
-		buf_puts(b, "[");
-	buf_puts(b, "]");
-	return buf_str(b);
-}
-
 const char *buf_str(const struct buf *b)
 {
 	return b->s ? b->s : "";

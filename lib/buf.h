@@ -33,13 +33,6 @@ void buf_html(struct buf *b, const char *text);
 /* Append text as a JSON string literal, quotes included. */
 void buf_json(struct buf *b, const char *text);
 
-/* Build a JSON array in an empty buffer, one element at a time:
- * json_list_next before each element writes "[" or ",", then the element is
- * appended (buf_json(b, name), say); json_list_end writes "]" ("[]" when
- * nothing was added) and returns the array's text. */
-void json_list_next(struct buf *b);
-const char *json_list_end(struct buf *b);
-
 /* The text so far; "" while empty. */
 const char *buf_str(const struct buf *b);
 

@@ -21,9 +21,9 @@ static void example(struct request *rq, int html, const char *query)
 		return;
 	}
 	say(rq, "<a href=\"/data?");
-	buf_html(&rq->text, query);
+	buf_html(&rq->reply.text, query);
 	say(rq, "\">/data?");
-	buf_html(&rq->text, query);
+	buf_html(&rq->reply.text, query);
 	say(rq, "</a>");
 }
 
@@ -36,7 +36,7 @@ void list_datasets(struct request *rq, const struct query_plan *plan)
 	char q[96];
 
 	if (html) {
-		html_page_start(&rq->text, "Mocean data");
+		html_page_start(&rq->reply.text, "Mocean data");
 		say(rq, "<link rel=\"stylesheet\" href=\"/data.css\"/></head>\n<body>"
 			"<h1>Mocean's data service</h1>\n<p>");
 	}
@@ -45,7 +45,7 @@ void list_datasets(struct request *rq, const struct query_plan *plan)
 	for (int i = 0; i < n; i++) {
 		if (html) {
 			say(rq, "<h2>%s</h2>\n<p>", d[i].name);
-			buf_html(&rq->text, d[i].about);
+			buf_html(&rq->reply.text, d[i].about);
 		} else {
 			say(rq, "%s: %s", d[i].name, d[i].about);
 		}
@@ -83,13 +83,14 @@ void list_datasets(struct request *rq, const struct query_plan *plan)
 void write_info(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
 {
 	const struct dataset *d = plan->d;
-	struct buf json = {0}, lo = {0}, hi = {0};
+	struct json *json = &rq->reply.json;
+	struct buf lo = {0}, hi = {0};
 
 	if (!db_row(rq->db, st))
 		return;
 	say(rq, "%s: %s\n%lld rows\n", d->name, d->about, sqlite3_column_int64(st, 0));
-	json_int(rq, "rows", sqlite3_column_int64(st, 0));
-	buf_puts(&json, "[");
+	json_int(json, "rows", sqlite3_column_int64(st, 0));
+	json_array(json, "columns");
 	for (int i = 0; i < d->ncols; i++) {
 		const struct column *c = &d->cols[i];
 		buf_clear(&lo), buf_clear(&hi);
@@ -97,26 +98,25 @@ void write_info(struct request *rq, const struct query_plan *plan, sqlite3_stmt 
 		cell_text(&hi, st, 2 + 2 * i, c, 0);
 		say(rq, "  %-7s %-11s %-2s %s; from %s to %s\n", c->name, type_name(c->type),
 		    c->unit, c->about, lo.len ? buf_str(&lo) : "-", hi.len ? buf_str(&hi) : "-");
-		buf_puts(&json, i ? ",{\"name\":" : "{\"name\":");
-		buf_json(&json, c->name);
-		buf_printf(&json, ",\"type\":\"%s\",\"unit\":\"%s\",\"min\":", type_name(c->type), c->unit);
-		buf_json(&json, buf_str(&lo));
-		buf_puts(&json, ",\"max\":");
-		buf_json(&json, buf_str(&hi));
-		buf_puts(&json, "}");
+		json_object(json, NULL);
+		json_str(json, "name", c->name);
+		json_str(json, "type", type_name(c->type));
+		json_str(json, "unit", c->unit);
+		json_str(json, "min", buf_str(&lo));
+		json_str(json, "max", buf_str(&hi));
+		json_end(json);
 	}
-	buf_puts(&json, "]");
-	json_raw(rq, "columns", buf_str(&json));
-	buf_free(&json), buf_free(&lo), buf_free(&hi);
+	json_end(json);
+	buf_free(&lo), buf_free(&hi);
 }
 
 /* <option value="v">v</option>, selected when it is the one chosen. */
 static void option(struct request *rq, const char *value, const char *label, int chosen)
 {
 	say(rq, "<option value=\"");
-	buf_html(&rq->text, value);
+	buf_html(&rq->reply.text, value);
 	say(rq, "\"%s>", chosen ? " selected=\"selected\"" : "");
-	buf_html(&rq->text, label);
+	buf_html(&rq->reply.text, label);
 	say(rq, "</option>");
 }
 
@@ -150,7 +150,7 @@ static void condition(struct request *rq, const struct query_plan *plan,
 	for (int op = OP_EQ; op <= OP_GE; op++)
 		option(rq, op_text(op), op_text(op), cond && cond->op == (enum op)op);
 	say(rq, "</select><input class=\"value\" size=\"10\" value=\"");
-	buf_html(&rq->text, cond ? cond->text : "");
+	buf_html(&rq->reply.text, cond ? cond->text : "");
 	say(rq, "\"/></span>");
 }
 
@@ -167,7 +167,7 @@ static void write_form(struct request *rq, const struct query_plan *plan)
 	for (int i = 0; i < n; i++)
 		option(rq, all[i].name, all[i].name, &all[i] == d);
 	say(rq, "</select> ");
-	buf_html(&rq->text, d->about);
+	buf_html(&rq->reply.text, d->about);
 	say(rq, "<input type=\"hidden\" id=\"world\" value=\"%s\"/></fieldset>\n"
 		"<fieldset><legend>Columns, and which rows to keep</legend>\n<table>",
 	    arg(rq, "world"));   /* as sent: "" for the default world */
@@ -208,9 +208,9 @@ static void write_form(struct request *rq, const struct query_plan *plan)
 	column_select(rq, d, "x", NULL, 1, plan->axis_x ? plan->axis_x : find_column(d, d->plot_x));
 	say(rq, "</span></fieldset>\n<p class=\"address\">The address: <a id=\"address\" "
 		"href=\"/data?");
-	buf_html(&rq->text, rq->in.query ? rq->in.query : "");
+	buf_html(&rq->reply.text, rq->in.query ? rq->in.query : "");
 	say(rq, "\">/data?");
-	buf_html(&rq->text, rq->in.query ? rq->in.query : "");
+	buf_html(&rq->reply.text, rq->in.query ? rq->in.query : "");
 	say(rq, "</a> <button type=\"submit\" id=\"go\">Get the data</button></p>\n</form>\n");
 }
 
@@ -219,11 +219,11 @@ void write_page(struct request *rq, const struct query_plan *plan, sqlite3_stmt 
 	long long n;
 	char *asked;
 
-	html_page_start(&rq->text, plan->d->name);
+	html_page_start(&rq->reply.text, plan->d->name);
 	say(rq, "<link rel=\"stylesheet\" href=\"/data.css\"/></head>\n<body>"
 		"<h1>%s</h1><p class=\"asked\">You asked for /data?", plan->d->name);
 	asked = xstrdup(rq->in.query ? rq->in.query : "");
-	buf_html(&rq->text, url_decode(asked) == 0 ? asked : rq->in.query);
+	buf_html(&rq->reply.text, url_decode(asked) == 0 ? asked : rq->in.query);
 	free(asked);
 	say(rq, "</p>\n");
 	write_form(rq, plan);

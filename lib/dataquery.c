@@ -231,7 +231,7 @@ int plan_query(struct request *rq, struct query_plan *plan)
 			return -1;
 	/* A person: client=browser, or a browser's address bar (lib reads its
 	 * Accept header) with neither client= nor format=. */
-	plan->browser |= strcmp(reply_form(rq), "browser") == 0;
+	plan->browser |= rq->reply.form == FORM_BROWSER;
 	if (!query_term(q, "format") && plan->browser)
 		plan->format = AS_HTML;
 	if (!plan->d)

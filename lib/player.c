@@ -171,17 +171,17 @@ double player_reach(struct request *rq, const struct player *p)
 void say_xyz(struct request *rq, const struct player *p)
 {
 	say_reals(rq, 3, p->x, p->y, p->z);
-	json_real(rq, "x", p->x);
-	json_real(rq, "y", p->y);
-	json_real(rq, "z", p->z);
+	json_real(&rq->reply.json, "x", p->x);
+	json_real(&rq->reply.json, "y", p->y);
+	json_real(&rq->reply.json, "z", p->z);
 }
 
 void say_velocity(struct request *rq, const struct player *p)
 {
 	say_reals(rq, 3, p->vx, p->vy, p->heading);
-	json_real(rq, "vx", p->vx);
-	json_real(rq, "vy", p->vy);
-	json_real(rq, "heading", p->heading);
+	json_real(&rq->reply.json, "vx", p->vx);
+	json_real(&rq->reply.json, "vy", p->vy);
+	json_real(&rq->reply.json, "heading", p->heading);
 }
 
 void say_motion(struct request *rq, const struct player *p)

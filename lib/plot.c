@@ -145,7 +145,7 @@ static long long read_points(struct request *rq, const struct query_plan *plan,
 		box[2] = fmin(box[2], q->y), box[3] = fmax(box[3], q->y);
 	}
 	*out = p;
-	if (rq->status != 200)
+	if (rq->reply.status != 200)
 		return -1;
 	for (long long i = 0; i < n; i++)
 		p[i].who = names->s + p[i].at;
@@ -191,7 +191,7 @@ static void legend(struct request *rq, const struct point *p, long long n,
 		say(rq, "<rect x=\"%d\" y=\"%zu\" width=\"12\" height=\"12\" fill=\"%s\"/>"
 			"<text class=\"who\" x=\"%d\" y=\"%zu\">", W + 10, T + 10 + 18 * shown,
 		    c, W + 28, T + 21 + 18 * shown);
-		buf_html(&rq->text, *name ? name : "(no name)");
+		buf_html(&rq->reply.text, *name ? name : "(no name)");
 		say(rq, "</text>\n");
 		shown++;
 	}

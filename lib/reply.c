@@ -1,7 +1,7 @@
 /* reply.c: the answer's text, its JSON fields and its three forms (reply.h). */
 #include "reply.h"
 #include "fmt.h"
-
+#include "request.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,14 +13,14 @@ void say(struct request *rq, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&rq->text, fmt, ap);
+	buf_vprintf(&rq->reply.text, fmt, ap);
 	va_end(ap);
 }
 
 void say_real(struct request *rq, double x)
 {
 	char b[FMT_REAL_MAX];
-	buf_puts(&rq->text, fmt_real(b, x));
+	buf_puts(&rq->reply.text, fmt_real(b, x));
 }
 
 void say_reals(struct request *rq, int n, ...)
@@ -30,83 +30,29 @@ void say_reals(struct request *rq, int n, ...)
 	va_start(ap, n);
 	for (int i = 0; i < n; i++) {
 		if (i)
-			buf_puts(&rq->text, ",");
+			buf_puts(&rq->reply.text, ",");
 		say_real(rq, va_arg(ap, double));
 	}
 	va_end(ap);
-}
-
-/* Start a JSON field: ,"key": */
-static void json_key(struct request *rq, const char *key)
-{
-	buf_puts(&rq->json, ",");
-	buf_json(&rq->json, key);
-	buf_puts(&rq->json, ":");
-}
-
-void json_int(struct request *rq, const char *key, long long v)
-{
-	if (rq->no_json)
-		return;
-	json_key(rq, key);
-	buf_printf(&rq->json, "%lld", v);
-}
-
-void json_real(struct request *rq, const char *key, double v)
-{
-	char b[FMT_REAL_MAX];
-
-	if (rq->no_json)
-		return;
-	json_key(rq, key);
-	fmt_real(b, v);
-	/* JSON has no nan or inf; a route should never produce them. */
-	buf_puts(&rq->json, strpbrk(b, "ni") ? "null" : b);
-}
-
-void json_str(struct request *rq, const char *key, const char *v)
-{
-	if (rq->no_json)
-		return;
-	json_key(rq, key);
-	if (v)
-		buf_json(&rq->json, v);
-	else
-		buf_puts(&rq->json, "null");
-}
-
-void json_bool(struct request *rq, const char *key, int v)
-{
-	if (rq->no_json)
-		return;
-	json_key(rq, key);
-	buf_puts(&rq->json, v ? "true" : "false");
-}
-
-void json_raw(struct request *rq, const char *key, const char *json)
-{
-	if (rq->no_json)
-		return;
-	json_key(rq, key);
-	buf_puts(&rq->json, json);
 }
 
 void fail(struct request *rq, int status, const char *fmt, ...)
 {
 	va_list ap;
 
-	rq->status = status;
-	rq->raw_type = NULL;
-	buf_clear(&rq->text);
-	buf_clear(&rq->json);
+	rq->reply.status = status;
+	rq->reply.raw_type = NULL;
+	buf_clear(&rq->reply.text);
+	buf_clear(&rq->reply.fields);
+	json_members(&rq->reply.json, rq->reply.form == FORM_JSON ? &rq->reply.fields : NULL);
 	va_start(ap, fmt);
-	buf_vprintf(&rq->text, fmt, ap);
+	buf_vprintf(&rq->reply.text, fmt, ap);
 	va_end(ap);
 }
 
 void reply_raw(struct request *rq, const char *content_type)
 {
-	rq->raw_type = content_type;
+	rq->reply.raw_type = content_type;
 }
 
 const char *server_address(const struct request *rq)
@@ -139,16 +85,23 @@ static const char *status_text(int status)
 	}
 }
 
-/* format= and client= first; else the Accept header, range by range. */
-const char *reply_form(const struct request *rq)
+/* The form a client named with format= or client=. */
+static enum reply_form named_form(const struct query *q)
 {
-	const char *a = rq->in.accept ? rq->in.accept : "";
+	const char *client = query_str(q, "client");
+
+	if (strcmp(query_str(q, "format"), "json") == 0 || strcmp(client, "json") == 0)
+		return FORM_JSON;
+	return strcmp(client, "browser") == 0 ? FORM_BROWSER : FORM_TEXT;
+}
+
+/* The form an Accept header asks for, range by range. */
+static enum reply_form accepted_form(const char *accept)
+{
+	const char *a = accept ? accept : "";
 	double q_html = 0, q_any = 0;
 	char range[64], *semi, *qs;
 
-	if (query_has(&rq->query, "format") || query_has(&rq->query, "client"))
-		return strcmp(query_str(&rq->query, "format"), "json") == 0 ? "json" :
-		       query_str(&rq->query, "client");
 	while (*a) {
 		size_t len = strcspn(a, ",");
 		double q = 1;
@@ -164,7 +117,19 @@ const char *reply_form(const struct request *rq)
 		else if (strcmp(trim_space(range), "*/*") == 0)
 			q_any = q;
 	}
-	return q_html > 0 && q_html >= q_any ? "browser" : "";
+	return q_html > 0 && q_html >= q_any ? FORM_BROWSER : FORM_TEXT;
+}
+
+void reply_decide(struct request *rq)
+{
+	struct reply *r = &rq->reply;
+
+	if (query_has(&rq->query, "format") || query_has(&rq->query, "client"))
+		r->form = named_form(&rq->query);
+	else
+		r->form = accepted_form(rq->in.accept);
+	/* JSON fields are built only for a JSON reply. */
+	json_members(&r->json, r->form == FORM_JSON ? &r->fields : NULL);
 }
 
 /* Append text for an HTML page, escaped, with every web address in it
@@ -196,85 +161,54 @@ static void html_with_links(struct buf *out, const char *text)
 	buf_free(&part);
 }
 
-/* A Steps level's browser page goes on with a link to the next route and a
- * form for the next guess that sends the same GET address a program would,
- * and shows it as it is typed (the form works without the script too). */
-static void guess_form(struct buf *out, const struct request *rq)
-{
-	const char *name = query_str(&rq->query, "name"), *key = rq->guess_key;
-	struct buf address = {0};
-	char route[64];   /* "/beguine": route names are short words */
-
-	snprintf(route, sizeof route, "%s%s", rq->next_route ? "" : "/",
-		 rq->next_route ? rq->next_route : rq->route->name);
-	if (rq->next_route)
-		buf_printf(out, "<p>Next: <a href=\"%s?client=browser\">%s</a></p>\n",
-			   route, route);
-	if (key) {
-		buf_printf(&address, "%s?%s=%s%s&client=browser", route, key,
-			   *name ? "&name=" : "", name);
-		buf_printf(out, "<form id=\"guess\" method=\"get\" action=\"%s\"><p>"
-			   "<label>%s=<input type=\"text\" name=\"%s\" "
-			   "autofocus=\"autofocus\"/></label>\n", route, key, key);
-		if (*name) {   /* so that solving still records the player */
-			buf_puts(out, "<input type=\"hidden\" name=\"name\" value=\"");
-			buf_html(out, name);
-			buf_puts(out, "\"/>\n");
-		}
-		buf_puts(out, "<input type=\"hidden\" name=\"client\" value=\"browser\"/>\n"
-			 "<input type=\"submit\" value=\"send\"/></p>\n"
-			 "<p>The address it sends: <code id=\"address\">");
-		buf_html(out, buf_str(&address));
-		buf_puts(out, "</code></p></form>\n<script>\n"
-			 "var form = document.getElementById('guess');\n"
-			 "form.addEventListener('input', function () {\n"
-			 "  document.getElementById('address').textContent =\n"
-			 "    form.getAttribute('action') + '?' +\n"
-			 "    new URLSearchParams(new FormData(form));\n"
-			 "});\n</script>\n");
-	}
-	buf_free(&address);
-}
-
 void reply_write(struct request *rq, struct buf *reply)
 {
+	const struct reply *r = &rq->reply;
 	struct buf out = {0};
-	const char *form = reply_form(rq);
+	struct json j;
 	const char *type;
 
-	if (rq->raw_type && rq->status == 200) {
-		type = rq->raw_type;
-		buf_add(&out, buf_str(&rq->text), rq->text.len);
-	} else if (strcmp(form, "json") == 0) {
+	if (r->raw_type && r->status == 200) {
+		type = r->raw_type;
+		buf_add(&out, buf_str(&r->text), r->text.len);
+	} else if (r->form == FORM_JSON) {
 		type = "application/json";
-		buf_puts(&out, rq->status == 200 ? "{\"reply\":" : "{\"error\":");
-		buf_json(&out, buf_str(&rq->text));
-		if (rq->status != 200)
-			buf_printf(&out, ",\"status\":%d", rq->status);
-		buf_add(&out, buf_str(&rq->json), rq->json.len);
-		buf_puts(&out, "}");
-	} else if (strcmp(form, "browser") == 0) {
+		json_start(&j, &out);
+		json_object(&j, NULL);
+		json_str(&j, r->status == 200 ? "reply" : "error", buf_str(&r->text));
+		if (r->status != 200)
+			json_int(&j, "status", r->status);
+		buf_add(&out, buf_str(&r->fields), r->fields.len);
+		json_end(&j);
+	} else if (r->form == FORM_BROWSER) {
 		type = "text/html; charset=utf-8";
 		html_page_start(&out, rq->route ? rq->route->name : "mocean");
 		buf_puts(&out, "</head>\n<body><pre>");
-		html_with_links(&out, buf_str(&rq->text));
+		html_with_links(&out, buf_str(&r->text));
 		buf_puts(&out, "</pre>\n");
-		if (rq->status == 200 && (rq->next_route || rq->guess_key))
-			guess_form(&out, rq);
+		if (r->status == 200)
+			buf_add(&out, buf_str(&r->page_end), r->page_end.len);
 		buf_puts(&out, "</body></html>\n");
 	} else {
 		type = "text/plain; charset=utf-8";
-		buf_add(&out, buf_str(&rq->text), rq->text.len);
+		buf_add(&out, buf_str(&r->text), r->text.len);
 	}
 	buf_printf(reply, "Status: %d %s\r\n"
 		   "Content-Type: %s\r\n"
 		   "Access-Control-Allow-Origin: *\r\n"
 		   "Cache-Control: no-store\r\n"
 		   "%s"
-		   "\r\n", rq->status, status_text(rq->status), type,
-		   rq->status == 405 ? "Allow: GET, HEAD\r\n" :
-		   rq->status == 429 ? "Retry-After: 1\r\n" : "");
+		   "\r\n", r->status, status_text(r->status), type,
+		   r->status == 405 ? "Allow: GET, HEAD\r\n" :
+		   r->status == 429 ? "Retry-After: 1\r\n" : "");
 	if (strcmp(rq->in.method ? rq->in.method : "", "HEAD") != 0)
 		buf_add(reply, out.s ? out.s : "", out.len);
 	buf_free(&out);
+}
+
+void reply_free(struct reply *r)
+{
+	buf_free(&r->text);
+	buf_free(&r->fields);
+	buf_free(&r->page_end);
 }

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "query.h"
+#include "reply.h"
 #include "world.h"
 #include "player.h"
 
@@ -134,21 +135,10 @@ struct request {
 	int world_rate_limit;    /* requests a second per player; 0: none */
 	struct player me;        /* the player named by the ID key, up to date */
 	int has_me;              /* 1 when me was loaded */
-	struct player me_loaded; /* me as stored, before moving */
 	struct player me_moved;  /* me just after moving, before the route */
-
-	/* The reply, written only after the transaction is committed. */
-	int status;              /* HTTP status, 200 unless fail() said */
-	struct buf text;         /* the answer as plain text */
-	struct buf json;         /* extra JSON fields: ,"key":value ... */
-	int no_json;             /* 1: the reply is not JSON (no format=json),
-	                            so json_* build nothing */
-	const char *raw_type;    /* set: send text as is with this Content-Type */
-	/* A Steps level's browser page (steps.h): a form for the next guess in
-	 * guess_key, sent to next_route (NULL: this route again); a link to
-	 * next_route when it is set. */
-	const char *next_route;  /* "/beguine", or NULL */
-	const char *guess_key;   /* "message", or NULL: no form */
+	int me_must_save;        /* 1: moving did more than slide along the
+	                            velocity (a wrap, the floor pushing up) */
+	struct reply reply;      /* the answer, written after the commit */
 };
 
 /* 1 for a HEAD request: it runs like a GET but changes nothing. */

@@ -235,8 +235,11 @@ static int open_world(struct request *rq)
 		return 0;
 	}
 	if (idk) {
-		rq->me_loaded = rq->me;
+		double z = rq->me.z;
+		int wrapped = rq->me.wrapped;
+
 		player_move(&rq->world, &rq->me, rq->now);
+		rq->me_must_save = rq->me.z != z || rq->me.wrapped != wrapped;
 		rq->me_moved = rq->me;
 		rq->has_me = 1;
 	}
@@ -249,18 +252,14 @@ static int open_world(struct request *rq)
  * velocity, whenever it is next read. */
 static int player_changed(const struct request *rq)
 {
-	const struct player *loaded = &rq->me_loaded, *moved = &rq->me_moved;
-
-	if (memcmp(&rq->me, moved, sizeof *moved) != 0)
-		return 1;
-	return moved->z != loaded->z || moved->wrapped != loaded->wrapped;
+	return rq->me_must_save || memcmp(&rq->me, &rq->me_moved, sizeof rq->me) != 0;
 }
 
 /* End the world's transaction: commit what a good answer did; roll back a
  * refusal, a fault, and anything a HEAD request did. */
 static void finish_world(struct request *rq)
 {
-	int keep = rq->status == 200 && !is_head(rq);
+	int keep = rq->reply.status == 200 && !is_head(rq);
 
 	if (!rq->db)
 		return;
@@ -292,12 +291,13 @@ static void serve_one(struct conn *c, const struct route *route,
 	struct buf reply = {0};
 	struct timespec ts;
 	char err[256];
+	int parsed = 0;
 	int run = 0;
 
 	memset(&rq, 0, sizeof rq);
 	rq.route = route;
 	rq.stores = stores;
-	rq.status = 200;
+	rq.reply.status = 200;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	rq.now = ts.tv_sec + ts.tv_nsec / 1e9;
 	read_input(c, &rq.in);
@@ -307,9 +307,10 @@ static void serve_one(struct conn *c, const struct route *route,
 		     "in a browser, or use requests.get");
 	else if (query_parse(&rq.query, rq.in.query, err, sizeof err) < 0)
 		fail(&rq, 400, "%s", err);
-	else {
-		/* JSON fields are built only for a JSON reply. */
-		rq.no_json = strcmp(reply_form(&rq), "json") != 0;
+	else
+		parsed = 1;
+	reply_decide(&rq);   /* the form, once: format=, client=, Accept */
+	if (parsed) {
 		if (check_keys(&rq) < 0)
 			run = 0;
 		else if (route->store == STORE_WORLD || route->store == STORE_WORLD_READ)
@@ -325,8 +326,7 @@ static void serve_one(struct conn *c, const struct route *route,
 	stores_fold_logs(stores); /* the reply is out: no one waits for this */
 
 	query_free(&rq.query);
-	buf_free(&rq.text);
-	buf_free(&rq.json);
+	reply_free(&rq.reply);
 	buf_free(&reply);
 }
 

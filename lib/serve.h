@@ -10,6 +10,7 @@
  *
  *   ARRIVED     rq is fresh: the route, struct stores, the time
  *      |  read_input (method, query, uri, Host, Accept), query_parse,
+ *      |  reply_decide (the reply's form, once: text, browser or JSON),
  *      |  check_keys: world= and secret= (world routes), name= (Steps
  *      v  levels) and every declared key, checked and parsed once
  *   CHECKED     values[] hold typed values (store NONE, PROGRESS: to READY)
@@ -20,7 +21,8 @@
  *      v  geometry from the seed, bloom, lock, limit
  *   OPEN        a transaction on rq->db
  *      |  player_load (the ID key's player), secret_allows, tally_count
- *      v  (429 past the teacher's limit), player_move: the player up to now
+ *      |  (429 past the teacher's limit), player_move: the player up to now
+ *      v  (rq->me; what finish_world needs to know whether to save it)
  *   READY
  *      |  route->handle: the lesson, saying its answer and working on rq->db
  *      v
@@ -28,9 +30,9 @@
  *      |  finish_world: player_save (when the player changed), then db_end:
  *      v  COMMIT for a 200, else ROLLBACK (a refusal, a fault, a HEAD)
  *   COMMITTED
- *      |  reply_write: status, headers and body, in the form asked for;
- *      v  conn_reply sends them in one piece (conn.h)
- *   ANSWERED    the text, JSON and values are freed: nothing outlives rq
+ *      |  reply_write: status, headers and body of rq->reply (reply.h),
+ *      v  in its form; conn_reply sends them in one piece (conn.h)
+ *   ANSWERED    reply_free and query_free: nothing outlives rq
  *
  * Paths inside READY, through the same functions:
  *   Steps levels (STORE_PROGRESS): level_solved -> record_solved (steps.c) opens

@@ -29,7 +29,7 @@ void write_csv(struct request *rq, const struct query_plan *plan, sqlite3_stmt *
 		say(rq, "\n");
 	}
 	buf_free(&v);
-	if (rq->status == 200)
+	if (rq->reply.status == 200)
 		reply_raw(rq, "text/csv; charset=utf-8");
 }
 
@@ -54,7 +54,7 @@ void write_json(struct request *rq, const struct query_plan *plan, sqlite3_stmt 
 		say(rq, "}");
 	}
 	buf_free(&v);
-	if (rq->status != 200)
+	if (rq->reply.status != 200)
 		return; /* too many rows: refused */
 	say(rq, "]\n");
 	reply_raw(rq, "application/json");
@@ -79,13 +79,13 @@ long long write_table(struct request *rq, const struct query_plan *plan,
 			buf_clear(&v);
 			cell_text(&v, st, i, plan->cols[i], 1);
 			say(rq, "<td>");
-			buf_html(&rq->text, buf_str(&v));
+			buf_html(&rq->reply.text, buf_str(&v));
 			say(rq, "</td>");
 		}
 		say(rq, "</tr>\n");
 	}
 	buf_free(&v);
-	if (rq->status != 200)
+	if (rq->reply.status != 200)
 		return -1; /* too many rows: refused */
 	say(rq, "</table>\n");
 	return n;

@@ -152,7 +152,7 @@ void teacher_act(struct request *rq, const struct action *actions, size_t n)
 		delete_world(rq, world);
 	else if (teacher_world(rq, world, a->want) == 0)
 		a->act(rq);
-	if (a && rq->status == 200 && a->said)
+	if (a && rq->reply.status == 200 && a->said)
 		say(rq, a->said, world);
 	buf_free(&names);
 }

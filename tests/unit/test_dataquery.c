@@ -23,16 +23,16 @@ static struct request rq;
 static struct query_plan plan;
 
 /* Read raw as a request's query (parsed once, as lib does): 0 when the
- * plan is accepted, else -1 with the sentence in rq.text. */
+ * plan is accepted, else -1 with the sentence in rq.reply.text. */
 static int plan_of(const char *raw)
 {
 	char err[256];
 
 	plan_free(&plan);
 	query_free(&rq.query);
-	buf_clear(&rq.text);
-	buf_clear(&rq.json);
-	rq.status = 200;
+	buf_clear(&rq.reply.text);
+	buf_clear(&rq.reply.fields);
+	rq.reply.status = 200;
 	rq.in.query = raw;
 	if (query_parse(&rq.query, raw, err, sizeof err) < 0) {
 		fail(&rq, 400, "%s", err);
@@ -44,11 +44,11 @@ static int plan_of(const char *raw)
 /* 1 when raw is refused with a 400 whose sentence holds words. */
 static int refused(const char *raw, const char *words)
 {
-	int ok = plan_of(raw) < 0 && rq.status == 400 &&
-		 strstr(buf_str(&rq.text), words) != NULL;
+	int ok = plan_of(raw) < 0 && rq.reply.status == 400 &&
+		 strstr(buf_str(&rq.reply.text), words) != NULL;
 
 	if (!ok)
-		fprintf(stderr, "%s -> %d %s\n", raw, rq.status, buf_str(&rq.text));
+		fprintf(stderr, "%s -> %d %s\n", raw, rq.reply.status, buf_str(&rq.reply.text));
 	return ok;
 }
 
@@ -58,7 +58,7 @@ static const char *grid_of(const char *raw)
 	static char out[64];
 
 	if (plan_of(raw) < 0)
-		return buf_str(&rq.text);
+		return buf_str(&rq.reply.text);
 	snprintf(out, sizeof out, "%d..%d %d..%d %d", plan.grid.x_min, plan.grid.x_max,
 		 plan.grid.y_min, plan.grid.y_max, plan.grid.step);
 	return out;
@@ -174,7 +174,7 @@ int main(void)
 							 d == 0 ? "&step=45" : "", columns[c],
 							 conditions[k], orders[o], formats[f]);
 						if (plan_of(q) < 0) {
-							CHECK(rq.status == 400 && rq.text.len > 0);
+							CHECK(rq.reply.status == 400 && rq.reply.text.len > 0);
 							continue;
 						}
 						accepted++;
@@ -226,7 +226,7 @@ int main(void)
 					rq.db->failed = 0;
 				}
 			} else {
-				CHECK(rq.status == 400 && rq.text.len > 0);
+				CHECK(rq.reply.status == 400 && rq.reply.text.len > 0);
 			}
 			buf_free(&q);
 		}
@@ -256,8 +256,8 @@ int main(void)
 
 	plan_free(&plan);
 	query_free(&rq.query);
-	buf_free(&rq.text);
-	buf_free(&rq.json);
+	buf_free(&rq.reply.text);
+	buf_free(&rq.reply.fields);
 	db_close(rq.db);
 	snprintf(path, sizeof path, "rm -rf %s", dir);
 	CHECK(system(path) == 0);

@@ -2,6 +2,7 @@
  * reply forms (lib/reply.c), on real files in a temporary folder. */
 #include "db.h"
 #include "reply.h"
+#include "request.h"
 #include "schema.h"
 #include "unit.h"
 
@@ -30,6 +31,7 @@ static char *written(struct request *rq, const char *raw)
 
 	query_free(&rq->query);
 	query_parse(&rq->query, raw, err, sizeof err);
+	reply_decide(rq);
 	reply_write(rq, &reply);
 	snprintf(out, sizeof out, "%s", reply.s ? reply.s : "");
 	buf_free(&reply);
@@ -39,7 +41,7 @@ static char *written(struct request *rq, const char *raw)
 int main(void)
 {
 	char dir[] = "/tmp/mocean-unit-XXXXXX", path[256];
-	struct request rq = { .status = 200 };
+	struct request rq = { .reply.status = 200 };
 	sqlite3_stmt *st;
 
 	CHECK(mkdtemp(dir) != NULL);
@@ -93,8 +95,9 @@ int main(void)
 	/* The three forms of one answer. */
 	say(&rq, "x,y: ");
 	say_reals(&rq, 2, 188.0, 0.1);
-	json_real(&rq, "x", 188.0);
-	json_str(&rq, "name", "Kick 'em \"Jenny\"");
+	written(&rq, "format=json");   /* the fields are built for JSON only */
+	json_real(&rq.reply.json, "x", 188.0);
+	json_str(&rq.reply.json, "name", "Kick 'em \"Jenny\"");
 	CHECK_STR(written(&rq, ""), "Status: 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n"
 		  "Access-Control-Allow-Origin: *\r\nCache-Control: no-store\r\n\r\nx,y: 188.0,0.1");
 	CHECK(strstr(written(&rq, "format=json"),
@@ -104,21 +107,21 @@ int main(void)
 	say(&rq, " see http://h:8080/join?name=fred&world=demo then");
 	CHECK(strstr(written(&rq, "client=browser"), "see <a href=\"http://h:8080/join?name=fred"
 		     "&amp;world=demo\">http://h:8080/join?name=fred&amp;world=demo</a> then") != NULL);
-	buf_clear(&rq.text);
+	buf_clear(&rq.reply.text);
 	say(&rq, "x,y: ");
 	say_reals(&rq, 2, 188.0, 0.1);
 	fail(&rq, 400, "task must be a whole number, like task=%d", 42);
 	CHECK(strstr(written(&rq, ""), "Status: 400 Bad Request\r\n") != NULL);
 	CHECK(strstr(written(&rq, "format=json"),
 		     "{\"error\":\"task must be a whole number, like task=42\",\"status\":400}") != NULL);
-	rq.status = 200;
-	buf_clear(&rq.text);
+	rq.reply.status = 200;
+	buf_clear(&rq.reply.text);
 	say(&rq, "a,b\n1,2\n");
 	reply_raw(&rq, "text/csv; charset=utf-8");
 	CHECK(strstr(written(&rq, "format=json"), "text/csv; charset=utf-8\r\n") != NULL);
 	query_free(&rq.query);
-	buf_free(&rq.text);
-	buf_free(&rq.json);
+	buf_free(&rq.reply.text);
+	buf_free(&rq.reply.fields);
 	snprintf(path, sizeof path, "rm -rf %s", dir);
 	CHECK(system(path) == 0);
 	UNIT_DONE();

@@ -4,6 +4,7 @@
 #include "db.h"
 #include "items.h"
 #include "reply.h"
+#include "request.h"
 #include "unit.h"
 #include "worlds.h"
 
@@ -30,7 +31,7 @@ static const struct schema schema = { .create = SCHEMA, .version = 1 };
 int main(void)
 {
 	char dir[] = "/tmp/mocean-unit-XXXXXX", path[256];
-	struct request rq = { .status = 200 };
+	struct request rq = { .reply.status = 200 };
 	struct player fred = { .id = 3 }, wilma = { .id = 4 };
 	struct buf b = {0};
 
@@ -83,8 +84,8 @@ int main(void)
 	CHECK(db_int(rq.db, -1, "SELECT bloom FROM world", NULL) == 0);
 
 	db_close(rq.db);
-	buf_free(&rq.text);
-	buf_free(&rq.json);
+	buf_free(&rq.reply.text);
+	buf_free(&rq.reply.fields);
 	buf_free(&b);
 	snprintf(path, sizeof path, "rm -rf %s", dir);
 	CHECK(system(path) == 0);

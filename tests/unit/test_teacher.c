@@ -22,7 +22,7 @@ static int allowed(struct request *rq, const char *raw)
 
 	query_free(&rq->query);
 	query_parse(&rq->query, raw, err, sizeof err);
-	rq->status = 200;
+	rq->reply.status = 200;
 	return teacher_allowed(rq);
 }
 
@@ -31,7 +31,7 @@ int main(void)
 	char dir[] = "/tmp/mocean-unit-XXXXXX", path[300], key[TEACHER_KEY_LEN + 1];
 	char again[TEACHER_KEY_LEN + 1], raw[100], (*names)[33], name[33];
 	struct stores stores = {0};
-	struct request rq = { .status = 200, .stores = &stores };
+	struct request rq = { .reply.status = 200, .stores = &stores };
 	struct stat st;
 	FILE *f;
 	int hex = 1;
@@ -44,7 +44,7 @@ int main(void)
 	snprintf(path, sizeof path, "%s/teacher.key", dir);
 	CHECK(teacher_key(key) == -1);
 	CHECK(allowed(&rq, "key=0123456789abcdef0123456789abcdef") == 0 &&
-	      rq.status == 500 && strstr(buf_str(&rq.text), "missing") != NULL);
+	      rq.reply.status == 500 && strstr(buf_str(&rq.reply.text), "missing") != NULL);
 	CHECK(stat(path, &st) == -1);
 	f = fopen(path, "w");
 	CHECK(f && fputs("3f9c0a1b2c3d4e5f60718293a4b5c6d7", f) >= 0 && fclose(f) == 0);
@@ -57,14 +57,14 @@ int main(void)
 
 	/* Only the whole key opens the door. */
 	snprintf(raw, sizeof raw, "key=%s", key);
-	CHECK(allowed(&rq, raw) == 1 && rq.status == 200);
-	CHECK(allowed(&rq, "") == 0 && rq.status == 403);
+	CHECK(allowed(&rq, raw) == 1 && rq.reply.status == 200);
+	CHECK(allowed(&rq, "") == 0 && rq.reply.status == 403);
 	raw[strlen(raw) - 1] ^= 1;                      /* one digit wrong */
-	CHECK(allowed(&rq, raw) == 0 && rq.status == 403);
+	CHECK(allowed(&rq, raw) == 0 && rq.reply.status == 403);
 	snprintf(raw, sizeof raw, "key=%.*s", TEACHER_KEY_LEN - 1, key);  /* too short */
-	CHECK(allowed(&rq, raw) == 0 && rq.status == 403);
+	CHECK(allowed(&rq, raw) == 0 && rq.reply.status == 403);
 	snprintf(raw, sizeof raw, "key=%s0", key);      /* too long */
-	CHECK(allowed(&rq, raw) == 0 && rq.status == 403);
+	CHECK(allowed(&rq, raw) == 0 && rq.reply.status == 403);
 
 	/* Worlds are their files, listed in order of name, all of them. */
 	CHECK(list_worlds(&names) == 0 && names == NULL);
@@ -104,7 +104,7 @@ int main(void)
 	CHECK(world_set_aside(&rq, "zebra", "deleted") == 0);
 
 	/* Made anew: a new seed, ids from 0, no players, no bloom. */
-	rq.status = 200;
+	rq.reply.status = 200;
 	CHECK(world_begin(&rq, "class3", WORLD_WRITE) != NULL);
 	CHECK(db_exec(rq.db, "INSERT INTO player (id, name, x, y, heading, t, joined)"
 		      " VALUES (5, 'fred', 1, 2, 0, 0, 0)", NULL) == 0);
@@ -117,7 +117,7 @@ int main(void)
 	CHECK(db_end(rq.db, 1) == 0);
 	stores_close(&stores);
 	query_free(&rq.query);
-	buf_free(&rq.text);
-	buf_free(&rq.json);
+	buf_free(&rq.reply.text);
+	buf_free(&rq.reply.fields);
 	UNIT_DONE();
 }
