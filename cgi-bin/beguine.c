@@ -18,8 +18,10 @@
  * n is not in the sequence. */
 static int fibonacci_position(unsigned long long n)
 {
-	unsigned long long a = 0, b = 1, next;   /* two neighbours */
-	int pos = 1;                             /* a is the pos-th */
+	unsigned long long a = 0;   /* two neighbours */
+	unsigned long long b = 1;
+	unsigned long long next;
+	int pos = 1;                /* a is the pos-th */
 
 	while (a < n) {
 		if (__builtin_add_overflow(a, b, &next))   /* past 2^64 */

@@ -40,7 +40,12 @@ static double wolf_run(double wolf, double target, double time)
 /* The duck swims, the wolf runs; say where they are and who won. */
 static void duck(struct request *rq)
 {
-	double at[3] = { 0, 0, 0 }, to[2], r, a, b, time = 1;   /* rest 1 unit */
+	double at[3] = { 0, 0, 0 };   /* the duck's radius and angle, the wolf's angle */
+	double to[2];                 /* where the duck swims to */
+	double r;
+	double a;
+	double b;
+	double time = 1;              /* rest 1 unit */
 
 	if (!has(rq, "location") && !has(rq, "destination")) {
 		say(rq, "location=0,0,0  The duck floats at the centre of the pond "

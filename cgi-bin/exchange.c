@@ -16,7 +16,8 @@
 
 static void exchange(struct request *rq)
 {
-	char task[TASK_LONGEST + 2], answer[TASK_LONGEST + 4];
+	char task[TASK_LONGEST + 2];
+	char answer[TASK_LONGEST + 4];
 
 	if (py_int(arg(rq, "task"), task, sizeof task) < 0) {
 		fail(rq, 400, "task must be a whole number, like task=42");

@@ -41,7 +41,8 @@ static const char *grab_treasure(struct request *rq, const struct seen *it)
 
 static void get(struct request *rq)
 {
-	const char *item = arg(rq, "item"), *got = NULL;
+	const char *item = arg(rq, "item");
+	const char *got = NULL;
 	struct seen seen[SEEN_MAX];
 	double reach = player_reach(rq, &rq->me);
 	int n = look_around(rq, &rq->me, reach, seen, SEEN_MAX);

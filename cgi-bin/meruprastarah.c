@@ -45,7 +45,8 @@ static void meruprastarah(struct request *rq)
 {
 	const char *message = level_guess(rq, "message");
 	long long row[6];
-	int whole, n = read_row(message, row, &whole);
+	int whole;
+	int n = read_row(message, row, &whole);
 
 	if (!*message)
 		say(rq, "Send the sixth row of Pascal's triangle, its numbers "

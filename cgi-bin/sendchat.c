@@ -15,7 +15,8 @@ static const char SQL_DELIVER[] =
 
 static void sendchat(struct request *rq)
 {
-	const char *to = arg(rq, "name"), *message = arg(rq, "message");
+	const char *to = arg(rq, "name");
+	const char *message = arg(rq, "message");
 	struct buf text = {0};
 	struct player friend;
 	int sent = 0;

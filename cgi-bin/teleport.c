@@ -20,7 +20,8 @@ static int ocean_coordinate(const char *text, double *out)
 static void teleport(struct request *rq)
 {
 	struct player *me = &rq->me;
-	double x, y;
+	double x;
+	double y;
 
 	if (!player_holds(rq, me, "teleport crystal")) {
 		say(rq, "you need the teleport crystal to teleport; it lies on a "

@@ -13,7 +13,8 @@ static const char SQL_PLAYING[] =
 
 static void who(struct request *rq)
 {
-	struct buf names = {0}, list = {0};
+	struct buf names = {0};
+	struct buf list = {0};
 	struct json players;
 	sqlite3_stmt *st = db_prepare(rq->db, SQL_PLAYING, NULL);
 	int count = 0;

@@ -189,6 +189,32 @@ def test_every_route_table_has_one_field_per_line(route):
         assert code.count("{ .name") <= 1 and code.count("PLAYER_ID") + code.count("{ .name") <= 1, line
 
 
+DECLARATION = re.compile(r"^\s+(static\s+)?(const\s+)?(unsigned\s+)?(long\s+)*"
+                         r"(char|int|long|double|size_t|struct\s+\w+|enum\s+\w+|sqlite3_stmt)\b")
+
+
+def top_level_comma(code):
+    depth = 0
+    for c in re.sub(r'"(\\.|[^"\\])*"' + r"|'(\\.|[^'\\])*'", '""', code):
+        depth += c in "([{"
+        depth -= c in ")]}"
+        if c == "," and depth == 0:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("route", ROUTE_FILES)
+def test_every_route_file_breathes(route):
+    """One declaration a line, and a blank line after every function."""
+    lines = source(route).split("\n")
+    for n, line in enumerate(lines):
+        code = re.sub(r"/\*.*?\*/", "", line).rstrip()
+        if DECLARATION.match(code) and code.endswith(";") and "(" not in code.split("=")[0]:
+            assert not top_level_comma(code[:-1]), line
+        if line == "}" and n + 1 < len(lines):
+            assert lines[n + 1] == "", "no blank line after the function ending at line %d" % (n + 1)
+
+
 @pytest.mark.parametrize("route", ROUTE_FILES)
 def test_every_route_file_is_a_short_lesson(route):
     text = source(route)
