@@ -51,7 +51,7 @@ static void newview(struct request *rq)
 {
 	char view[VIEW_CODE_LEN + 1];
 
-	new_view_code(view);
+	world_new_view_code(view);
 	db_exec(rq->db, SQL_SET_VIEW, "t", view);
 	say(rq, "the projector's map: /map?world=%s&view=%s", arg(rq, "world"), view);
 }
@@ -73,7 +73,7 @@ static void give(struct request *rq)
 	int found = player_load(rq, arg_int(rq, "id"), &p);
 
 	for (int i = 0; found && i < TREASURES; i++)  /* copies: the map keeps its own */
-		give_item(rq, p.id, "treasure", rq->world.seamounts[i].treasure);
+		item_give(rq, p.id, "treasure", rq->world.seamounts[i].treasure);
 	say(rq, found ? "%s now holds a copy of every treasure" : "there is no player %s here",
 	    found ? p.name : arg(rq, "id"));
 }

@@ -33,7 +33,7 @@ static void begin(struct request *rq)
 {
 	const char *message = level_guess(rq, "message");
 	unsigned long long n;
-	enum guess kind = read_guess(message, &n);
+	enum guess kind = level_read_guess(message, &n);
 
 	if (!*message)
 		say(rq, "Send a prime number bigger than 100: a whole number with "

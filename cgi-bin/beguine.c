@@ -37,7 +37,7 @@ static void beguine(struct request *rq)
 {
 	const char *message = level_guess(rq, "message");
 	unsigned long long n;
-	enum guess kind = read_guess(message, &n);
+	enum guess kind = level_read_guess(message, &n);
 	int pos = kind == WHOLE ? fibonacci_position(n) : 0;
 
 	if (!*message)

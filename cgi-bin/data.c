@@ -38,7 +38,7 @@ static void add_row(struct request *rq, const struct query_plan *plan)
 
 	if (made == WORLD_NOT_MADE)
 		fail(rq, 409, "%s", NO_NEW_WORLD);
-	else if (made == WORLD_WRITABLE && insert_row(rq->db, plan, rq->now) == 0) {
+	else if (made == WORLD_WRITABLE && data_insert_row(rq->db, plan, rq->now) == 0) {
 		say(rq, "1");
 		json_int(&rq->reply.json, "added", 1);
 	}
@@ -54,18 +54,18 @@ static void data(struct request *rq)
 	if (plan_query(rq, &plan) < 0) {
 		/* refused: the sentence says what to change */
 	} else if (!plan.d) {
-		list_datasets(rq, &plan);
+		data_list_datasets(rq, &plan);
 	} else if (plan.add) {
 		add_row(rq, &plan);
-	} else if (fill_dataset(rq->db, &rq->world, &plan) == 0) {
+	} else if (data_fill(rq->db, &rq->world, &plan) == 0) {
 		rows = plan.info ? summarise_rows(rq->db, &plan, rq->world_name)
 				 : select_rows(rq->db, &plan, rq->world_name);
 		if (rows && plan.info)
-			write_info(rq, &plan, rows);
+			data_write_info(rq, &plan, rows);
 		else if (rows)
-			write_rows(rq, &plan, rows);
+			data_write_rows(rq, &plan, rows);
 		db_done(rq->db, rows);
-		empty_dataset(rq->db, &plan);
+		data_empty(rq->db, &plan);
 	}
 	plan_free(&plan);
 }

@@ -41,7 +41,7 @@ static void dive(struct request *rq)
 		json_int(&rq->reply.json, "error", -1);
 		return;
 	}
-	stop(&rq->me);
+	player_stop(&rq->me);
 	say_xyz(rq, &rq->me);
 }
 

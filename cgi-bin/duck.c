@@ -53,10 +53,10 @@ static void duck(struct request *rq)
 			"/duck?location=0,0,0&destination=10,90 (radius, angle).");
 		return;
 	}
-	read_numbers(arg(rq, "location"), at, 3);   /* or else 0,0,0 */
+	py_read_numbers(arg(rq, "location"), at, 3);   /* or else 0,0,0 */
 	r = fmin(fmax(at[0], 0), POND_RADIUS);
 	a = angle_norm(at[1]);
-	if (read_numbers(arg(rq, "destination"), to, 2) == 0) {
+	if (py_read_numbers(arg(rq, "destination"), to, 2) == 0) {
 		time = duck_swim(r, a, fmax(to[0], 0), angle_norm(to[1]));
 		r = fmax(to[0], 0);          /* past the shore too: not clamped */
 		a = angle_norm(to[1]);

@@ -18,7 +18,7 @@ static void euler(struct request *rq)
 {
 	const char *message = level_guess(rq, "message");
 	unsigned long long n;
-	enum guess kind = read_guess(message, &n);
+	enum guess kind = level_read_guess(message, &n);
 
 	if (!*message)
 		say(rq, "Add up every whole number from 1 to 10000: 1 + 2 + 3 + ... "

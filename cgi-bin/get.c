@@ -29,7 +29,7 @@ static const char *grab_treasure(struct request *rq, const struct seen *it)
 {
 	const char *name = rq->world.seamounts[it->index].treasure;
 
-	if (give_item(rq, rq->me.id, "treasure", name) < 0) {
+	if (item_give(rq, rq->me.id, "treasure", name) < 0) {
 		say(rq, "your bag is full (%d treasures): use some first", CARRY_MAX);
 		return NULL;
 	}
@@ -45,7 +45,7 @@ static void get(struct request *rq)
 	const char *got = NULL;
 	struct seen seen[SEEN_MAX];
 	double reach = player_reach(rq, &rq->me);
-	int n = look_around(rq, &rq->me, reach, seen, SEEN_MAX);
+	int n = sight_around(rq, &rq->me, reach, seen, SEEN_MAX);
 	const struct seen *it = nearest(seen, n, item);
 	int whale = strcmp(item, "whale") == 0;
 
@@ -62,7 +62,7 @@ static void get(struct request *rq)
 	else {
 		rq->me.whale = it->index;   /* it carries you, and leaves the map */
 		got = rq->world.whales[it->index].name;
-		give_item(rq, rq->me.id, "whale", got);
+		item_give(rq, rq->me.id, "whale", got);
 		say(rq, "congratulations, you are now riding a whale");
 	}
 	json_str(&rq->reply.json, "item", got);            /* null when you got nothing */

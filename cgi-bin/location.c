@@ -22,8 +22,8 @@ static void location(struct request *rq)
 {
 	struct player *me = &rq->me;
 	int wrapped = me->wrapped;
-	int message = message_waiting(rq, me->id);
-	int near = something_in_sight(rq, me, player_sight(rq, me));
+	int message = player_message_waiting(rq, me->id);
+	int near = sight_anything(rq, me, player_sight(rq, me));
 
 	me->wrapped = 0; /* told once */
 	db_exec(rq->db, SQL_TRACK, "dtddd", rq->now, me->name, me->x, me->y, me->z);

@@ -68,7 +68,7 @@ static void look(struct request *rq)
 {
 	struct seen seen[SEEN_MAX];
 	struct sighting said[SEEN_MAX];
-	int n = look_around(rq, &rq->me, player_sight(rq, &rq->me), seen, SEEN_MAX);
+	int n = sight_around(rq, &rq->me, player_sight(rq, &rq->me), seen, SEEN_MAX);
 
 	/* Looked at in a snapshot; only what was seen is written down. */
 	if (n > 0 && db_begin_writing(rq->db) < 0)

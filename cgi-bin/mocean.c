@@ -55,7 +55,7 @@ static void mocean(struct request *rq)
 			"     where you are now:  http://%1$s/location?id=0\n"
 			"  5. dive to the peak:   http://%1$s/dive?id=0&ctrl=f  (again, until z stops)\n"
 			"  6. grab its treasure:  http://%1$s/get?id=0&item=treasure\n\n",
-		    server_address(rq));
+		    reply_server_address(rq));
 	say(rq, "Mocean 2.0: the ocean planet game\n");
 	say(rq, "ocean %.0f x %.0f metres, top speed %.0f (%.0f under water, %.0f on a whale)\n",
 	    OCEAN_SIZE, OCEAN_SIZE, TOP_SPEED_SURFACE, TOP_SPEED_SUBMERGED, TOP_SPEED_WHALE);

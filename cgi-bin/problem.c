@@ -20,7 +20,7 @@ static void problem(struct request *rq)
 	char word[SOLUTION_LONGEST + 1];
 	long long n;
 
-	if (first_word(level_guess(rq, "solution"), word, sizeof word) <= 0) {
+	if (py_first_word(level_guess(rq, "solution"), word, sizeof word) <= 0) {
 		say(rq, "Problem: you have five different stuffed animals. How many "
 			"different groups (subsets) of them can you make? Count the "
 			"empty group and the group of all five.  Answer like this: "

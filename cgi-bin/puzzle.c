@@ -20,7 +20,7 @@ static void puzzle(struct request *rq)
 	const char *solution = level_guess(rq, "solution");
 	char word[SOLUTION_LONGEST + 1];
 
-	if (first_word(solution, word, sizeof word) <= 0) {
+	if (py_first_word(solution, word, sizeof word) <= 0) {
 		say(rq, "Riddle: what is the simplest way to escape a deciduous "
 			"forest?  Answer like this: /puzzle?solution=yourword");
 	} else if (strcasecmp(word, "leaf") == 0) {

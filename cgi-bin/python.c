@@ -27,7 +27,7 @@ static void python(struct request *rq)
 		"\n"
 		"for n in range(100, 110):\n"
 		"    reply = requests.get(base + '/begin', params={'message': n})\n"
-		"    print(n, reply.text)\n", server_address(rq));
+		"    print(n, reply.text)\n", reply_server_address(rq));
 }
 
 static const struct route route = {

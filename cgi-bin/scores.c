@@ -47,7 +47,7 @@ static void leaderboard(struct request *rq, const char *world)
 	char title[64];
 
 	snprintf(title, sizeof title, "Leaderboard: %s", world);
-	html_page_start(&rq->reply.text, title);
+	reply_page_start(&rq->reply.text, title);
 	say(rq, "<link rel=\"stylesheet\" href=\"/leaderboard.css\"/></head>\n<body data-world="
 		"\"%s\"><h1>%s</h1>\n<ol id=\"board\"></ol><p id=\"status\">connecting...</p>\n"
 		"<script src=\"/leaderboard.js\"></script></body></html>\n", world, title);

@@ -8,7 +8,7 @@
 
 static void seamountname(struct request *rq)
 {
-	int i = nearest_seamount(&rq->world, rq->me.x, rq->me.y);
+	int i = world_nearest_seamount(&rq->world, rq->me.x, rq->me.y);
 
 	say(rq, "the nearest seamount to you is called %s", rq->world.seamounts[i].name);
 	json_str(&rq->reply.json, "seamount", rq->world.seamounts[i].name);

@@ -21,12 +21,12 @@ static void sendchat(struct request *rq)
 	struct player friend;
 	int sent = 0;
 
-	stop(&rq->me); /* you cannot swim and type, whatever happens next */
+	player_stop(&rq->me); /* you cannot swim and type, whatever happens next */
 	if (!player_find(rq, to, &friend))
 		say(rq, "there is no player called %s in this ocean", to);
 	else if (!*message)
 		say(rq, "your message is empty: add message=... to say something");
-	else if (message_waiting(rq, friend.id))
+	else if (player_message_waiting(rq, friend.id))
 		say(rq, "%s's inbox is full: wait until they read it with /popchat", to);
 	else {
 		buf_printf(&text, "player %s tells you: %s", rq->me.name, message);

@@ -22,7 +22,7 @@ static void steps(struct request *rq)
 	const char *message = level_guess(rq, "message");
 	char word[MESSAGE_LONGEST + 1];
 
-	if (first_word(message, word, sizeof word) <= 0) {
+	if (py_first_word(message, word, sizeof word) <= 0) {
 		say(rq, "Hello! To talk to this route, add a message to the address, "
 			"like this: /steps?message=hello  Everything after "
 			"'message=' is what you say.");

@@ -7,9 +7,9 @@
  */
 #include "mocean.h"
 
-static void halt(struct request *rq)
+static void stop(struct request *rq)
 {
-	stop(&rq->me);
+	player_stop(&rq->me);
 	say_motion(rq, &rq->me);
 }
 
@@ -26,7 +26,7 @@ static const struct route route = {
 		PLAYER_ID,
 	},
 	.store = STORE_WORLD,
-	.handle = halt,
+	.handle = stop,
 };
 
 int main(void) { return serve(&route); }

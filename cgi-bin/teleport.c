@@ -14,7 +14,7 @@
 /* 1 when text is a number inside the ocean, read into *out. */
 static int ocean_coordinate(const char *text, double *out)
 {
-	return parse_real(text, out) == 0 && *out >= 0 && *out < OCEAN_SIZE;
+	return text_to_real(text, out) == 0 && *out >= 0 && *out < OCEAN_SIZE;
 }
 
 static void teleport(struct request *rq)
@@ -34,7 +34,7 @@ static void teleport(struct request *rq)
 		me->x = x;
 		me->y = y;
 		me->z = 0;
-		stop(me);
+		player_stop(me);
 		say_xyz(rq, me);
 	}
 }

@@ -47,7 +47,7 @@ static void use(struct request *rq)
 	const char *item = arg(rq, "item");
 	struct player *me = &rq->me;
 	int used = *item && player_holds(rq, me, item);
-	int near = nearest_seamount(&rq->world, me->x, me->y);   /* crash alert */
+	int near = world_nearest_seamount(&rq->world, me->x, me->y);   /* crash alert */
 
 	if (!*item)
 		say(rq, "which treasure? say it with item=, like /use?id=%lld&item=binoculars", me->id);
@@ -61,7 +61,7 @@ static void use(struct request *rq)
 	else
 		say(rq, "%s", story(item));
 	if (used && strcmp(item, "iron dust") == 0) {
-		take_treasure(rq, me, "iron dust");   /* used up */
+		item_take_treasure(rq, me, "iron dust");   /* used up */
 		world_set_bloom(rq, 1);               /* for the whole world */
 	}
 	json_str(&rq->reply.json, "item", item);

@@ -23,7 +23,7 @@ static int view_opens(struct request *rq)
 {
 	sqlite3_stmt *st = db_prepare(rq->db, SQL_VIEW, NULL);
 	int same = db_row(rq->db, st) && sqlite3_column_text(st, 0) &&
-		   same_text((const char *)sqlite3_column_text(st, 0), arg(rq, "view"));
+		   secret_same_text((const char *)sqlite3_column_text(st, 0), arg(rq, "view"));
 
 	db_done(rq->db, st);
 	return same;

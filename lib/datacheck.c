@@ -47,7 +47,7 @@ static int read_value(struct request *rq, struct condition *cond,
 	cond->text = value;
 	if (cond->col->type == COL_TEXT)
 		return 0;
-	if (parse_real(value, &cond->num) == 0)
+	if (text_to_real(value, &cond->num) == 0)
 		return 0;
 	fail(rq, 400, "%s must be a number, like %s%s%s, but \"%s\" is not one",
 	     cond->col->name, cond->col->name, op,
@@ -154,7 +154,7 @@ int read_axis(struct request *rq, struct query_plan *plan, const struct term *t)
 
 	if (plan->add || t->op != OP_EQ ||
 	    (strcmp(t->key, "x") != 0 && strcmp(t->key, "y") != 0) ||
-	    parse_real(t->value, &v) == 0)
+	    text_to_real(t->value, &v) == 0)
 		return 0;
 	axis = t->key[0] == 'x' ? &plan->axis_x : &plan->axis_y;
 	c = find_column(plan->d, t->value);

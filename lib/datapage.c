@@ -27,7 +27,7 @@ static void example(struct request *rq, int html, const char *query)
 	say(rq, "</a>");
 }
 
-void list_datasets(struct request *rq, const struct query_plan *plan)
+void data_list_datasets(struct request *rq, const struct query_plan *plan)
 {
 	int n, html = plan->format == AS_HTML; /* client=browser, or format=html */
 	const struct dataset *d = all_datasets(&n);
@@ -36,7 +36,7 @@ void list_datasets(struct request *rq, const struct query_plan *plan)
 	char q[96];
 
 	if (html) {
-		html_page_start(&rq->reply.text, "Mocean data");
+		reply_page_start(&rq->reply.text, "Mocean data");
 		say(rq, "<link rel=\"stylesheet\" href=\"/data.css\"/></head>\n<body>"
 			"<h1>Mocean's data service</h1>\n<p>");
 	}
@@ -80,7 +80,7 @@ void list_datasets(struct request *rq, const struct query_plan *plan)
 	}
 }
 
-void write_info(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
+void data_write_info(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
 {
 	const struct dataset *d = plan->d;
 	struct json *json = &rq->reply.json;
@@ -219,7 +219,7 @@ void write_page(struct request *rq, const struct query_plan *plan, sqlite3_stmt 
 	long long n;
 	char *asked;
 
-	html_page_start(&rq->reply.text, plan->d->name);
+	reply_page_start(&rq->reply.text, plan->d->name);
 	say(rq, "<link rel=\"stylesheet\" href=\"/data.css\"/></head>\n<body>"
 		"<h1>%s</h1><p class=\"asked\">You asked for /data?", plan->d->name);
 	asked = xstrdup(rq->in.query ? rq->in.query : "");

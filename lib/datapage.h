@@ -12,11 +12,11 @@
 /* The list of datasets, each with its description and working examples:
  * plain text, or for a browser (client=browser, format=html) a page of
  * links, each dataset with a link to its query form. */
-void list_datasets(struct request *rq, const struct query_plan *plan);
+void data_list_datasets(struct request *rq, const struct query_plan *plan);
 
 /* A dataset's columns (type, unit, the range present) and row count, from
  * st (summarise_rows); format=json adds "rows" and "columns". */
-void write_info(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st);
+void data_write_info(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st);
 
 /* The html page of the rows of st (from select_rows): the address asked,
  * the query form filled in from the plan, then the rows as a table. */

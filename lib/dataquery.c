@@ -21,7 +21,7 @@ static int read_limit(struct request *rq, struct query_plan *plan,
 	char shown[CLIP_SIZE];
 	long long v;
 
-	if (parse_int(t->value, &v) == 0 && v >= 0 && v <= DATA_ROWS_MAX) {
+	if (text_to_int(t->value, &v) == 0 && v >= 0 && v <= DATA_ROWS_MAX) {
 		plan->limit = v;
 		return 0;
 	}
@@ -42,7 +42,7 @@ static int read_step(struct request *rq, struct query_plan *plan,
 		     "grid)", grid_dataset()->name);
 		return -1;
 	}
-	if (parse_int(t->value, &v) == 0 && v >= STEP_MIN && v <= STEP_MAX) {
+	if (text_to_int(t->value, &v) == 0 && v >= STEP_MIN && v <= STEP_MAX) {
 		plan->grid.step = (int)v;
 		return 0;
 	}

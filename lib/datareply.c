@@ -5,7 +5,7 @@
 #include "plot.h"
 #include "table.h"
 
-void write_rows(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
+void data_write_rows(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
 {
 	switch (plan->format) {
 	case AS_CSV: write_csv(rq, plan, st); break;

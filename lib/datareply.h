@@ -18,6 +18,6 @@
 #include "dataquery.h"
 
 /* Write the rows of st (from select_rows) in plan->format. */
-void write_rows(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st);
+void data_write_rows(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st);
 
 #endif

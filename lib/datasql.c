@@ -4,13 +4,13 @@
 
 #include <assert.h>
 
-int fill_dataset(struct store *db, const struct world *w,
+int data_fill(struct store *db, const struct world *w,
 		 const struct query_plan *plan)
 {
 	return plan->d->fill ? plan->d->fill(db, w, &plan->grid) : 0;
 }
 
-void empty_dataset(struct store *db, const struct query_plan *plan)
+void data_empty(struct store *db, const struct query_plan *plan)
 {
 	if (plan->d->empty)
 		db_exec(db, plan->d->empty, NULL);
@@ -91,7 +91,7 @@ sqlite3_stmt *summarise_rows(struct store *db, const struct query_plan *plan,
 	return st;
 }
 
-int insert_row(struct store *db, const struct query_plan *plan, double now)
+int data_insert_row(struct store *db, const struct query_plan *plan, double now)
 {
 	const struct dataset *d = plan->d;
 	sqlite3_stmt *st = db_prepare(db, d->insert, NULL);

@@ -15,12 +15,12 @@
 
 /* Fill a computed dataset's TEMP table over the plan's grid (nothing for
  * the logged datasets).  Returns 0, or -1 (recorded). */
-int fill_dataset(struct store *db, const struct world *w,
+int data_fill(struct store *db, const struct world *w,
 		 const struct query_plan *plan);
 
-/* Empty the TEMP table fill_dataset filled, so a long-lived connection
+/* Empty the TEMP table data_fill filled, so a long-lived connection
  * keeps nothing of this request.  Call it after db_done of the rows. */
-void empty_dataset(struct store *db, const struct query_plan *plan);
+void data_empty(struct store *db, const struct query_plan *plan);
 
 /* The rows asked for: SELECT the plan's columns FROM the dataset WHERE the
  * conditions ORDER BY ... LIMIT ..., prepared and bound.  At most
@@ -36,6 +36,6 @@ sqlite3_stmt *summarise_rows(struct store *db, const struct query_plan *plan,
 
 /* Store the plan's checked row (for &add), now as its time.  Returns 0, or
  * -1 (recorded). */
-int insert_row(struct store *db, const struct query_plan *plan, double now);
+int data_insert_row(struct store *db, const struct query_plan *plan, double now);
 
 #endif

@@ -35,7 +35,7 @@ static int round_17(const char *e17, int n, char *out, size_t len)
 	for (; *p != 'e' && k < 17; p++)
 		if (*p != '.')
 			d[k++] = *p;
-	if (k != 17 || *p != 'e' || parse_int(p + 1, &e10) < 0 ||
+	if (k != 17 || *p != 'e' || text_to_int(p + 1, &e10) < 0 ||
 	    (n == 16 && d[16] == '5') || (n == 15 && d[15] == '5' && d[16] == '0'))
 		return 0;
 	if (d[n] >= '5') {                 /* round up, carrying */
@@ -145,7 +145,7 @@ char *fmt_real(char out[FMT_REAL_MAX], double x)
 			digits[n++] = *p;
 	digits[n] = '\0';
 	/* p points at 'e'; snprintf wrote the exponent, "+05" or "-123". */
-	read = parse_int(p + 1, &e10);
+	read = text_to_int(p + 1, &e10);
 	assert(read == 0);
 	exp10 = read == 0 ? (int)e10 : 0;
 

@@ -13,7 +13,7 @@ static const char SQL_DROP[] = "DELETE FROM item WHERE seq = ?";
 static const char SQL_TREASURES_CARRIED[] =
 	"SELECT count(*) FROM item WHERE player = ? AND kind = 'treasure'";
 
-int give_item(struct request *rq, long long id, const char *kind,
+int item_give(struct request *rq, long long id, const char *kind,
 	      const char *name)
 {
 	if (strcmp(kind, "treasure") == 0 &&
@@ -22,7 +22,7 @@ int give_item(struct request *rq, long long id, const char *kind,
 	return db_exec(rq->db, SQL_GIVE, "itt", id, kind, name);
 }
 
-int take_treasure(struct request *rq, const struct player *p, const char *name)
+int item_take_treasure(struct request *rq, const struct player *p, const char *name)
 {
 	long long seq = db_int(rq->db, -1, SQL_FIND_TREASURE, "it", p->id, name);
 

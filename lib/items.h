@@ -16,12 +16,12 @@
  * one place items are given (/get, the teacher's give).  Returns 0, or -1
  * when nothing was given: the player already carries CARRY_MAX treasures,
  * or the store failed (recorded in rq->db). */
-int give_item(struct request *rq, long long id, const char *kind,
+int item_give(struct request *rq, long long id, const char *kind,
 	      const char *name);
 
 /* Take one treasure of this name out of p's inventory.  Returns 1 when one
  * was there, else 0. */
-int take_treasure(struct request *rq, const struct player *p, const char *name);
+int item_take_treasure(struct request *rq, const struct player *p, const char *name);
 
 /* Append text as a Python string literal, quoted as Python's repr() does. */
 void buf_python(struct buf *b, const char *text);

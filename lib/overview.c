@@ -243,10 +243,10 @@ void world_json(struct request *rq, struct buf *out, int step)
 	json_array(&j, "trench");
 	for (int i = 0; i < TRENCH_PARTS; i++) {
 		json_array(&j, NULL);
-		json_fixed(&j, NULL, trench[i].x0, 0);
-		json_fixed(&j, NULL, trench[i].x1, 0);
-		json_fixed(&j, NULL, trench[i].y0, 0);
-		json_fixed(&j, NULL, trench[i].y1, 0);
+		json_fixed(&j, NULL, world_trench[i].x0, 0);
+		json_fixed(&j, NULL, world_trench[i].x1, 0);
+		json_fixed(&j, NULL, world_trench[i].y0, 0);
+		json_fixed(&j, NULL, world_trench[i].y1, 0);
 		json_end(&j);
 	}
 	json_end(&j);

@@ -111,8 +111,8 @@ void player_move(const struct world *w, struct player *p, double now)
 	ny = p->y + p->vy * dt;
 	if (nx < 0 || nx >= OCEAN_SIZE || ny < 0 || ny >= OCEAN_SIZE)
 		p->wrapped = 1;
-	p->x = wrap(nx);
-	p->y = wrap(ny);
+	p->x = torus_wrap(nx);
+	p->y = torus_wrap(ny);
 	if (p->z > 0) {
 		double floor = world_depth(w, p->x, p->y);
 		if (p->z > floor)
@@ -133,7 +133,7 @@ int player_save(struct request *rq, const struct player *p)
 		       (long long)p->whale, p->id);
 }
 
-void stop(struct player *p)
+void player_stop(struct player *p)
 {
 	p->vx = p->vy = 0;
 }
@@ -149,7 +149,7 @@ int player_holds(struct request *rq, const struct player *p,
 	return db_int(rq->db, 0, SQL_HOLDS, "it", p->id, treasure) > 0;
 }
 
-int message_waiting(struct request *rq, long long id)
+int player_message_waiting(struct request *rq, long long id)
 {
 	return db_int(rq->db, 0, SQL_MESSAGE_WAITING, "i", id) != 0;
 }

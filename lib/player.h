@@ -70,7 +70,7 @@ int player_remove(struct request *rq, long long id);
 int player_save(struct request *rq, const struct player *p);
 
 /* Stop p at once (the heading is kept). */
-void stop(struct player *p);
+void player_stop(struct player *p);
 
 /* The player's speed, metres per second. */
 double player_speed(const struct player *p);
@@ -80,7 +80,7 @@ int player_holds(struct request *rq, const struct player *p,
 		 const char *treasure);
 
 /* 1 when a chat message waits unread in player id's one-message inbox. */
-int message_waiting(struct request *rq, long long id);
+int player_message_waiting(struct request *rq, long long id);
 
 /* How far the player sees: 20 minus depth, at least 5; 100 with binoculars. */
 double player_sight(struct request *rq, const struct player *p);

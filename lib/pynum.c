@@ -200,7 +200,7 @@ int decimal_add(const char *a, const char *b, char *out, size_t size)
 	return 0;
 }
 
-int first_word(const char *text, char *word, size_t size)
+int py_first_word(const char *text, char *word, size_t size)
 {
 	const uint8_t *s = (const uint8_t *)text, *start = NULL;
 	size_t n = strlen(text), len;
@@ -226,7 +226,7 @@ int first_word(const char *text, char *word, size_t size)
 	return (int)len;
 }
 
-int read_numbers(const char *text, double *out, int n)
+int py_read_numbers(const char *text, double *out, int n)
 {
 	char *item = xmalloc(strlen(text) + 1);
 	double *read = xmalloc(sizeof *read * (size_t)(n > 0 ? n : 1));

@@ -40,12 +40,12 @@ int decimal_add(const char *a, const char *b, char *out, size_t size);
 /* The first word of text, as Python's text.split()[0]: copied into word
  * (size bytes).  Returns its length in bytes, 0 when text has no word, or -1
  * when the word does not fit. */
-int first_word(const char *text, char *word, size_t size);
+int py_first_word(const char *text, char *word, size_t size);
 
 /* Read n numbers separated by commas, semicolons or white space ("10,90",
  * "10; 90", "10 90"), each as Python's float() reads it, into out.  Returns
  * 0 when text starts with n finite numbers (any more are not read), or -1,
  * and then out is left as it was. */
-int read_numbers(const char *text, double *out, int n);
+int py_read_numbers(const char *text, double *out, int n);
 
 #endif

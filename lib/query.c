@@ -285,7 +285,7 @@ const struct term *query_term(const struct query *q, const char *key)
 	return NULL;
 }
 
-int parse_int(const char *s, long long *out)
+int text_to_int(const char *s, long long *out)
 {
 	char *end;
 	long long v;
@@ -300,7 +300,7 @@ int parse_int(const char *s, long long *out)
 	return 0;
 }
 
-int parse_real(const char *s, double *out)
+int text_to_real(const char *s, double *out)
 {
 	char *end;
 	double v;

@@ -89,11 +89,11 @@ int utf8_valid(const char *s, size_t len);
 
 /* Read a whole integer (optional sign, digits, nothing else) into *out.
  * Returns 0, or -1 for empty text, leftovers, or a value outside long long. */
-int parse_int(const char *s, long long *out);
+int text_to_int(const char *s, long long *out);
 
 /* Read a finite real number ("12", "-3.5", "1e3"; nothing else) into *out.
  * Returns 0, or -1 for empty text, leftovers, nan, inf or overflow. */
-int parse_real(const char *s, double *out);
+int text_to_real(const char *s, double *out);
 
 /* Trim white space from both ends of s, in place; returns the new start. */
 char *trim_space(char *s);

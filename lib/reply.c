@@ -55,12 +55,12 @@ void reply_raw(struct request *rq, const char *content_type)
 	rq->reply.raw_type = content_type;
 }
 
-const char *server_address(const struct request *rq)
+const char *reply_server_address(const struct request *rq)
 {
 	return is_host(rq->in.host) ? rq->in.host : "localhost:8080";
 }
 
-void html_page_start(struct buf *b, const char *title)
+void reply_page_start(struct buf *b, const char *title)
 {
 	buf_puts(b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/>"
 		 "<meta name=\"viewport\" content=\"width=device-width\"/><title>");
@@ -109,7 +109,7 @@ static enum reply_form accepted_form(const char *accept)
 		a += len + (a[len] == ',');
 		if ((semi = strchr(range, ';')) != NULL) {
 			*semi = '\0';
-			if ((qs = strstr(semi + 1, "q=")) != NULL && parse_real(trim_space(qs + 2), &q) < 0)
+			if ((qs = strstr(semi + 1, "q=")) != NULL && text_to_real(trim_space(qs + 2), &q) < 0)
 				q = 0;
 		}
 		if (strcasecmp(trim_space(range), "text/html") == 0)
@@ -182,7 +182,7 @@ void reply_write(struct request *rq, struct buf *reply)
 		json_end(&j);
 	} else if (r->form == FORM_BROWSER) {
 		type = "text/html; charset=utf-8";
-		html_page_start(&out, rq->route ? rq->route->name : "mocean");
+		reply_page_start(&out, rq->route ? rq->route->name : "mocean");
 		buf_puts(&out, "</head>\n<body><pre>");
 		html_with_links(&out, buf_str(&r->text));
 		buf_puts(&out, "</pre>\n");

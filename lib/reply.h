@@ -66,12 +66,12 @@ void reply_decide(struct request *rq);
 /* The address students reach this server at, to put in the addresses a
  * reply tells them to type: the Host they sent when it looks like a host,
  * else "localhost:8080". */
-const char *server_address(const struct request *rq);
+const char *reply_server_address(const struct request *rq);
 
 /* Start an HTML page in b: the doctype, <html>, and a <head> with the
  * charset and the title (escaped), left open so a page can add its style;
  * the caller writes "</head>" and the body. */
-void html_page_start(struct buf *b, const char *title);
+void reply_page_start(struct buf *b, const char *title);
 
 /* The whole reply, in the form asked for, appended to reply: the status
  * line, the headers and the body (no body for HEAD).  The serving loop

@@ -95,7 +95,7 @@ static const char WORLD_UPGRADE_2[] =
 static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2 };
 
 /* A new view code: 12 random hex digits, unrelated to the teacher key. */
-void new_view_code(char code[VIEW_CODE_LEN + 1])
+void world_new_view_code(char code[VIEW_CODE_LEN + 1])
 {
 	unsigned char raw[VIEW_CODE_LEN / 2];
 
@@ -128,7 +128,7 @@ static int world_init(sqlite3 *db, const char *label)
 
 	label_name(label, name);
 	seed = world_name_seed(name);
-	new_view_code(view);
+	world_new_view_code(view);
 	if (sqlite3_prepare_v2(db, "INSERT INTO world (seed, created, view)"
 			       " VALUES (?, ?, ?)", -1, &st, NULL))
 		return -1;

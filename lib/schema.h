@@ -25,6 +25,6 @@ extern const struct schema world_schema;
 extern const struct schema steps_schema;
 
 /* A new random view code for the projector. */
-void new_view_code(char code[VIEW_CODE_LEN + 1]);
+void world_new_view_code(char code[VIEW_CODE_LEN + 1]);
 
 #endif

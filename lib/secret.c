@@ -88,7 +88,7 @@ int secret_set(struct request *rq, long long id, const char *word)
 	return db_exec(rq->db, SQL_SET_SECRET, "ti", hash, id);
 }
 
-int same_text(const char *a, const char *b)
+int secret_same_text(const char *a, const char *b)
 {
 	size_t len = strlen(a);
 

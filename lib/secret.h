@@ -36,6 +36,6 @@ int secret_set(struct request *rq, long long id, const char *word);
 
 /* 1 when a and b are the same text, compared in constant time for texts of
  * the same length (view codes). */
-int same_text(const char *a, const char *b);
+int secret_same_text(const char *a, const char *b);
 
 #endif

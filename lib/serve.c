@@ -111,7 +111,7 @@ static int check_key(struct request *rq, const struct key *k, struct value *val)
 		return 0;
 	}
 	if (k->type == KEY_ID) {
-		if (parse_int(v, &val->i) == 0)
+		if (text_to_int(v, &val->i) == 0)
 			return 0;
 		if (strlen(v) <= max && huge_number(v)) {
 			val->i = -1; /* no player has it: the bad-id sentence, 200 */
@@ -142,7 +142,7 @@ static int check_key(struct request *rq, const struct key *k, struct value *val)
 		     k->name, k->name);
 		return -1;
 	case KEY_INT:
-		if (parse_int(v, &val->i) == 0) {
+		if (text_to_int(v, &val->i) == 0) {
 			val->d = (double)val->i;
 			return out_of_range(rq, k, val->d) ? -1 : 0;
 		}
@@ -150,7 +150,7 @@ static int check_key(struct request *rq, const struct key *k, struct value *val)
 		     k->name, k->name);
 		return -1;
 	case KEY_REAL:
-		if (parse_real(v, &val->d) == 0)
+		if (text_to_real(v, &val->d) == 0)
 			return out_of_range(rq, k, val->d) ? -1 : 0;
 		fail(rq, 400, "%s must be a number, like %s=12.5", k->name, k->name);
 		return -1;

@@ -39,10 +39,10 @@
  *     steps.db (progress_store) and writes the level in a transaction of
  *     its own (db_begin, INSERT, db_end), apart from any world.
  *   /data (STORE_WORLD_READ, in its snapshot): plan_query (plan) ->
- *     fill_dataset (fill: a dataset made from the geometry) -> select_rows or
- *     summarise_rows (select) -> write_rows or write_info (write) ->
- *     empty_dataset.  With &add, db_begin_writing ends the snapshot and takes
- *     the write lock (BEGIN IMMEDIATE) before insert_row; world_writable makes a
+ *     data_fill (fill: a dataset made from the geometry) -> select_rows or
+ *     summarise_rows (select) -> data_write_rows or data_write_info (write) ->
+ *     data_empty.  With &add, db_begin_writing ends the snapshot and takes
+ *     the write lock (BEGIN IMMEDIATE) before data_insert_row; world_writable makes a
  *     world that has no file yet (so does /join's first player).
  *   The teacher (/admin, /world, /scores: STORE_NONE): teacher_allowed checks
  *     the key; an action opens the one world it names with teacher_world ->

@@ -18,7 +18,7 @@ static const char SQL_TAKEN_TREASURES[] = "SELECT treasure FROM taken";
 static const char SQL_OTHERS_WHERE[] =
 	"SELECT x, y, z, vx, vy, t FROM player WHERE playing = 1 AND id != ?";
 
-double water_distance(double x1, double y1, double z1,
+double sight_water_distance(double x1, double y1, double z1,
 		      double x2, double y2, double z2)
 {
 	double dx = torus_delta(x1, x2), dy = torus_delta(y1, y2);
@@ -43,7 +43,7 @@ static int add(struct seen *out, int n, int max, const char *thing, int index,
 	       const struct player *p, double x, double y, double z,
 	       double range)
 {
-	double d = water_distance(p->x, p->y, p->z, x, y, z);
+	double d = sight_water_distance(p->x, p->y, p->z, x, y, z);
 
 	if (d > range || n >= max)
 		return n;
@@ -82,7 +82,7 @@ static void map_state(struct request *rq, int ridden[WHALES],
 	db_done(rq->db, st);
 }
 
-int look_around(struct request *rq, const struct player *p, double range,
+int sight_around(struct request *rq, const struct player *p, double range,
 		struct seen *out, int max)
 {
 	const struct world *w = &rq->world;
@@ -103,12 +103,12 @@ int look_around(struct request *rq, const struct player *p, double range,
 	return n;
 }
 
-int something_in_sight(struct request *rq, const struct player *p, double range)
+int sight_anything(struct request *rq, const struct player *p, double range)
 {
 	struct seen seen[SEEN_MAX];
 	struct player other = { .id = -1 };
 	sqlite3_stmt *st;
-	int found = look_around(rq, p, range, seen, SEEN_MAX) > 0;
+	int found = sight_around(rq, p, range, seen, SEEN_MAX) > 0;
 
 	st = found ? NULL : db_prepare(rq->db, SQL_OTHERS_WHERE, "i", p->id);
 	while (!found && db_row(rq->db, st)) {
@@ -119,7 +119,7 @@ int something_in_sight(struct request *rq, const struct player *p, double range)
 		other.vy = sqlite3_column_double(st, 4);
 		other.t = sqlite3_column_double(st, 5);
 		player_move(&rq->world, &other, rq->now);
-		found = water_distance(p->x, p->y, p->z, other.x, other.y, other.z) <= range;
+		found = sight_water_distance(p->x, p->y, p->z, other.x, other.y, other.z) <= range;
 	}
 	db_done(rq->db, st);
 	return found;

@@ -17,7 +17,7 @@ struct seen {
 };
 
 /* The distance between two points in the water, across the torus's edges. */
-double water_distance(double x1, double y1, double z1,
+double sight_water_distance(double x1, double y1, double z1,
 		      double x2, double y2, double z2);
 
 /* Whales still on the map (not being ridden) and not taken. */
@@ -28,13 +28,13 @@ int treasure_on_map(struct request *rq, int treasure);
 
 /* Fill out (up to max) with what p can see within range: each whale on the
  * map, then each treasure still there.  Returns how many. */
-int look_around(struct request *rq, const struct player *p, double range,
+int sight_around(struct request *rq, const struct player *p, double range,
 		struct seen *out, int max);
 
 /* 1 when anything (a whale, a treasure, another playing player, brought up
  * to date) is within range of p.  It stops at the first it finds, so in a
  * crowd it looks at few players; with nobody near it looks at every one
  * (at most PLAYERS_MAX). */
-int something_in_sight(struct request *rq, const struct player *p, double range);
+int sight_anything(struct request *rq, const struct player *p, double range);
 
 #endif

@@ -35,7 +35,7 @@ static int record_solved(struct request *rq, const char *level)
 	return 0;
 }
 
-enum guess read_guess(const char *text, unsigned long long *n)
+enum guess level_read_guess(const char *text, unsigned long long *n)
 {
 	size_t size = strlen(text) + 2;
 	char *digits = xmalloc(size);

@@ -15,7 +15,7 @@ enum guess {
 };
 
 /* Classify text; for WHOLE, *n gets the number. */
-enum guess read_guess(const char *text, unsigned long long *n);
+enum guess level_read_guess(const char *text, unsigned long long *n);
 
 struct request;
 

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-const struct rect trench[TRENCH_PARTS] = {
+const struct rect world_trench[TRENCH_PARTS] = {
 	{140, 260, 290, 315},
 	{260, 266, 290, 360},
 	{260, 330, 360, 365},
@@ -109,7 +109,7 @@ void world_make(struct world *w, long long seed)
 		w->seamounts[i].peak = world_depth(w, w->seamounts[i].x, w->seamounts[i].y);
 }
 
-double wrap(double v)
+double torus_wrap(double v)
 {
 	if (v >= 0 && v < OCEAN_SIZE)
 		return v; /* already on the map: most of the time */
@@ -139,11 +139,11 @@ double torus_distance(double x1, double y1, double x2, double y2)
 	return hypot(torus_delta(x1, x2), torus_delta(y1, y2));
 }
 
-int in_trench(double x, double y)
+int world_in_trench(double x, double y)
 {
 	for (int i = 0; i < TRENCH_PARTS; i++)
-		if (x >= trench[i].x0 && x <= trench[i].x1 &&
-		    y >= trench[i].y0 && y <= trench[i].y1)
+		if (x >= world_trench[i].x0 && x <= world_trench[i].x1 &&
+		    y >= world_trench[i].y0 && y <= world_trench[i].y1)
 			return 1;
 	return 0;
 }
@@ -152,7 +152,7 @@ double world_depth(const struct world *w, double x, double y)
 {
 	double depth = FLOOR_DEPTH;
 
-	if (in_trench(x, y))
+	if (world_in_trench(x, y))
 		return TRENCH_DEPTH;
 	for (int i = 0; i < SEAMOUNTS; i++) {
 		const struct seamount *s = &w->seamounts[i];
@@ -163,7 +163,7 @@ double world_depth(const struct world *w, double x, double y)
 	return depth < 0 ? 0 : depth;
 }
 
-int nearest_seamount(const struct world *w, double x, double y)
+int world_nearest_seamount(const struct world *w, double x, double y)
 {
 	int best = 0;
 	double best_d = INFINITY;

@@ -45,7 +45,7 @@ struct world {
 };
 
 /* The trench's five rectangles. */
-extern const struct rect trench[TRENCH_PARTS];
+extern const struct rect world_trench[TRENCH_PARTS];
 
 /* Make the world's geometry from its seed (bloom is left 0). */
 void world_make(struct world *w, long long seed);
@@ -60,7 +60,7 @@ long long world_new_seed(void);
 long long world_name_seed(const char *name);
 
 /* v wrapped onto [0, OCEAN_SIZE). */
-double wrap(double v);
+double torus_wrap(double v);
 
 /* The shortest signed step from a to b along one axis of the torus, in
  * (-450, 450]. */
@@ -70,14 +70,14 @@ double torus_delta(double a, double b);
 double torus_distance(double x1, double y1, double x2, double y2);
 
 /* 1 when (x, y) is inside the trench. */
-int in_trench(double x, double y);
+int world_in_trench(double x, double y);
 
 /* The sea-floor depth at (x, y): 50 in the trench; elsewhere 30 minus every
  * hill within 3 sigma of its centre, never below 0. */
 double world_depth(const struct world *w, double x, double y);
 
 /* The index of the seamount whose centre is nearest (x, y) on the torus. */
-int nearest_seamount(const struct world *w, double x, double y);
+int world_nearest_seamount(const struct world *w, double x, double y);
 
 /* Where treasure i lies: its seamount's centre, on the sea floor there. */
 void treasure_place(const struct world *w, int i, double *x, double *y,

@@ -40,7 +40,7 @@ int max_worlds(void)
 	const char *v = getenv("MAX_WORLDS");
 	long long n;
 
-	if (v && parse_int(v, &n) == 0 && n >= 1 && n <= 100000)
+	if (v && text_to_int(v, &n) == 0 && n >= 1 && n <= 100000)
 		return (int)n;
 	return MAX_WORLDS_DEFAULT;
 }

@@ -53,7 +53,7 @@ class World:
         self.whales = [(float(r.range(0, 899)), float(r.range(0, 899))) for _ in range(17)]
 
     def depth(self, x, y):
-        if in_trench(x, y):
+        if world_in_trench(x, y):
             return 50.0
         d = 30.0
         for s in self.seamounts:
@@ -80,9 +80,9 @@ def torus_distance(x1, y1, x2, y2):
     return math.hypot(delta(x1, x2), delta(y1, y2))
 
 
-def water_distance(a, b):
+def sight_water_distance(a, b):
     return math.sqrt(delta(a[0], b[0]) ** 2 + delta(a[1], b[1]) ** 2 + (a[2] - b[2]) ** 2)
 
 
-def in_trench(x, y):
+def world_in_trench(x, y):
     return any(x0 <= x <= x1 and y0 <= y <= y1 for x0, x1, y0, y1 in TRENCH)

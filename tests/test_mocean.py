@@ -279,7 +279,7 @@ def test_look_and_sight(server, world):
     assert ("whale", wx, wy, 0.0) in things
     expected = [("whale",) + geo.whales[i] + (0.0,) for i in range(17)
                 if math.dist((0, 0), (0, 0)) == 0 and
-                __import__("mocean_world").water_distance((wx + 10, wy, 0), geo.whales[i] + (0,)) <= 20]
+                __import__("mocean_world").sight_water_distance((wx + 10, wy, 0), geo.whales[i] + (0,)) <= 20]
     assert [t for t in things if t[0] == "whale"] == expected
     # 15 m down, sight is 5 m: the whale 10 m away is out of sight.
     place(server, w, pid, wx + 10, wy, z=min(15.0, geo.depth(wx + 10, wy)))
@@ -305,9 +305,9 @@ def test_location_flags(server, world):
     x, y, z, wr, m, n = floats(server.text("location", id=a, world=w))
     assert n == (1 if any(math.dist((450, 452), wh) <= 20 for wh in geo.whales) else 1)  # beta is 12 m away
     place(server, w, b, 450, 600)
-    near_things = any(__import__("mocean_world").water_distance((450, 452, 0), wh + (0,)) <= 20
+    near_things = any(__import__("mocean_world").sight_water_distance((450, 452, 0), wh + (0,)) <= 20
                       for wh in geo.whales) or \
-        any(__import__("mocean_world").water_distance((450, 452, 0), geo.treasure(i)) <= 20 for i in range(12))
+        any(__import__("mocean_world").sight_water_distance((450, 452, 0), geo.treasure(i)) <= 20 for i in range(12))
     assert floats(server.text("location", id=a, world=w))[5] == (1 if near_things else 0)
     server.text("sendchat", id=b, name="alpha", message="hi", world=w)
     assert floats(server.text("location", id=a, world=w))[4] == 1

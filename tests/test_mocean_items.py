@@ -9,7 +9,7 @@ import time
 import pytest
 
 from conftest import world_sql
-from mocean_world import World, TREASURES, WHALES as WHALE_NAMES, water_distance, torus_distance
+from mocean_world import World, TREASURES, WHALES as WHALE_NAMES, sight_water_distance, torus_distance
 
 SEED = 20261122
 BAD_ID = "bad player id; try debugging using the id route"
@@ -52,9 +52,9 @@ def parse_look(reply):
 
 def in_sight(geo, where, sight):
     """What the geometry says a player at where sees: whales, then treasures."""
-    whales = [("whale", x, y, 0.0) for x, y in geo.whales if water_distance(where, (x, y, 0.0)) <= sight]
+    whales = [("whale", x, y, 0.0) for x, y in geo.whales if sight_water_distance(where, (x, y, 0.0)) <= sight]
     treasures = [("treasure",) + geo.treasure(i) for i in range(12)
-                 if water_distance(where, geo.treasure(i)) <= sight]
+                 if sight_water_distance(where, geo.treasure(i)) <= sight]
     return whales + treasures
 
 
@@ -158,8 +158,8 @@ def test_get_takes_the_nearest_treasure(server, world):
     give(server, w, pid, "boat hook")
     meru, aiden = geo.treasure(2), geo.treasure(7)          # 27.6 m apart
     where = (630.0, 415.0, min(geo.depth(630, 415), 5.0))
-    near, far = sorted([2, 7], key=lambda i: water_distance(where, geo.treasure(i)))
-    assert water_distance(where, geo.treasure(far)) <= 35
+    near, far = sorted([2, 7], key=lambda i: sight_water_distance(where, geo.treasure(i)))
+    assert sight_water_distance(where, geo.treasure(far)) <= 35
     place(server, w, pid, *where)
     assert server.get("get", id=pid, item="treasure", world=w, format="json").json()["item"] == TREASURES[near]
     assert server.get("get", id=pid, item="treasure", world=w, format="json").json()["item"] == TREASURES[far]

@@ -227,7 +227,7 @@ def test_every_route_file_is_a_short_lesson(route):
 
 def test_numbers_are_read_only_through_bounded_parsers():
     """docs/CODE.md bans atoi and its kin: they read "12abc" as 12 and overflow
-    silently.  lib's parse_int and parse_real reject leftovers."""
+    silently.  lib's text_to_int and text_to_real reject leftovers."""
     for folder in ("lib", "cgi-bin"):
         for name in os.listdir(os.path.join(HERE, folder)):
             if name.endswith((".c", ".h")):

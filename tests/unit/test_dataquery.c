@@ -73,13 +73,13 @@ static long long run(const struct world *w)
 	long long n = 0;
 
 	CHECK(db_exec(rq.db, "BEGIN", NULL) == 0);
-	if (fill_dataset(rq.db, w, &plan) == 0) {
+	if (data_fill(rq.db, w, &plan) == 0) {
 		st = plan.info ? summarise_rows(rq.db, &plan, "unit")
 			       : select_rows(rq.db, &plan, "unit");
 		while (db_row(rq.db, st))
 			n++;
 		db_done(rq.db, st);
-		empty_dataset(rq.db, &plan);
+		data_empty(rq.db, &plan);
 	}
 	db_end(rq.db, 1);
 	return rq.db->failed ? -1 : n;
@@ -240,12 +240,12 @@ int main(void)
 	CHECK(plan_of("dataset=bathymetry&step=30") == 0);
 	CHECK(run(&w) == 900);
 	CHECK(run(&w) == 900);
-	CHECK(db_exec(rq.db, "BEGIN", NULL) == 0 && fill_dataset(rq.db, &w, &plan) == 0);
+	CHECK(db_exec(rq.db, "BEGIN", NULL) == 0 && data_fill(rq.db, &w, &plan) == 0);
 	db_end(rq.db, 0);
 	CHECK(plan_of("dataset=bathymetry&step=30&x<100") == 0 && run(&w) == 4 * 30);
 	CHECK(plan_of("dataset=tracks&player=fred") == 0 && run(&w) == 2);
 	CHECK(plan_of("dataset=soundings&add&name=fred&x=1&y=2&depth=3") == 0);
-	CHECK(insert_row(rq.db, &plan, 1700000000.5) == 0);
+	CHECK(data_insert_row(rq.db, &plan, 1700000000.5) == 0);
 	CHECK(plan_of("dataset=soundings&name=fred&time=1700000000.5&depth=3") == 0 && run(&w) == 1);
 
 	/* A failed SQLite call is recorded in the store, for lib to answer. */

@@ -53,27 +53,27 @@ int main(void)
 	CHECK(rq.db != NULL);
 	CHECK(db_exec(rq.db, "INSERT INTO item (player, kind, name, amount)"
 		      " VALUES (3, 'air tank', 'air tank', 1.0)", NULL) == 0);
-	CHECK(give_item(&rq, 3, "treasure", "binoculars") == 0);
-	CHECK(give_item(&rq, 4, "treasure", "boat hook") == 0);
-	CHECK(give_item(&rq, 3, "treasure", "iron dust") == 0);
-	CHECK(give_item(&rq, 3, "treasure", "iron dust") == 0);
-	CHECK(give_item(&rq, 3, "whale", "Moby's \"cousin\"") == 0);
+	CHECK(item_give(&rq, 3, "treasure", "binoculars") == 0);
+	CHECK(item_give(&rq, 4, "treasure", "boat hook") == 0);
+	CHECK(item_give(&rq, 3, "treasure", "iron dust") == 0);
+	CHECK(item_give(&rq, 3, "treasure", "iron dust") == 0);
+	CHECK(item_give(&rq, 3, "whale", "Moby's \"cousin\"") == 0);
 	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM item WHERE player = 3", NULL) == 5);
 
-	CHECK(take_treasure(&rq, &fred, "iron dust") == 1);   /* one of two */
-	CHECK(take_treasure(&rq, &fred, "boat hook") == 0);   /* wilma's */
-	CHECK(take_treasure(&rq, &fred, "Moby's \"cousin\"") == 0); /* a whale */
+	CHECK(item_take_treasure(&rq, &fred, "iron dust") == 1);   /* one of two */
+	CHECK(item_take_treasure(&rq, &fred, "boat hook") == 0);   /* wilma's */
+	CHECK(item_take_treasure(&rq, &fred, "Moby's \"cousin\"") == 0); /* a whale */
 	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM item WHERE player = 3", NULL) == 4);
-	CHECK(take_treasure(&rq, &fred, "iron dust") == 1);
-	CHECK(take_treasure(&rq, &fred, "iron dust") == 0);
-	CHECK(take_treasure(&rq, &wilma, "boat hook") == 1);
+	CHECK(item_take_treasure(&rq, &fred, "iron dust") == 1);
+	CHECK(item_take_treasure(&rq, &fred, "iron dust") == 0);
+	CHECK(item_take_treasure(&rq, &wilma, "boat hook") == 1);
 	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM item WHERE player = 4", NULL) == 0);
 
 	/* A bag holds CARRY_MAX treasures; a whale still fits. */
 	for (int i = 0; i < CARRY_MAX; i++)
-		CHECK(give_item(&rq, 5, "treasure", "iron dust") == 0);
-	CHECK(give_item(&rq, 5, "treasure", "binoculars") == -1);
-	CHECK(give_item(&rq, 5, "whale", "Anisha") == 0);
+		CHECK(item_give(&rq, 5, "treasure", "iron dust") == 0);
+	CHECK(item_give(&rq, 5, "treasure", "binoculars") == -1);
+	CHECK(item_give(&rq, 5, "whale", "Anisha") == 0);
 	CHECK(db_int(rq.db, -1, "SELECT count(*) FROM item WHERE player = 5", NULL) == CARRY_MAX + 1);
 	CHECK(!rq.db->failed);
 

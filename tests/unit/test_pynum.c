@@ -188,12 +188,12 @@ int main(void)
 	CHECK(decimal_add("99", "1", out, 4) < 0);
 
 	for (size_t i = 0; i < LEN(WORDS); i++) {
-		int n = first_word(WORDS[i][0], out, sizeof out);
+		int n = py_first_word(WORDS[i][0], out, sizeof out);
 		CHECK(n == (int)strlen(WORDS[i][1]));
 		CHECK_STR(n > 0 ? out : "", WORDS[i][1]);
 	}
-	CHECK(first_word("  passport please", out, 9) == 8);
-	CHECK(first_word("  passport please", out, 8) == -1);
+	CHECK(py_first_word("  passport please", out, 9) == 8);
+	CHECK(py_first_word("  passport please", out, 8) == -1);
 
 	/* Every code point: white space and decimal digits as Python has them. */
 	CHECK(py_isspace(' ') && py_isspace('\t') && py_isspace(0x1c) && !py_isspace('a'));
@@ -210,16 +210,16 @@ int main(void)
 	}
 	CHECK(s == LEN(SPACES) && z == LEN(ZEROS));
 
-	CHECK(read_numbers("1,2;3 4", nums, 3) == 0 && nums[2] == 3);
-	CHECK(read_numbers("10, 90", nums, 2) == 0 && nums[0] == 10 && nums[1] == 90);
-	CHECK(read_numbers("1_0\xc2\xa0" "9\xd9\xa0", nums, 2) == 0 && nums[1] == 90);
-	CHECK(read_numbers("1,2,3,x", nums, 3) == 0);   /* past n: not read */
+	CHECK(py_read_numbers("1,2;3 4", nums, 3) == 0 && nums[2] == 3);
+	CHECK(py_read_numbers("10, 90", nums, 2) == 0 && nums[0] == 10 && nums[1] == 90);
+	CHECK(py_read_numbers("1_0\xc2\xa0" "9\xd9\xa0", nums, 2) == 0 && nums[1] == 90);
+	CHECK(py_read_numbers("1,2,3,x", nums, 3) == 0);   /* past n: not read */
 	nums[0] = nums[1] = nums[2] = 7;
-	CHECK(read_numbers("1,x,3", nums, 3) == -1);
-	CHECK(read_numbers("1,inf,3", nums, 3) == -1);
-	CHECK(read_numbers("1,2", nums, 3) == -1);
-	CHECK(read_numbers("", nums, 3) == -1);
-	CHECK(read_numbers(" ,;", nums, 3) == -1);
+	CHECK(py_read_numbers("1,x,3", nums, 3) == -1);
+	CHECK(py_read_numbers("1,inf,3", nums, 3) == -1);
+	CHECK(py_read_numbers("1,2", nums, 3) == -1);
+	CHECK(py_read_numbers("", nums, 3) == -1);
+	CHECK(py_read_numbers(" ,;", nums, 3) == -1);
 	CHECK(nums[0] == 7 && nums[1] == 7 && nums[2] == 7);   /* left as it was */
 	UNIT_DONE();
 }

@@ -29,30 +29,30 @@ int main(void)
 
 	{
 		unsigned long long n = 0;
-		CHECK(read_guess("hello", &n) == NOT_A_NUMBER);
-		CHECK(read_guess("", &n) == NOT_A_NUMBER);
-		CHECK(read_guess("nan", &n) == NOT_A_NUMBER);
-		CHECK(read_guess("12.5", &n) == NOT_WHOLE);
-		CHECK(read_guess("-3", &n) == NEGATIVE);
-		CHECK(read_guess("-2.5", &n) == NOT_WHOLE);
-		CHECK(read_guess("-1e30", &n) == NEGATIVE);
-		CHECK(read_guess("-99999999999999999999", &n) == NEGATIVE);
-		CHECK(read_guess("101.0", &n) == WHOLE && n == 101);
-		CHECK(read_guess("1e3", &n) == WHOLE && n == 1000);
-		CHECK(read_guess("0", &n) == WHOLE && n == 0);
-		CHECK(read_guess("-0", &n) == WHOLE && n == 0);
-		CHECK(read_guess("-0.0", &n) == WHOLE && n == 0);
-		CHECK(read_guess(" 1_01\xc2\xa0", &n) == WHOLE && n == 101);
-		CHECK(read_guess("\xd9\xa1\xd9\xa0\xd9\xa1", &n) == WHOLE && n == 101);
-		CHECK(read_guess("18446744073709551615", &n) == WHOLE &&
+		CHECK(level_read_guess("hello", &n) == NOT_A_NUMBER);
+		CHECK(level_read_guess("", &n) == NOT_A_NUMBER);
+		CHECK(level_read_guess("nan", &n) == NOT_A_NUMBER);
+		CHECK(level_read_guess("12.5", &n) == NOT_WHOLE);
+		CHECK(level_read_guess("-3", &n) == NEGATIVE);
+		CHECK(level_read_guess("-2.5", &n) == NOT_WHOLE);
+		CHECK(level_read_guess("-1e30", &n) == NEGATIVE);
+		CHECK(level_read_guess("-99999999999999999999", &n) == NEGATIVE);
+		CHECK(level_read_guess("101.0", &n) == WHOLE && n == 101);
+		CHECK(level_read_guess("1e3", &n) == WHOLE && n == 1000);
+		CHECK(level_read_guess("0", &n) == WHOLE && n == 0);
+		CHECK(level_read_guess("-0", &n) == WHOLE && n == 0);
+		CHECK(level_read_guess("-0.0", &n) == WHOLE && n == 0);
+		CHECK(level_read_guess(" 1_01\xc2\xa0", &n) == WHOLE && n == 101);
+		CHECK(level_read_guess("\xd9\xa1\xd9\xa0\xd9\xa1", &n) == WHOLE && n == 101);
+		CHECK(level_read_guess("18446744073709551615", &n) == WHOLE &&
 		      n == 18446744073709551615ULL);
-		CHECK(read_guess("18446744073709551616", &n) == TOO_BIG);
-		CHECK(read_guess("18446744073709551629", &n) == TOO_BIG);
-		CHECK(read_guess("18446744073709551629.5", &n) == TOO_BIG);
-		CHECK(read_guess("1e300", &n) == TOO_BIG);
-		CHECK(read_guess("1e999", &n) == TOO_BIG);
-		CHECK(read_guess("inf", &n) == TOO_BIG);
-		CHECK(read_guess("1e19", &n) == WHOLE && n == 10000000000000000000ULL);
+		CHECK(level_read_guess("18446744073709551616", &n) == TOO_BIG);
+		CHECK(level_read_guess("18446744073709551629", &n) == TOO_BIG);
+		CHECK(level_read_guess("18446744073709551629.5", &n) == TOO_BIG);
+		CHECK(level_read_guess("1e300", &n) == TOO_BIG);
+		CHECK(level_read_guess("1e999", &n) == TOO_BIG);
+		CHECK(level_read_guess("inf", &n) == TOO_BIG);
+		CHECK(level_read_guess("1e19", &n) == WHOLE && n == 10000000000000000000ULL);
 	}
 	UNIT_DONE();
 }

@@ -12,25 +12,25 @@ int main(void)
 	struct player p = {0};
 
 	/* Wrapping and distances across the edges. */
-	CHECK_NEAR(wrap(905), 5, 1e-12);
-	CHECK_NEAR(wrap(-5), 895, 1e-12);
-	CHECK(wrap(900) == 0 && wrap(0) == 0);
-	CHECK(wrap(-1e-17) == 0);
+	CHECK_NEAR(torus_wrap(905), 5, 1e-12);
+	CHECK_NEAR(torus_wrap(-5), 895, 1e-12);
+	CHECK(torus_wrap(900) == 0 && torus_wrap(0) == 0);
+	CHECK(torus_wrap(-1e-17) == 0);
 	CHECK_NEAR(torus_delta(890, 10), 20, 1e-12);
 	CHECK_NEAR(torus_delta(10, 890), -20, 1e-12);
 	CHECK_NEAR(torus_delta(0, 450), 450, 1e-12);
 	CHECK(torus_delta(460, 10) == 450 && torus_delta(10, 460) == 450);
-	CHECK(wrap(899.75) == 899.75 && wrap(1800.25) == 0.25);
+	CHECK(torus_wrap(899.75) == 899.75 && torus_wrap(1800.25) == 0.25);
 	CHECK(torus_delta(0, 1799) == -1 && torus_delta(0, 900) == 0 && torus_delta(900, 0) == 0);
 	CHECK_NEAR(torus_distance(895, 895, 5, 5), sqrt(200), 1e-12);
 	CHECK_NEAR(torus_distance(0, 0, 3, 4), 5, 1e-12);
-	CHECK_NEAR(water_distance(895, 0, 0, 1, 0, 8), 10, 1e-12);
+	CHECK_NEAR(sight_water_distance(895, 0, 0, 1, 0, 8), 10, 1e-12);
 
 	/* The trench, on and off each rectangle's border. */
-	CHECK(in_trench(140, 290) && in_trench(260, 315) && in_trench(200, 300));
-	CHECK(!in_trench(139.9, 300) && !in_trench(200, 315.1));
-	CHECK(in_trench(263, 360) && in_trench(300, 362) && in_trench(334, 400));
-	CHECK(in_trench(410, 455) && !in_trench(410.1, 455) && !in_trench(500, 500));
+	CHECK(world_in_trench(140, 290) && world_in_trench(260, 315) && world_in_trench(200, 300));
+	CHECK(!world_in_trench(139.9, 300) && !world_in_trench(200, 315.1));
+	CHECK(world_in_trench(263, 360) && world_in_trench(300, 362) && world_in_trench(334, 400));
+	CHECK(world_in_trench(410, 455) && !world_in_trench(410.1, 455) && !world_in_trench(500, 500));
 
 	/* A hand-made world: one hill, then two overlapping ones. */
 	memset(&w, 0, sizeof w);
@@ -53,7 +53,7 @@ int main(void)
 	CHECK(world_depth(&w, 510, 500) == 0);
 	CHECK_NEAR(world_depth(&w, 490, 500),
 		   30 - 20 * exp(-100.0 / 800) - 25 * exp(-900.0 / 800), 1e-12);
-	CHECK(nearest_seamount(&w, 530, 500) == 1);
+	CHECK(world_nearest_seamount(&w, 530, 500) == 1);
 	/* A hill across the edge counts on the other side. */
 	w.seamounts[0].x = 5;
 	w.seamounts[1].x = 600;
@@ -95,7 +95,7 @@ int main(void)
 	 * cgi-bin/accel.c and dive.c, tested through lighttpd). */
 	p = (struct player){ .vx = 3, .vy = -4, .heading = 1.5, .whale = -1 };
 	CHECK(player_speed(&p) == 5);
-	stop(&p);
+	player_stop(&p);
 	CHECK(p.vx == 0 && p.vy == 0 && p.heading == 1.5 && player_speed(&p) == 0);
 
 	/* player_move: wrapping and the rising floor. */
