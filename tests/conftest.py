@@ -32,6 +32,44 @@ OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "output")
 SANITIZER_REPORT = re.compile(r"AddressSanitizer|LeakSanitizer|runtime error:|UndefinedBehaviorSanitizer")
 
 
+def keep_alive_idle():
+    """How long lighttpd keeps an idle kept-alive connection open, in seconds
+    (server.max-keep-alive-idle in lighttpd.conf)."""
+    with open(os.path.join(CHECKOUT, "lighttpd.conf")) as f:
+        return int(re.search(r"^server\.max-keep-alive-idle\s*=\s*(\d+)", f.read(), re.M).group(1))
+
+
+# lighttpd closes an idle connection at its once-a-second check, 5 to 7 s
+# after its last request; a request sent on it just then is lost
+# (RemoteDisconnected).  The fixture's session reuses a connection only
+# while it has been idle for less than half the limit, far from that moment.
+REUSE_IDLE = keep_alive_idle() / 2
+
+
+class FreshAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter, but a connection idle for REUSE_IDLE seconds or
+    more is closed rather than reused: the next request opens a new one."""
+
+    def __init__(self):
+        super().__init__()
+        self.last = time.monotonic()
+
+    def send(self, *args, **kwargs):
+        if time.monotonic() - self.last >= REUSE_IDLE:
+            self.poolmanager.clear()
+        try:
+            return super().send(*args, **kwargs)
+        finally:
+            self.last = time.monotonic()
+
+
+def session():
+    """A requests.Session that keeps connections alive, never too long."""
+    s = requests.Session()
+    s.mount("http://", FreshAdapter())
+    return s
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -66,7 +104,7 @@ class Server:
         self.port = free_port()
         self.url = "http://127.0.0.1:%d" % self.port
         self.proc = None
-        self.session = requests.Session()
+        self.session = session()
 
     def env(self):
         env = dict(os.environ)
