@@ -177,12 +177,19 @@ endif
 # since the server's user exists only then.
 run: port-free deps build
 	@$(MAKE) --no-print-directory serve
+# Ctrl-C (or systemctl stop: SIGINT to every process) reaches make, this
+# shell, lighttpd and the route programs at once.  lighttpd stops taking
+# requests, finishes the ones it has and ends the route programs (event mode:
+# they wait for it, lib/conn.c); this shell waits for lighttpd (the trap on
+# INT only keeps it from ending first), then removes the sockets folder.
 serve: port-free build data-dir stage teacher-key sockets
 	@$(BANNER)
-	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
+	@trap : INT TERM; \
+	  MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
 	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \
 	  MOCEAN_MODE=$(MODE) MOCEAN_SOCKETS=$(SOCKETS) \
-	  MOCEAN_USER=$(RUN_USER) exec lighttpd -D -f $(SERVE_ROOT)/lighttpd.conf
+	  MOCEAN_USER=$(RUN_USER) lighttpd -D -f $(SERVE_ROOT)/lighttpd.conf; \
+	  status=$$?; $(if $(filter fastcgi,$(MODE)),rm -rf $(SOCKETS);) exit $$status
 
 test: test-deps
 	@$(MAKE) --no-print-directory check
@@ -247,6 +254,7 @@ service: deps build
 	systemctl daemon-reload
 	systemctl enable --now mocean
 	@echo "Mocean runs as a service: systemctl status mocean; journalctl -u mocean"
+	@for i in $$(seq 30); do $(MOCEAN_ANSWERS) && break; sleep 1; done
 	@$(MAKE) --no-print-directory banner
 
 # The unit make service would write, to read or copy by hand.
@@ -287,5 +295,15 @@ echo "teacher key: $$(cat $(DATA_DIR)/teacher.key)"; \
 if [ "$(MODE)" = fastcgi ]; then echo "(event mode: each route's program keeps running)"; fi; \
 echo "(data in $(DATA_DIR); Ctrl-C stops it)"; echo
 endef
+# make banner: the banner again, when a Mocean answers on PORT (lighttpd's
+# Server header says "mocean"); otherwise it says so, and how to start one.
+ASK_AT := $(if $(filter 0.0.0.0,$(BIND)),127.0.0.1,$(BIND))
+MOCEAN_ANSWERS = perl -MIO::Socket::INET -e '$$SIG{ALRM} = sub { exit 1 }; alarm 3; my $$s = IO::Socket::INET->new( \
+  PeerAddr => "$(ASK_AT)", PeerPort => $(PORT), Timeout => 3) or exit 1; \
+  print $$s "HEAD / HTTP/1.0\r\n\r\n"; local $$/; exit(<$$s> =~ /^Server: mocean\r?$$/mi ? 0 : 1)'
 banner: teacher-key
+	@$(MOCEAN_ANSWERS) || { \
+	  echo "No Mocean server answers on port $(PORT)$(if $(filter-out 0.0.0.0,$(BIND)), of $(BIND)). Start one with:"; \
+	  echo "  $(if $(filter-out 8080,$(PORT)),PORT=$(PORT) )$(if $(filter-out 0.0.0.0,$(BIND)),BIND=$(BIND) )make run"; \
+	  exit 1; }
 	@$(BANNER)
