@@ -207,22 +207,24 @@ def test_fifty_processes_make_one_new_file(route, query, made):
     program = os.path.join(CGI_RUN, route + ".cgi")
     for r in range(100):
         data = tempfile.mkdtemp(prefix="mocean-race-")
-        os.chmod(data, 0o755)
-        give_to_server_user(data)
-        procs = []
-        for i in range(50):
-            env = dict(os.environ, MOCEAN_DATA=data, REQUEST_METHOD="GET",
-                       QUERY_STRING=query.format(i=i, r=r))
-            procs.append(subprocess.Popen([program], env=env, stdout=subprocess.PIPE,
-                                          stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                                          preexec_fn=run_as_server_user))
-        outs = [p.communicate(timeout=60) for p in procs]
-        statuses = [out.split(b"\r\n", 1)[0] for out, err in outs]
-        assert statuses == [b"Status: 200 OK"] * 50, (r, [o for o in outs if b"200" not in o[0]][:2])
-        path = os.path.join(data, made.format(r=r))
-        if route == "join":
-            ids = sorted(int(out.split(b"\r\n\r\n", 1)[1]) for out, err in outs)
-            assert ids == list(range(50))
-        assert run_sql(path, "PRAGMA integrity_check") == [("ok",)]
-        assert not [f for f in os.listdir(os.path.dirname(path)) if ".new-" in f]
-        shutil.rmtree(data)
+        try:
+            os.chmod(data, 0o755)
+            give_to_server_user(data)
+            procs = []
+            for i in range(50):
+                env = dict(os.environ, MOCEAN_DATA=data, REQUEST_METHOD="GET",
+                           QUERY_STRING=query.format(i=i, r=r))
+                procs.append(subprocess.Popen([program], env=env, stdout=subprocess.PIPE,
+                                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                              preexec_fn=run_as_server_user))
+            outs = [p.communicate(timeout=60) for p in procs]
+            statuses = [out.split(b"\r\n", 1)[0] for out, err in outs]
+            assert statuses == [b"Status: 200 OK"] * 50, (r, [o for o in outs if b"200" not in o[0]][:2])
+            path = os.path.join(data, made.format(r=r))
+            if route == "join":
+                ids = sorted(int(out.split(b"\r\n\r\n", 1)[1]) for out, err in outs)
+                assert ids == list(range(50))
+            assert run_sql(path, "PRAGMA integrity_check") == [("ok",)]
+            assert not [f for f in os.listdir(os.path.dirname(path)) if ".new-" in f]
+        finally:
+            shutil.rmtree(data)
