@@ -22,8 +22,10 @@ SOCKETS  ?= /tmp/mocean-$(PORT)-sockets
 PYTHON   ?= /usr/bin/python3
 # Where everything built goes (cgi programs: $(BUILD)/cgi-bin/ROUTE.cgi).
 BUILD    ?= build
-# Which tests make test runs (a file or folder under tests/).
+# Which tests make test runs (a file or folder under tests/), and in how
+# many processes at once (pytest-xdist; each has servers of its own).
 TESTS    ?= tests
+TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # lighttpd is in /usr/sbin, outside an ordinary user's PATH.
 export PATH := $(PATH):/usr/sbin:/sbin
 # Each build step says one short line (V=1: the whole command instead).
@@ -70,7 +72,7 @@ QUIET_LD    := 2>&1 | { grep -v -e "statically linked applications requires" \
 
 PACKAGES      := gcc make lighttpd libsqlite3-dev sqlite3 libfcgi-dev \
                  libsodium-dev libunistring-dev
-TEST_PACKAGES := python3 python3-requests python3-pytest chromium
+TEST_PACKAGES := python3 python3-requests python3-pytest python3-pytest-xdist chromium
 BENCH_PACKAGES := wrk
 
 LIB_SRC    := $(wildcard lib/*.c)
@@ -196,7 +198,7 @@ test: test-deps
 check: $(ROUTES) $(ASAN_ROUTES) $(UNITS) www/index.html stage
 	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_TEST) MOCEAN_CGI_RUN=$(CGI_RUN) \
 	  MOCEAN_USER=$(RUN_USER) MOCEAN_UNITS="$(UNITS)" \
-	  $(PYTHON) -m pytest -q -p no:cacheprovider $(TESTS) $(PYTEST_ARGS)
+	  $(PYTHON) -m pytest -q -p no:cacheprovider -n $(TEST_JOBS) $(TESTS) $(PYTEST_ARGS)
 
 bench: bench-deps
 	@$(MAKE) --no-print-directory measure
