@@ -40,7 +40,7 @@ def keep_alive_idle():
         return int(re.search(r"^server\.max-keep-alive-idle\s*=\s*(\d+)", f.read(), re.M).group(1))
 
 
-# lighttpd closes an idle connection at its once-a-second check, 5 to 7 s
+# lighttpd closes an idle connection at its once-a-second check, 6 to 7 s
 # after its last request; a request sent on it just then is lost
 # (RemoteDisconnected).  The fixture's session reuses a connection only
 # while it has been idle for less than half the limit, far from that moment.
@@ -64,7 +64,7 @@ class FreshAdapter(requests.adapters.HTTPAdapter):
             self.last = time.monotonic()
 
 
-def session():
+def kept_alive_session():
     """A requests.Session that keeps connections alive, never too long."""
     s = requests.Session()
     s.mount("http://", FreshAdapter())
@@ -118,7 +118,7 @@ class Server:
         self.port = free_port()
         self.url = "http://127.0.0.1:%d" % self.port
         self.proc = None
-        self.session = session()
+        self.session = kept_alive_session()
 
     def env(self):
         env = dict(os.environ)

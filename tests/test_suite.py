@@ -1,11 +1,12 @@
 """The test suite's own promises, so a failure always means the server.
 
 A kept-alive connection: lighttpd closes one left idle at its once-a-second
-check, 5 to 7 s after its last request, and a request sent on it at that
-moment is lost ("Remote end closed connection without response").  The
-fixture's session (conftest.FreshAdapter) therefore reuses a connection only
-while it has been idle for less than REUSE_IDLE, half of lighttpd's limit,
-and lighttpd keeps every connection that long.
+check, 6 to 7 s after its last request (the limit is 5 s), and a request
+sent on it at that moment is lost ("Remote end closed connection without
+response").  The fixture's session (conftest.FreshAdapter) therefore reuses
+a connection only while it has been idle for less than REUSE_IDLE, half of
+lighttpd's limit, and lighttpd keeps every connection that long.  (The
+folder of the run's temporary files is checked by conftest itself.)
 """
 import select
 import socket
