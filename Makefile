@@ -22,8 +22,10 @@ SOCKETS  ?= /tmp/mocean-$(PORT)-sockets
 PYTHON   ?= /usr/bin/python3
 # Where everything built goes (cgi programs: $(BUILD)/cgi-bin/ROUTE.cgi).
 BUILD    ?= build
-# Which tests make test runs (a file or folder under tests/).
+# Which tests make test runs (a file or folder under tests/), and in how
+# many processes at once (pytest-xdist; each has servers of its own).
 TESTS    ?= tests
+TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # lighttpd is in /usr/sbin, outside an ordinary user's PATH.
 export PATH := $(PATH):/usr/sbin:/sbin
 # Each build step says one short line (V=1: the whole command instead).
@@ -70,7 +72,7 @@ QUIET_LD    := 2>&1 | { grep -v -e "statically linked applications requires" \
 
 PACKAGES      := gcc make lighttpd libsqlite3-dev sqlite3 libfcgi-dev \
                  libsodium-dev libunistring-dev
-TEST_PACKAGES := python3 python3-requests python3-pytest chromium
+TEST_PACKAGES := python3 python3-requests python3-pytest python3-pytest-xdist chromium
 BENCH_PACKAGES := wrk
 
 LIB_SRC    := $(wildcard lib/*.c)
@@ -177,19 +179,26 @@ endif
 # since the server's user exists only then.
 run: port-free deps build
 	@$(MAKE) --no-print-directory serve
+# Ctrl-C (or systemctl stop: SIGINT to every process) reaches make, this
+# shell, lighttpd and the route programs at once.  lighttpd stops taking
+# requests, finishes the ones it has and ends the route programs (event mode:
+# they wait for it, lib/conn.c); this shell waits for lighttpd (the trap on
+# INT only keeps it from ending first), then removes the sockets folder.
 serve: port-free build data-dir stage teacher-key sockets
 	@$(BANNER)
-	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
+	@trap : INT TERM; \
+	  MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
 	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \
 	  MOCEAN_MODE=$(MODE) MOCEAN_SOCKETS=$(SOCKETS) \
-	  MOCEAN_USER=$(RUN_USER) exec lighttpd -D -f $(SERVE_ROOT)/lighttpd.conf
+	  MOCEAN_USER=$(RUN_USER) lighttpd -D -f $(SERVE_ROOT)/lighttpd.conf; \
+	  status=$$?; $(if $(filter fastcgi,$(MODE)),rm -rf $(SOCKETS);) exit $$status
 
 test: test-deps
 	@$(MAKE) --no-print-directory check
 check: $(ROUTES) $(ASAN_ROUTES) $(UNITS) www/index.html stage
 	@MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_TEST) MOCEAN_CGI_RUN=$(CGI_RUN) \
 	  MOCEAN_USER=$(RUN_USER) MOCEAN_UNITS="$(UNITS)" \
-	  $(PYTHON) -m pytest -q -p no:cacheprovider $(TESTS) $(PYTEST_ARGS)
+	  $(PYTHON) -m pytest -q -p no:cacheprovider -n $(TEST_JOBS) $(TESTS) $(PYTEST_ARGS)
 
 bench: bench-deps
 	@$(MAKE) --no-print-directory measure
@@ -247,6 +256,7 @@ service: deps build
 	systemctl daemon-reload
 	systemctl enable --now mocean
 	@echo "Mocean runs as a service: systemctl status mocean; journalctl -u mocean"
+	@for i in $$(seq 30); do $(MOCEAN_ANSWERS) && break; sleep 1; done
 	@$(MAKE) --no-print-directory banner
 
 # The unit make service would write, to read or copy by hand.
@@ -287,5 +297,15 @@ echo "teacher key: $$(cat $(DATA_DIR)/teacher.key)"; \
 if [ "$(MODE)" = fastcgi ]; then echo "(event mode: each route's program keeps running)"; fi; \
 echo "(data in $(DATA_DIR); Ctrl-C stops it)"; echo
 endef
+# make banner: the banner again, when a Mocean answers on PORT (lighttpd's
+# Server header says "mocean"); otherwise it says so, and how to start one.
+ASK_AT := $(if $(filter 0.0.0.0,$(BIND)),127.0.0.1,$(BIND))
+MOCEAN_ANSWERS = perl -MIO::Socket::INET -e '$$SIG{ALRM} = sub { exit 1 }; alarm 3; my $$s = IO::Socket::INET->new( \
+  PeerAddr => "$(ASK_AT)", PeerPort => $(PORT), Timeout => 3) or exit 1; \
+  print $$s "HEAD / HTTP/1.0\r\n\r\n"; local $$/; exit(<$$s> =~ /^Server: mocean\r?$$/mi ? 0 : 1)'
 banner: teacher-key
+	@$(MOCEAN_ANSWERS) || { \
+	  echo "No Mocean server answers on port $(PORT)$(if $(filter-out 0.0.0.0,$(BIND)), of $(BIND)). Start one with:"; \
+	  echo "  $(if $(filter-out 8080,$(PORT)),PORT=$(PORT) )$(if $(filter-out 0.0.0.0,$(BIND)),BIND=$(BIND) )make run"; \
+	  exit 1; }
 	@$(BANNER)

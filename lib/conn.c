@@ -4,6 +4,7 @@
 #include "sys.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,7 +46,12 @@ static int take_connection(struct conn *c)
 int conn_accept(struct conn *c)
 {
 	if (!c->fastcgi && !c->served && !FCGX_IsCGI()) {
-		/* stdin is lighttpd's listening socket: event mode. */
+		/* stdin is lighttpd's listening socket: event mode.  Ctrl-C
+		 * reaches every process of make run's terminal; lighttpd stops
+		 * taking requests, finishes those it has, then ends us with
+		 * SIGTERM.  Ending at once on SIGINT would leave it sending to
+		 * programs that are gone. */
+		signal(SIGINT, SIG_IGN);
 		c->fastcgi = 1;
 		FCGX_Init();
 		FCGX_InitRequest(&c->fcgi, 0, 0);

@@ -9,6 +9,7 @@ that uses them runs twice: CGI (a program per request) and event mode
 """
 import os
 import pwd
+import random
 import re
 import shutil
 import signal
@@ -32,10 +33,61 @@ OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "output")
 SANITIZER_REPORT = re.compile(r"AddressSanitizer|LeakSanitizer|runtime error:|UndefinedBehaviorSanitizer")
 
 
+def keep_alive_idle():
+    """How long lighttpd keeps an idle kept-alive connection open, in seconds
+    (server.max-keep-alive-idle in lighttpd.conf)."""
+    with open(os.path.join(CHECKOUT, "lighttpd.conf")) as f:
+        return int(re.search(r"^server\.max-keep-alive-idle\s*=\s*(\d+)", f.read(), re.M).group(1))
+
+
+# lighttpd closes an idle connection at its once-a-second check, 6 to 7 s
+# after its last request; a request sent on it just then is lost
+# (RemoteDisconnected).  The fixture's session reuses a connection only
+# while it has been idle for less than half the limit, far from that moment.
+REUSE_IDLE = keep_alive_idle() / 2
+
+
+class FreshAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter, but a connection idle for REUSE_IDLE seconds or
+    more is closed rather than reused: the next request opens a new one."""
+
+    def __init__(self):
+        super().__init__()
+        self.last = time.monotonic()
+
+    def send(self, *args, **kwargs):
+        if time.monotonic() - self.last >= REUSE_IDLE:
+            self.poolmanager.clear()
+        try:
+            return super().send(*args, **kwargs)
+        finally:
+            self.last = time.monotonic()
+
+
+def kept_alive_session():
+    """A requests.Session that keeps connections alive, never too long."""
+    s = requests.Session()
+    s.mount("http://", FreshAdapter())
+    return s
+
+
+_ports = random.Random()           # seeded by the system, whatever a test seeds
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port no program listens on, for a server to take in a moment: below
+    the range the kernel takes its clients' ports from, so that none of the
+    many connections the tests open (in every xdist worker) takes it first."""
+    with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+        lowest_client_port = int(f.read().split()[0])
+    while True:
+        port = _ports.randrange(max(1024, lowest_client_port - 12000), lowest_client_port)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue            # taken: another one
 
 
 def give_to_server_user(path):
@@ -66,7 +118,7 @@ class Server:
         self.port = free_port()
         self.url = "http://127.0.0.1:%d" % self.port
         self.proc = None
-        self.session = requests.Session()
+        self.session = kept_alive_session()
 
     def env(self):
         env = dict(os.environ)
@@ -158,6 +210,48 @@ class Server:
         self.stop()
         self.session.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+# Every temporary folder of a run (the servers', the unit tests', Chromium's
+# profiles, pytest's tmp_path) is made in one folder of the run's own, made
+# here and named in TMPDIR for every process the tests start.  At the end it
+# must hold nothing but pytest's own: anything else is named, fails the run,
+# and is removed with it, so that make test leaves nothing in /tmp.
+RUN_TMP = pytest.StashKey[str]()
+LEFT_BEHIND = pytest.StashKey[list]()
+
+
+@pytest.hookimpl(tryfirst=True)    # before pytest reads --basetemp
+def pytest_configure(config):
+    if hasattr(config, "workerinput"):
+        return                      # an xdist worker: its controller made it
+    tmp = tempfile.mkdtemp(prefix="mocean-suite-")
+    os.chmod(tmp, 0o755)            # the server's user goes through it
+    os.environ["TMPDIR"] = tmp
+    tempfile.tempdir = None
+    if not config.option.basetemp:
+        config.option.basetemp = os.path.join(tmp, "pytest")
+    config.stash[RUN_TMP] = tmp
+
+
+def pytest_sessionfinish(session, exitstatus):
+    tmp = session.config.stash.get(RUN_TMP, None)
+    if tmp is None:
+        return
+    left = sorted(n for n in os.listdir(tmp) if n != "pytest")
+    shutil.rmtree(tmp, ignore_errors=True)
+    if left:
+        session.config.stash[LEFT_BEHIND] = left
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    left = config.stash.get(LEFT_BEHIND, [])
+    if left:
+        terminalreporter.write_sep("=", "the tests left %d temporary folders or files behind "
+                                   "(now removed)" % len(left), red=True)
+        for name in left:
+            terminalreporter.write_line(name)
 
 
 MODES = ["cgi", "fastcgi"]

@@ -4,9 +4,11 @@ server's log, never passed off as "busy"; 503 means only "locked, try again".
 Also: reads make no world, HEAD changes nothing, only GET and HEAD run a
 route, a missing key file is said plainly, and a new file is made whole
 however many processes race to make it."""
+import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 
 import pytest
@@ -197,6 +199,31 @@ def run_as_server_user():
         os.setuid(pw.pw_uid)
 
 
+# One round after another, as the server's user: 50 processes started at
+# once, then the file checked whole.  A line of JSON a round.  (Started from
+# this small program rather than from pytest, each process costs a spawn, not
+# a copy of pytest's memory.)
+RACE = r"""
+import json, os, sqlite3, subprocess, sys
+program, query, made, top = sys.argv[1:]
+for r in range(100):
+    data = os.path.join(top, "round%d" % r)
+    os.mkdir(data, 0o755)
+    procs = [subprocess.Popen([program], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE,
+                              env=dict(os.environ, MOCEAN_DATA=data, REQUEST_METHOD="GET",
+                                       QUERY_STRING=query.format(i=i, r=r)))
+             for i in range(50)]
+    outs = [p.communicate(timeout=60)[0].decode("latin-1") for p in procs]
+    path = os.path.join(data, made.format(r=r))
+    db = sqlite3.connect(path, timeout=10)
+    whole = db.execute("PRAGMA integrity_check").fetchall()
+    db.close()
+    left = [f for f in os.listdir(os.path.dirname(path)) if ".new-" in f]
+    print(json.dumps({"outs": outs, "whole": whole, "left": left}), flush=True)
+"""
+
+
 @pytest.mark.parametrize("route,query,made", [
     ("join", "name=p{i}&world=fresh{r}", "worlds/fresh{r}.db"),
     ("begin", "message=101&name=p{i}", "steps.db"),
@@ -205,24 +232,25 @@ def test_fifty_processes_make_one_new_file(route, query, made):
     """50 processes open one new file at once, 100 rounds: every one answers,
     none is locked out, and the file is whole."""
     program = os.path.join(CGI_RUN, route + ".cgi")
-    for r in range(100):
-        data = tempfile.mkdtemp(prefix="mocean-race-")
-        os.chmod(data, 0o755)
-        give_to_server_user(data)
-        procs = []
-        for i in range(50):
-            env = dict(os.environ, MOCEAN_DATA=data, REQUEST_METHOD="GET",
-                       QUERY_STRING=query.format(i=i, r=r))
-            procs.append(subprocess.Popen([program], env=env, stdout=subprocess.PIPE,
-                                          stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                                          preexec_fn=run_as_server_user))
-        outs = [p.communicate(timeout=60) for p in procs]
-        statuses = [out.split(b"\r\n", 1)[0] for out, err in outs]
-        assert statuses == [b"Status: 200 OK"] * 50, (r, [o for o in outs if b"200" not in o[0]][:2])
-        path = os.path.join(data, made.format(r=r))
-        if route == "join":
-            ids = sorted(int(out.split(b"\r\n\r\n", 1)[1]) for out, err in outs)
-            assert ids == list(range(50))
-        assert run_sql(path, "PRAGMA integrity_check") == [("ok",)]
-        assert not [f for f in os.listdir(os.path.dirname(path)) if ".new-" in f]
-        shutil.rmtree(data)
+    top = tempfile.mkdtemp(prefix="mocean-race-")
+    os.chmod(top, 0o755)
+    give_to_server_user(top)
+    rounds = subprocess.Popen([sys.executable, "-c", RACE, program, query, made, top],
+                              stdout=subprocess.PIPE, text=True, preexec_fn=run_as_server_user)
+    try:
+        for r in range(100):
+            line = rounds.stdout.readline()
+            assert line, "round %d did not end" % r
+            got = json.loads(line)
+            statuses = [out.split("\r\n", 1)[0] for out in got["outs"]]
+            assert statuses == ["Status: 200 OK"] * 50, (r, [o for o in got["outs"] if "200" not in o][:2])
+            if route == "join":
+                ids = sorted(int(out.split("\r\n\r\n", 1)[1]) for out in got["outs"])
+                assert ids == list(range(50))
+            assert got["whole"] == [["ok"]]
+            assert not got["left"]
+    finally:
+        rounds.kill()
+        rounds.wait()
+        rounds.stdout.close()
+        shutil.rmtree(top)

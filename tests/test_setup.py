@@ -138,16 +138,116 @@ def test_the_build_says_one_short_line_per_step_and_V1_the_commands(checkout):
     assert "  build cgi-bin/hello.cgi" not in r.stdout
 
 
+class MakeRun:
+    """make run (or another target) in the copy, as the ordinary user, in a
+    process group of its own (as a terminal runs it), its output in a file."""
+
+    def __init__(self, checkout, target="run", **settings):
+        self.port = free_port()
+        self.log = os.path.join(os.path.dirname(checkout), "make-%d.log" % self.port)
+        settings.setdefault("BIND", "127.0.0.1")
+        settings.setdefault("DATA_DIR", os.path.join(os.path.dirname(checkout), "data-%d" % self.port))
+        self.settings = dict(settings, PORT=str(self.port))
+        cmd, env = make(checkout, target, **self.settings)
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen(cmd, cwd=checkout, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                         stdin=subprocess.DEVNULL, start_new_session=True)
+        self.url = "http://127.0.0.1:%d" % self.port
+        deadline = time.time() + 120
+        while True:
+            try:
+                requests.get(self.url + "/hello", timeout=5)
+                return
+            except requests.ConnectionError:
+                assert self.proc.poll() is None and time.time() < deadline, self.output()
+                time.sleep(0.1)
+
+    def output(self):
+        with open(self.log, errors="replace") as f:
+            return f.read()
+
+    def group(self):
+        """The processes still in its process group: [(pid, name)]."""
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open("/proc/%s/stat" % pid) as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            name, rest = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+            if int(rest[2]) == self.proc.pid:
+                found.append((int(pid), name))
+        return found
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, sig)
+        try:
+            self.proc.wait(timeout=30)
+        finally:
+            if self.group():
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("mode", ["cgi", "fastcgi"])
+def test_ctrl_c_stops_make_run_quietly_and_leaves_nothing(checkout, mode):
+    """Ctrl-C: the terminal sends SIGINT to every process of make run (make,
+    lighttpd, event mode's route programs).  lighttpd stops taking requests and
+    ends the programs itself: no backend errors, no program left, no sockets
+    folder."""
+    sockets = os.path.join(os.path.dirname(checkout), "sockets-%s" % mode)
+    run = MakeRun(checkout, MODE=mode, SOCKETS=sockets)
+    try:
+        for route in ("hello", "steps?message=hi", "who", "data", "join?name=fred"):
+            assert requests.get(run.url + "/" + route, timeout=30).status_code == 200
+        programs = [name for pid, name in run.group() if name.endswith(".cgi")]
+        if mode == "fastcgi":
+            assert "hello.cgi" in programs and os.listdir(sockets), (programs, run.output())
+        os.killpg(run.proc.pid, signal.SIGINT)
+        run.proc.wait(timeout=30)
+        deadline = time.time() + 10
+        while run.group() and time.time() < deadline:
+            time.sleep(0.1)
+        assert run.group() == []
+    finally:
+        run.stop()
+    out = run.output()
+    said = out[out.index("server started"):]
+    assert "gw_backend" not in said and "Connection refused" not in said, said
+    assert [l for l in said.splitlines() if "mocean:" in l or "(mod_" in l] == [], said
+    assert not os.path.exists(sockets), os.listdir(sockets)
+
+
 @pytest.mark.skipif(not shutil.which("ip"), reason="needs iproute2 to list addresses")
 def test_the_banner_lists_every_address_but_loopback(checkout):
     out = subprocess.run(["ip", "-4", "-o", "addr", "show"], capture_output=True, text=True).stdout
     addresses = [a for a in re.findall(r"inet (\d+\.\d+\.\d+\.\d+)/", out) if not a.startswith("127.")]
-    data = os.path.join(os.path.dirname(checkout), "banner-data")
-    r = run_make(checkout, "banner", PORT="8080", DATA_DIR=data)
+    run = MakeRun(checkout)
+    try:
+        # Serving on 127.0.0.1, asked as if it served on every address.
+        r = run_make(checkout, "banner", PORT=str(run.port), BIND="0.0.0.0", DATA_DIR=run.settings["DATA_DIR"])
+    finally:
+        run.stop()
+    port = run.port
     assert r.returncode == 0, r.stdout + r.stderr
-    listed = re.findall(r"^    http://([0-9.]+):8080/$", r.stdout, re.M)
+    assert "Mocean is serving on port %d. Students open:" % port in r.stdout
+    listed = re.findall(r"^    http://([0-9.]+):%d/$" % port, r.stdout, re.M)
     assert sorted(listed) == sorted(addresses), r.stdout
     first = addresses[0] if addresses else "localhost"
-    assert "Teacher's dashboard: http://%s:8080/teacher" % (listed[0] if listed else first) in r.stdout
-    with open(os.path.join(data, "teacher.key")) as f:
+    assert "Teacher's dashboard: http://%s:%d/teacher" % (listed[0] if listed else first, port) in r.stdout
+    with open(os.path.join(run.settings["DATA_DIR"], "teacher.key")) as f:
         assert "teacher key: " + f.read() + "\n" in r.stdout
+
+
+def test_make_banner_says_when_no_mocean_answers(checkout):
+    data = os.path.join(os.path.dirname(checkout), "banner-data")
+    with socket.socket() as other:       # another program, that is not Mocean
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        for port, bind in ((free_port(), "0.0.0.0"), (other.getsockname()[1], "127.0.0.1")):
+            r = run_make(checkout, "banner", PORT=str(port), BIND=bind, DATA_DIR=data)
+            assert r.returncode != 0
+            assert "No Mocean server answers on port %d" % port in r.stdout, r.stdout
+            assert "PORT=%d" % port in r.stdout and "make run" in r.stdout
+            assert "serving" not in r.stdout + r.stderr

@@ -1,6 +1,7 @@
 // teacher.js: the teacher's dashboard (/teacher).  The key is typed once and
 // kept in this tab's sessionStorage, never in the address bar.  The page asks
-// /admin?key=K&format=json for the worlds and their players, and sends every
+// /admin?key=K&format=json for the worlds and their players (and, when the
+// folded "Steps answers" section is opened, /answers), and sends every
 // action as /admin?key=K&do=ACTION&world=W..., showing the server's one-line
 // answer (an action this server does not know yet answers 400: shown too).
 "use strict";
@@ -178,6 +179,22 @@ async function load() {
     ", updated " + new Date().toLocaleTimeString() : "No worlds yet: make one above, or let a student /join.";
   $("worlds").replaceChildren(...worlds.map(worldCard));
 }
+
+// The Steps answers, once the key opened the dashboard: /answers?key=K.
+async function loadAnswers() {
+  try {
+    const r = await fetch("/answers?" + new URLSearchParams({ key: key, format: "json" }));
+    if (!r.ok) return;
+    $("answerlist").replaceChildren(...(await r.json()).answers.map(a =>
+      el("tr", { className: "answer" }, el("td", { textContent: a.level }),
+        el("td", { className: "address" }, el("a", { href: a.address, target: "_blank", textContent: a.address })),
+        el("td", { className: "empty", textContent: a.why }))));
+  } catch (e) {
+    // the worlds' list says when the server does not answer
+  }
+}
+
+$("answers").addEventListener("toggle", () => { if ($("answers").open) loadAnswers(); });
 
 $("keyform").addEventListener("submit", e => {
   e.preventDefault();

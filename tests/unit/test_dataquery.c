@@ -87,7 +87,7 @@ static long long run(const struct world *w)
 
 int main(void)
 {
-	char dir[] = "/tmp/mocean-unit-XXXXXX", path[256], big[300];
+	char dir[UNIT_DIR_MAX], path[256], big[300];
 	struct world w;
 	int n, accepted = 0;
 	const struct dataset *all = all_datasets(&n);
@@ -101,7 +101,7 @@ int main(void)
 					       "&format=svg", "&format=svg&x=time&y=x" };
 
 	world_make(&w, 31337);
-	CHECK(mkdtemp(dir) != NULL);
+	CHECK(unit_mkdtemp(dir) == 0);
 	snprintf(path, sizeof path, "%s/w.db", dir);
 	rq.db = db_open(path, "w.db", &schema, DB_CREATE);
 	CHECK(rq.db != NULL && !rq.db->failed && !rq.db->missing);
@@ -259,7 +259,6 @@ int main(void)
 	buf_free(&rq.reply.text);
 	buf_free(&rq.reply.fields);
 	db_close(rq.db);
-	snprintf(path, sizeof path, "rm -rf %s", dir);
-	CHECK(system(path) == 0);
+	CHECK(unit_rmdir(dir) == 0);
 	UNIT_DONE();
 }

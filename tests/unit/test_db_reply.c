@@ -40,11 +40,11 @@ static char *written(struct request *rq, const char *raw)
 
 int main(void)
 {
-	char dir[] = "/tmp/mocean-unit-XXXXXX", path[256];
+	char dir[UNIT_DIR_MAX], path[256];
 	struct request rq = { .reply.status = 200 };
 	sqlite3_stmt *st;
 
-	CHECK(mkdtemp(dir) != NULL);
+	CHECK(unit_mkdtemp(dir) == 0);
 	snprintf(path, sizeof path, "%s/t.db", dir);
 	rq.db = db_open(path, "t.db", &schema, DB_EXISTING);   /* not there */
 	CHECK(rq.db->missing && !rq.db->failed && inits == 0);
@@ -122,7 +122,6 @@ int main(void)
 	query_free(&rq.query);
 	buf_free(&rq.reply.text);
 	buf_free(&rq.reply.fields);
-	snprintf(path, sizeof path, "rm -rf %s", dir);
-	CHECK(system(path) == 0);
+	CHECK(unit_rmdir(dir) == 0);
 	UNIT_DONE();
 }

@@ -30,7 +30,7 @@ static const struct schema schema = { .create = SCHEMA, .version = 1 };
 
 int main(void)
 {
-	char dir[] = "/tmp/mocean-unit-XXXXXX", path[256];
+	char dir[UNIT_DIR_MAX], path[256];
 	struct request rq = { .reply.status = 200 };
 	struct player fred = { .id = 3 }, wilma = { .id = 4 };
 	struct buf b = {0};
@@ -47,7 +47,7 @@ int main(void)
 	CHECK_STR(python(&b, ""), "''");
 
 	/* Giving and taking. */
-	CHECK(mkdtemp(dir) != NULL);
+	CHECK(unit_mkdtemp(dir) == 0);
 	snprintf(path, sizeof path, "%s/items.db", dir);
 	rq.db = db_open(path, "items.db", &schema, DB_CREATE);
 	CHECK(rq.db != NULL);
@@ -87,7 +87,6 @@ int main(void)
 	buf_free(&rq.reply.text);
 	buf_free(&rq.reply.fields);
 	buf_free(&b);
-	snprintf(path, sizeof path, "rm -rf %s", dir);
-	CHECK(system(path) == 0);
+	CHECK(unit_rmdir(dir) == 0);
 	UNIT_DONE();
 }

@@ -28,7 +28,7 @@ static int allowed(struct request *rq, const char *raw)
 
 int main(void)
 {
-	char dir[] = "/tmp/mocean-unit-XXXXXX", path[300], key[TEACHER_KEY_LEN + 1];
+	char dir[UNIT_DIR_MAX], path[300], key[TEACHER_KEY_LEN + 1];
 	char again[TEACHER_KEY_LEN + 1], raw[100], (*names)[33], name[33];
 	struct stores stores = {0};
 	struct request rq = { .reply.status = 200, .stores = &stores };
@@ -36,7 +36,7 @@ int main(void)
 	FILE *f;
 	int hex = 1;
 
-	CHECK(mkdtemp(dir) != NULL);
+	CHECK(unit_mkdtemp(dir) == 0);
 	setenv("MOCEAN_DATA", dir, 1);
 
 	/* The key is made by starting the server (make), never by a request:
@@ -119,5 +119,6 @@ int main(void)
 	query_free(&rq.query);
 	buf_free(&rq.reply.text);
 	buf_free(&rq.reply.fields);
+	CHECK(unit_rmdir(dir) == 0);
 	UNIT_DONE();
 }
