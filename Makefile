@@ -75,8 +75,8 @@ PACKAGES      := gcc make lighttpd libsqlite3-dev sqlite3 libfcgi-dev \
 TEST_PACKAGES := python3 python3-requests python3-pytest python3-pytest-xdist chromium
 BENCH_PACKAGES := wrk
 
-LIB_SRC    := $(wildcard lib/*.c)
-LIB_H      := $(wildcard lib/*.h)
+LIB_SRC    := $(wildcard lib/*.c lib/*/*.c)
+LIB_H      := $(wildcard lib/*.h lib/*/*.h)
 ROUTE_SRC  := $(wildcard cgi-bin/*.c)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 LIB_OBJ    := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
@@ -131,17 +131,17 @@ $(BUILD)/asan/tests/%: tests/unit/%.c tests/unit/unit.h $(ASAN_OBJ)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) $(SANITIZE) -Itests/unit -o $@ $< $(ASAN_OBJ) $(ASAN_LDLIBS)
 
-# The one list of routes: lib/routes.awk reads every route file's listing
+# The one list of routes: lib/scripts/routes.awk reads every route file's listing
 # (its struct route) and makes /mocean's table, compiled into mocean.cgi,
 # and the students' page, www/index.html from www/index.html.in.  Adding a
 # route is writing its file.
 ROUTE_LIST := $(BUILD)/route_list.h
-$(ROUTE_LIST): $(ROUTE_SRC) lib/routes.awk
+$(ROUTE_LIST): $(ROUTE_SRC) lib/scripts/routes.awk
 	@mkdir -p $(@D)
-	$(Q)awk -v form=c -f lib/routes.awk $(ROUTE_SRC) > $@.new && mv $@.new $@
+	$(Q)awk -v form=c -f lib/scripts/routes.awk $(ROUTE_SRC) > $@.new && mv $@.new $@
 $(BUILD)/cgi-bin/mocean.cgi $(BUILD)/asan/cgi-bin/mocean.cgi: $(ROUTE_LIST)
-www/index.html: www/index.html.in $(ROUTE_SRC) lib/routes.awk
-	$(Q)awk -v form=html -v page=$< -f lib/routes.awk $(ROUTE_SRC) > $@.new && mv $@.new $@
+www/index.html: www/index.html.in $(ROUTE_SRC) lib/scripts/routes.awk
+	$(Q)awk -v form=html -v page=$< -f lib/scripts/routes.awk $(ROUTE_SRC) > $@.new && mv $@.new $@
 
 # The data folder belongs to the server's user, and no one else.
 data-dir:
@@ -182,7 +182,7 @@ run: port-free deps build
 # Ctrl-C (or systemctl stop: SIGINT to every process) reaches make, this
 # shell, lighttpd and the route programs at once.  lighttpd stops taking
 # requests, finishes the ones it has and ends the route programs (event mode:
-# they wait for it, lib/conn.c); this shell waits for lighttpd (the trap on
+# they wait for it, lib/http/conn.c); this shell waits for lighttpd (the trap on
 # INT only keeps it from ending first), then removes the sockets folder.
 serve: port-free build data-dir stage teacher-key sockets
 	@$(BANNER)
@@ -212,7 +212,7 @@ $(BUILD)/bench/trivial.cgi: bench/trivial.c
 $(BUILD)/bench/onerow.cgi: bench/onerow.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(LDLIBS) $(QUIET_LD); test -x $@
-$(BUILD)/bench/bare.cgi: bench/bare.c $(BUILD)/lib/conn.o $(BUILD)/lib/sys.o
+$(BUILD)/bench/bare.cgi: bench/bare.c $(BUILD)/lib/http/conn.o $(BUILD)/lib/sys/sys.o
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) $(QUIET_LD); test -x $@
 

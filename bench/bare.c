@@ -1,9 +1,9 @@
 /* bare.c: the trivial program again, served by mocean's own loop
- * (lib/conn.c: the reply and the end of the request in one write, the
+ * (lib/http/conn.c: the reply and the end of the request in one write, the
  * socket closed without waiting for lighttpd).  make bench shows it beside
  * the trivial responder on libfcgi's plain loop (trivial.c), so the gain of
  * the loop itself is seen apart from the routes' work. */
-#include "conn.h"
+#include "http/conn.h"
 
 int main(void)
 {

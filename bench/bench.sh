@@ -5,7 +5,7 @@
 # program measured in the same run and mode: in CGI mode the floor of CGI
 # itself, in event mode (FastCGI) the ceiling of a responder that does
 # nothing (libfcgi's plain loop, 2 processes; the line after it is the same
-# nothing on mocean's own loop, lib/conn.c).  In event mode it also prints the memory of the whole server
+# nothing on mocean's own loop, lib/http/conn.c).  In event mode it also prints the memory of the whole server
 # (lighttpd and every route process, summed RSS) under the classroom.  In CGI
 # mode the line after the floor is the trivial program that also opens the
 # world's SQLite file and reads one row (bench/onerow.c): the least any route

@@ -17,7 +17,7 @@
 /* 1 when n is prime: it has exactly two divisors, 1 and itself.  Try each d
  * from 2 up to the square root of n: a bigger divisor would come with a
  * smaller one, already tried.  For big numbers that is far too many tries
- * (4 billion near 2^64), so lib's fast test (lib/prime.c) answers the same
+ * (4 billion near 2^64), so lib's fast test (lib/ocean/prime.c) answers the same
  * question a cleverer way. */
 static int is_prime(unsigned long long n)
 {

@@ -25,9 +25,6 @@
  * Past each bound, a 400 says so.
  */
 #include "mocean.h"
-#include "datapage.h"
-#include "datareply.h"
-#include "datasql.h"
 
 /* Store a submitted row: the reply is 1, sent only once the row is on
  * disk.  Reading took a snapshot; adding a row needs the write lock, and a

@@ -14,7 +14,7 @@
 #include <string.h>
 
 /* Every listed route, read from the route files when this one is built: the
- * Makefile runs lib/routes.awk over every cgi-bin/ROUTE.c.  A new route file is in
+ * Makefile runs lib/scripts/routes.awk over every cgi-bin/ROUTE.c.  A new route file is in
  * this table, and on the students' page, with nothing written here. */
 static const struct route routes[] = {
 #include "route_list.h"

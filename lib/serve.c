@@ -1,12 +1,12 @@
 /* serve.c: the request cycle every route runs inside, and the serving loop
  * that runs it once (CGI) or request after request (FastCGI) (see serve.h). */
 #include "serve.h"
-#include "db.h"
-#include "reply.h"
-#include "worlds.h"
-#include "secret.h"
+#include "store/db.h"
+#include "ocean/reply.h"
+#include "ocean/worlds.h"
+#include "ocean/secret.h"
 
-#include "conn.h"  /* one loop for CGI and FastCGI */
+#include "http/conn.h"  /* one loop for CGI and FastCGI */
 
 #include <assert.h>
 #include <ctype.h>

@@ -67,7 +67,7 @@
 #ifndef MOCEAN_SERVE_H
 #define MOCEAN_SERVE_H
 
-#include "request.h"
+#include "ocean/request.h"
 
 /* Serve route: one request (CGI) or every request lighttpd sends (event
  * mode).  Returns the process exit status, 0. */

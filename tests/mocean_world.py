@@ -1,5 +1,5 @@
 """The ocean's geometry computed independently in Python from a seed, the
-same way docs/PROTOCOL.md section 3 and lib/world.c describe it, for tests to check
+same way docs/PROTOCOL.md section 3 and lib/ocean/world.c describe it, for tests to check
 the server against."""
 import math
 

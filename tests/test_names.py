@@ -2,7 +2,7 @@
 str.isalnum() accepts, up to 64 characters; anything else joins as -1, never
 a 400.  Such names work everywhere a name is printed, compared or stored
 (who, name, id, quit, chat, treasurename, the logs, the JSON forms).  The
-C rule (lib/player.c's is_player_name) is held to Python by the unit test
+C rule (lib/ocean/player.c's is_player_name) is held to Python by the unit test
 tests/unit/test_names.c, whose table tests/unit/names_table.py writes."""
 import ast
 import os

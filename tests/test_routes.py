@@ -1,7 +1,7 @@
 """The route files as the one list of routes, and as lessons.
 
 - Each route's `struct route` says how it is listed (.game, .order, .about,
-  .example, .usage, .reply, .json); lib/routes.awk reads them at build time
+  .example, .usage, .reply, .json); lib/scripts/routes.awk reads them at build time
   into /mocean's table and the students' page, so adding a route is writing
   its file.
 - Every route file is a short lesson: at most 80 lines, opening with a
@@ -17,7 +17,7 @@ import pytest
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ROUTE_DIR = os.path.join(HERE, "cgi-bin")
-AWK = os.path.join(HERE, "lib", "routes.awk")
+AWK = os.path.join(HERE, "lib", "scripts", "routes.awk")
 ROUTE_FILES = sorted(f[:-2] for f in os.listdir(ROUTE_DIR) if f.endswith(".c"))
 GAMES = ["GAME_STEPS", "GAME_MOCEAN", "GAME_DATA", "GAME_TEACHER"]
 
@@ -105,7 +105,7 @@ def test_every_example_on_the_students_page_is_a_good_address(server, unique):
         assert r.status_code in (200, 403), (href, r.status_code, r.text)
 
 
-# Adding a route is writing its file: lib/routes.awk, run as the Makefile
+# Adding a route is writing its file: lib/scripts/routes.awk, run as the Makefile
 # runs it, over the route files and one more.
 
 NEW_ROUTE = """/* /octopus: a new route. */
@@ -225,15 +225,23 @@ def test_every_route_file_is_a_short_lesson(route):
     assert re.search(r"^ \* Worst case: ", comment, re.M)        # what one request can cost
 
 
+def sources_of(*folders):
+    """Every .c and .h file under these folders (lib's layers included)."""
+    found = []
+    for folder in folders:
+        for where, _, names in os.walk(os.path.join(HERE, folder)):
+            found += [os.path.join(where, n) for n in sorted(names) if n.endswith((".c", ".h"))]
+    assert len(found) > 40
+    return found
+
+
 def test_numbers_are_read_only_through_bounded_parsers():
     """docs/CODE.md bans atoi and its kin: they read "12abc" as 12 and overflow
     silently.  lib's text_to_int and text_to_real reject leftovers."""
-    for folder in ("lib", "cgi-bin"):
-        for name in os.listdir(os.path.join(HERE, folder)):
-            if name.endswith((".c", ".h")):
-                with open(os.path.join(HERE, folder, name)) as f:
-                    code = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
-                assert not re.search(r"\b(atoi|atol|atoll|atof)\s*\(", code), name
+    for path in sources_of("lib", "cgi-bin"):
+        with open(path) as f:
+            code = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+        assert not re.search(r"\b(atoi|atol|atoll|atof)\s*\(", code), path
 
 
 def test_the_cycle_drawn_in_serve_h_names_functions_that_exist():
@@ -242,11 +250,10 @@ def test_the_cycle_drawn_in_serve_h_names_functions_that_exist():
     with open(os.path.join(HERE, "lib", "serve.h")) as f:
         drawing = f.read().split("*/", 1)[0]
     code = ""
-    for folder in ("lib", "cgi-bin"):
-        for name in sorted(os.listdir(os.path.join(HERE, folder))):
-            if name.endswith(".c"):
-                with open(os.path.join(HERE, folder, name)) as f:
-                    code += f.read()
+    for path in sources_of("lib", "cgi-bin"):
+        if path.endswith(".c"):
+            with open(path) as f:
+                code += f.read()
     names = set(re.findall(r"\b[a-z]+(?:_[a-z]+)+\b", drawing))
     assert len(names) >= 25
     for name in sorted(names):

@@ -319,7 +319,7 @@ def test_a_unicode_name_records_progress(server):
 @pytest.mark.parametrize("query", ["message=%ff%fe", "message=%c0%af", "message=%ed%a0%80"])
 def test_not_utf8_is_refused(server, query):
     # lighttpd refuses some of these itself (www/errors/status-400.html),
-    # lib/query.c the rest (a surrogate); either way one line naming UTF-8.
+    # lib/http/query.c the rest (a surrogate); either way one line naming UTF-8.
     r = requests.get(server.url + "/steps?" + query, timeout=10)
     assert r.status_code == 400 and "UTF-8" in r.text
     assert len(r.text.strip().splitlines()) == 1

@@ -2,8 +2,8 @@
  * variables, the reply on stdout in one piece, the log line on stderr, and
  * out of memory answered 500 before the process ends.  (Event mode is
  * tested through lighttpd: every test runs in both modes.) */
-#include "conn.h"
-#include "sys.h"
+#include "http/conn.h"
+#include "sys/sys.h"
 #include "unit.h"
 
 #include <fcntl.h>

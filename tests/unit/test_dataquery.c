@@ -2,9 +2,9 @@
  * and the SQL made from it (lib/datasql.c), on a real SQLite file: every
  * plan the reader accepts makes SQL that runs, the bounds are 400s, and one
  * connection serves request after request (as in event mode). */
-#include "dataquery.h"
-#include "datasql.h"
-#include "reply.h"
+#include "data/dataquery.h"
+#include "data/datasql.h"
+#include "ocean/reply.h"
 #include "unit.h"
 
 #include <stdio.h>

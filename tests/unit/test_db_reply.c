@@ -1,9 +1,9 @@
 /* test_db_reply.c: SQLite access (lib/db.c, lib/schema.c) and the three
  * reply forms (lib/reply.c), on real files in a temporary folder. */
-#include "db.h"
-#include "reply.h"
-#include "request.h"
-#include "schema.h"
+#include "store/db.h"
+#include "ocean/reply.h"
+#include "ocean/request.h"
+#include "store/schema.h"
 #include "unit.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* test_fmt.c: numbers print as Python's repr() does (lib/fmt.c). */
-#include "fmt.h"
+#include "http/fmt.h"
 #include "unit.h"
 
 #include <stdlib.h>

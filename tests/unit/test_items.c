@@ -1,12 +1,12 @@
 /* test_items.c: inventories (lib/items.c): Python literals that
  * ast.literal_eval reads, giving (at most CARRY_MAX treasures) and taking
  * items in a real SQLite file, and the bloom switch (lib/world.c). */
-#include "db.h"
-#include "items.h"
-#include "reply.h"
-#include "request.h"
+#include "store/db.h"
+#include "ocean/items.h"
+#include "ocean/reply.h"
+#include "ocean/request.h"
 #include "unit.h"
-#include "worlds.h"
+#include "ocean/worlds.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* test_json.c: the JSON writer tracks nesting, commas and keys, and prints
  * numbers and strings as the first server did (lib/json.c). */
-#include "json.h"
+#include "http/json.h"
 #include "unit.h"
 
 #include <math.h>

@@ -2,8 +2,8 @@
  * str.isalnum() says, from the table tests/unit/names_table.py writes:
  * a sample of code points from many scripts, whole names, and a count and
  * sum over every code point. */
-#include "buf.h"
-#include "player.h"
+#include "http/buf.h"
+#include "ocean/player.h"
 #include "unit.h"
 
 #include <unistr.h>

@@ -1,7 +1,7 @@
 /* test_prime.c: the 64-bit prime test (lib/prime.c) against a sieve for
  * every number below 200000, known big primes, Carmichael numbers and the
  * strong pseudoprimes that fool the first few bases. */
-#include "prime.h"
+#include "ocean/prime.h"
 #include "unit.h"
 
 #include <stdlib.h>

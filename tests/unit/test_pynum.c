@@ -1,7 +1,7 @@
 /* test_pynum.c: numbers and words read as Python reads them (lib/pynum.c),
  * compared with what Python 3 itself answered for each text (the tables
  * below were made with /usr/bin/python3: int(), float(), a + b, split()). */
-#include "pynum.h"
+#include "http/pynum.h"
 #include "unit.h"
 
 #include <limits.h>

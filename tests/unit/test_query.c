@@ -1,5 +1,5 @@
 /* test_query.c: reading the query string (lib/query.c). */
-#include "query.h"
+#include "http/query.h"
 #include "unit.h"
 
 #include <stdlib.h>

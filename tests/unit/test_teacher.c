@@ -1,12 +1,12 @@
 /* test_teacher.c: the teacher key (made once, mode 0600, 32 hex digits,
  * checked whole), listing worlds (never cut short), making a world anew and
  * setting a world's file aside, on real files in a temporary folder. */
-#include "db.h"
-#include "reply.h"
-#include "schema.h"
-#include "worlds.h"
-#include "teacher.h"
-#include "world.h"
+#include "store/db.h"
+#include "ocean/reply.h"
+#include "store/schema.h"
+#include "ocean/worlds.h"
+#include "teacher/teacher.h"
+#include "ocean/world.h"
 #include "unit.h"
 
 #include <ctype.h>

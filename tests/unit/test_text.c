@@ -1,8 +1,8 @@
 /* test_text.c: buffers and escaping (lib/buf.c), Python literals
  * (lib/items.c), and reading a Steps guess (lib/steps.c). */
-#include "buf.h"
-#include "items.h"
-#include "steps.h"
+#include "http/buf.h"
+#include "ocean/items.h"
+#include "ocean/steps.h"
 #include "unit.h"
 
 int main(void)

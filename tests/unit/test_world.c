@@ -1,8 +1,8 @@
 /* test_world.c: the ocean's geometry against values computed by hand
  * (lib/world.c, lib/sight.c's distances, lib/player.c's motion). */
-#include "sight.h"
+#include "ocean/sight.h"
 #include "unit.h"
-#include "world.h"
+#include "ocean/world.h"
 
 #include <math.h>
 

@@ -1,0 +1,92 @@
+/* table.c: /data's rows as csv, json and an html table (see table.h). */
+#include "data/table.h"
+#include "data/datarows.h"
+#include "ocean/reply.h"
+
+#include <string.h>
+
+void write_csv(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
+{
+	struct buf v = {0};
+	long long n = 0;
+
+	for (int i = 0; i < plan->ncols; i++)
+		say(rq, "%s%s", i ? "," : "", plan->cols[i]->name);
+	say(rq, "\n");
+	while (next_row(rq, plan, st, &n)) {
+		for (int i = 0; i < plan->ncols; i++) {
+			buf_clear(&v);
+			cell_text(&v, st, i, plan->cols[i], 0);
+			if (strpbrk(buf_str(&v), ",\"\n\r")) {
+				say(rq, "%s\"", i ? "," : "");
+				for (const char *p = buf_str(&v); *p; p++)
+					say(rq, *p == '"' ? "\"\"" : "%c", *p);
+				say(rq, "\"");
+			} else {
+				say(rq, "%s%s", i ? "," : "", buf_str(&v));
+			}
+		}
+		say(rq, "\n");
+	}
+	buf_free(&v);
+	if (rq->reply.status == 200)
+		reply_raw(rq, "text/csv; charset=utf-8");
+}
+
+void write_json(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
+{
+	struct buf v = {0};
+	long long n = 0;
+
+	say(rq, "[");
+	while (next_row(rq, plan, st, &n)) {
+		say(rq, n > 1 ? ",\n{" : "{");
+		for (int i = 0; i < plan->ncols; i++) {
+			buf_clear(&v);
+			if (plan->cols[i]->type == COL_TEXT &&
+			    sqlite3_column_type(st, i) != SQLITE_NULL)
+				buf_json(&v, (const char *)sqlite3_column_text(st, i));
+			else
+				cell_text(&v, st, i, plan->cols[i], 0);
+			say(rq, "%s\"%s\":%s", i ? "," : "", plan->cols[i]->name,
+			    v.len ? buf_str(&v) : "null");
+		}
+		say(rq, "}");
+	}
+	buf_free(&v);
+	if (rq->reply.status != 200)
+		return; /* too many rows: refused */
+	say(rq, "]\n");
+	reply_raw(rq, "application/json");
+}
+
+/* html: the rows as a table, with times and numbers as people read them.
+ * Returns how many, or -1 when refused (too many). */
+long long write_table(struct request *rq, const struct query_plan *plan,
+		      sqlite3_stmt *st)
+{
+	struct buf v = {0};
+	long long n = 0;
+
+	say(rq, "<table class=\"rows\"><tr>");
+	for (int i = 0; i < plan->ncols; i++)
+		say(rq, "<th>%s<br/><small>%s</small></th>", plan->cols[i]->name,
+		    plan->cols[i]->unit);
+	say(rq, "</tr>\n");
+	while (next_row(rq, plan, st, &n)) {
+		say(rq, "<tr>");
+		for (int i = 0; i < plan->ncols; i++) {
+			buf_clear(&v);
+			cell_text(&v, st, i, plan->cols[i], 1);
+			say(rq, "<td>");
+			buf_html(&rq->reply.text, buf_str(&v));
+			say(rq, "</td>");
+		}
+		say(rq, "</tr>\n");
+	}
+	buf_free(&v);
+	if (rq->reply.status != 200)
+		return -1; /* too many rows: refused */
+	say(rq, "</table>\n");
+	return n;
+}

@@ -1,0 +1,41 @@
+/* secret.h: secret words (docs/PROTOCOL.md section 3).  A player who joined with
+ * secret=WORD is protected: every route that acts as that player needs the
+ * same secret=WORD.  Only a salted hash of the word is stored (libsodium's
+ * crypto_pwhash_str, Argon2id), and it is checked in constant time.
+ *
+ * The cost is chosen for a classroom, not a bank: see SECRET_OPSLIMIT. */
+#ifndef MOCEAN_SECRET_H
+#define MOCEAN_SECRET_H
+
+#include "ocean/player.h"
+#include "ocean/request.h"
+
+#define SECRET_LONGEST 64       /* bytes of a secret word */
+#define SECRET_HASH_BYTES 128   /* crypto_pwhash_STRBYTES */
+
+/* What a request's secret= says about a player. */
+enum secret_says {
+	SECRET_UNPROTECTED,  /* the player has no secret word */
+	SECRET_RIGHT,        /* secret= is the player's word */
+	SECRET_MISSING,      /* protected, and no secret= was sent */
+	SECRET_WRONG,        /* protected, and secret= is another word */
+};
+
+/* Compare player id's stored hash with the request's secret=. */
+enum secret_says secret_check(struct request *rq, long long id);
+
+/* 1 when the request may act as player p (unprotected, or the right
+ * secret=); otherwise fail(rq, 403, ...) with one line saying what to add,
+ * and 0. */
+int secret_allows(struct request *rq, const struct player *p);
+
+/* Protect player id with word, unless a word protects it already: store
+ * the word's salted hash.  Returns 0, or -1 (after fail() when it could not
+ * be hashed). */
+int secret_set(struct request *rq, long long id, const char *word);
+
+/* 1 when a and b are the same text, compared in constant time for texts of
+ * the same length (view codes). */
+int secret_same_text(const char *a, const char *b);
+
+#endif

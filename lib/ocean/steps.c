@@ -1,0 +1,129 @@
+/* steps.c: what the Steps levels share (see steps.h). */
+#include "ocean/steps.h"
+#include "http/buf.h"
+#include "http/pynum.h"
+#include "ocean/reply.h"
+#include "ocean/request.h"
+#include "ocean/worlds.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char SQL_SOLVED[] =
+	"INSERT OR IGNORE INTO solved (name, level, time) VALUES (?, ?, ?)";
+
+/* Record that the player in name= solved this Steps level, once, with the
+ * time (nothing when no name= was sent, or for a HEAD request): in steps.db,
+ * a transaction of its own.  Returns 0, or -1 after fail(). */
+static int record_solved(struct request *rq, const char *level)
+{
+	struct store *db;
+
+	if (!*arg(rq, "name") || is_head(rq))
+		return 0;
+	/* The Steps file is separate from any world. */
+	db = progress_store(rq->stores);
+	if (db_begin(db) == 0) {
+		db_exec(db, SQL_SOLVED, "ttd", arg(rq, "name"), level, rq->now);
+		db_end(db, 1);
+	}
+	if (db->failed)
+		return answer_fault(rq, db) - 1;
+	return 0;
+}
+
+enum guess level_read_guess(const char *text, unsigned long long *n)
+{
+	size_t size = strlen(text) + 2;
+	char *digits = xmalloc(size);
+	enum guess kind;
+	double x;
+
+	if (py_int(text, digits, size) == 0) {
+		errno = 0;
+		*n = *digits == '-' ? 0 : strtoull(digits, NULL, 10);
+		kind = *digits == '-' ? NEGATIVE : errno == ERANGE ? TOO_BIG : WHOLE;
+	} else if (py_float(text, &x) < 0 || isnan(x)) {
+		kind = NOT_A_NUMBER;
+	} else if (isfinite(x) && x != floor(x)) {
+		kind = NOT_WHOLE;
+	} else if (x < 0) {
+		kind = NEGATIVE;
+	} else if (x >= 18446744073709551616.0) {   /* 2^64, or inf */
+		kind = TOO_BIG;
+	} else {
+		*n = (unsigned long long)x;      /* "101.0" is a whole number */
+		kind = WHOLE;
+	}
+	free(digits);
+	return kind;
+}
+
+/* A Steps level's browser page goes on (reply.page_end) with a link to the
+ * next route (next NULL: none) and a form for the next guess in key (NULL:
+ * none), sent to next (NULL: this route again), that sends the same GET
+ * address a program would, and shows it as it is typed (the form works
+ * without the script too). */
+static void guess_form(struct request *rq, const char *next, const char *key)
+{
+	const char *name = query_str(&rq->query, "name");
+	struct buf *out = &rq->reply.page_end;
+	struct buf address = {0};
+	char route[64];   /* "/beguine": route names are short words */
+
+	buf_clear(out);
+	if (rq->reply.form != FORM_BROWSER)
+		return;
+	snprintf(route, sizeof route, "%s%s", next ? "" : "/",
+		 next ? next : rq->route->name);
+	if (next)
+		buf_printf(out, "<p>Next: <a href=\"%s?client=browser\">%s</a></p>\n",
+			   route, route);
+	if (key) {
+		buf_printf(&address, "%s?%s=%s%s&client=browser", route, key,
+			   *name ? "&name=" : "", name);
+		buf_printf(out, "<form id=\"guess\" method=\"get\" action=\"%s\"><p>"
+			   "<label>%s=<input type=\"text\" name=\"%s\" "
+			   "autofocus=\"autofocus\"/></label>\n", route, key, key);
+		if (*name) {   /* so that solving still records the player */
+			buf_puts(out, "<input type=\"hidden\" name=\"name\" value=\"");
+			buf_html(out, name);
+			buf_puts(out, "\"/>\n");
+		}
+		buf_puts(out, "<input type=\"hidden\" name=\"client\" value=\"browser\"/>\n"
+			 "<input type=\"submit\" value=\"send\"/></p>\n"
+			 "<p>The address it sends: <code id=\"address\">");
+		buf_html(out, buf_str(&address));
+		buf_puts(out, "</code></p></form>\n<script>\n"
+			 "var form = document.getElementById('guess');\n"
+			 "form.addEventListener('input', function () {\n"
+			 "  document.getElementById('address').textContent =\n"
+			 "    form.getAttribute('action') + '?' +\n"
+			 "    new URLSearchParams(new FormData(form));\n"
+			 "});\n</script>\n");
+	}
+	buf_free(&address);
+}
+
+const char *level_guess(struct request *rq, const char *key)
+{
+	guess_form(rq, NULL, key);
+	return arg(rq, key);
+}
+
+int level_solved(struct request *rq, const char *level, const char *next,
+		 const char *key)
+{
+	if (record_solved(rq, level) < 0)
+		return -1;
+	json_bool(&rq->reply.json, "solved", 1);
+	if (next) {
+		say(rq, " Your next step is %s", next);
+		json_str(&rq->reply.json, "next", next);
+	}
+	guess_form(rq, next, key);
+	return 0;
+}

@@ -1,0 +1,166 @@
+/* schema.c: every table, with every column commented (see schema.h). */
+#include "store/schema.h"
+#include "store/db.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Room for a world's name from its label (names are at most 32). */
+#define NAME_ROOM 64
+
+static const char WORLD_SCHEMA[] =
+	/* The world itself: exactly one row. */
+	"CREATE TABLE world ("
+	"  seed INTEGER NOT NULL,"           /* makes the geometry (world.c) */
+	"  bloom INTEGER NOT NULL DEFAULT 0," /* 1 while plankton bloom */
+	"  next_id INTEGER NOT NULL DEFAULT 0," /* next player's id; only grows */
+	"  created REAL NOT NULL,"           /* unix time it was made */
+	"  locked INTEGER NOT NULL DEFAULT 0," /* 1: /join needs secret= */
+	"  rate_limit INTEGER NOT NULL DEFAULT 0," /* requests a second per
+	                                        player; 0: no limit */
+	"  view TEXT NOT NULL DEFAULT ''"     /* the projector's view code */
+	");"
+	/* Players, including those who quit (their ids stay used). */
+	"CREATE TABLE player ("
+	"  id INTEGER PRIMARY KEY,"          /* 0, 1, 2, ... joining order */
+	"  name TEXT NOT NULL,"              /* letters and digits */
+	"  playing INTEGER NOT NULL DEFAULT 1," /* 0 after quit or kick */
+	"  x REAL NOT NULL, y REAL NOT NULL," /* position at time t, metres */
+	"  z REAL NOT NULL DEFAULT 0,"       /* depth at time t, 0 = surface */
+	"  vx REAL NOT NULL DEFAULT 0, vy REAL NOT NULL DEFAULT 0," /* m/s */
+	"  heading REAL NOT NULL,"           /* radians, 0 east, CCW */
+	"  t REAL NOT NULL,"                 /* unix time of x, y, z */
+	"  wrapped INTEGER NOT NULL DEFAULT 0," /* edge crossed since /location */
+	"  whale INTEGER NOT NULL DEFAULT -1," /* whale ridden, or -1 */
+	"  inbox TEXT,"                      /* the waiting chat message */
+	"  joined REAL NOT NULL,"            /* unix time of joining */
+	"  secret TEXT"                      /* salted hash of the secret word
+	                                        (libsodium), or NULL: unprotected */
+	");"
+	"CREATE UNIQUE INDEX player_name ON player(name) WHERE playing = 1;"
+	/* The few players riding whales, found without reading every player. */
+	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;"
+	/* Inventories, in order of arrival. */
+	"CREATE TABLE item ("
+	"  seq INTEGER PRIMARY KEY,"         /* order of arrival */
+	"  player INTEGER NOT NULL,"         /* player.id */
+	"  kind TEXT NOT NULL,"              /* 'air tank', 'treasure', 'whale' */
+	"  name TEXT NOT NULL,"              /* its name */
+	"  amount REAL"                      /* air left in a tank, else NULL */
+	");"
+	"CREATE INDEX item_player ON item(player);"
+	/* Treasures grabbed from the map (iron dust is never taken). */
+	"CREATE TABLE taken ("
+	"  treasure INTEGER PRIMARY KEY,"    /* index 0..11, seamount order */
+	"  player INTEGER NOT NULL,"         /* who grabbed it */
+	"  time REAL NOT NULL"               /* when */
+	");"
+	/* Data service logs: one row per /location. */
+	"CREATE TABLE track ("
+	"  time REAL NOT NULL,"              /* unix time */
+	"  player TEXT NOT NULL,"            /* player's name */
+	"  x REAL NOT NULL, y REAL NOT NULL, z REAL NOT NULL"
+	");"
+	/* One row per thing seen by /look. */
+	"CREATE TABLE sighting ("
+	"  time REAL NOT NULL,"              /* unix time */
+	"  player TEXT NOT NULL,"            /* who looked */
+	"  thing TEXT NOT NULL,"             /* 'whale' or 'treasure' */
+	"  x REAL NOT NULL, y REAL NOT NULL, z REAL NOT NULL"
+	");"
+	/* Depths measured and submitted by players through /data. */
+	"CREATE TABLE sounding ("
+	"  time REAL NOT NULL,"              /* unix time submitted */
+	"  name TEXT NOT NULL,"              /* who measured it */
+	"  x REAL NOT NULL, y REAL NOT NULL," /* where, inside the ocean */
+	"  depth REAL NOT NULL"              /* metres, 0 to 50 */
+	");";
+
+static const char STEPS_SCHEMA[] =
+	"CREATE TABLE solved ("
+	"  name TEXT NOT NULL,"              /* the player's name= */
+	"  level TEXT NOT NULL,"             /* the route solved, e.g. 'begin' */
+	"  time REAL NOT NULL,"              /* unix time first solved */
+	"  PRIMARY KEY (name, level)"
+	");";
+
+/* Version 1 to 2: secret words, locked worlds, limits, view codes. */
+static const char WORLD_UPGRADE_2[] =
+	"ALTER TABLE world ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE world ADD COLUMN rate_limit INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE world ADD COLUMN view TEXT NOT NULL DEFAULT '';"
+	"UPDATE world SET view = lower(hex(randomblob(6)));"
+	"ALTER TABLE player ADD COLUMN secret TEXT;"
+	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;"
+	/* Request counts moved to the tally file (tally.h). */
+	"DROP TABLE hits;";
+static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2 };
+
+/* A new view code: 12 random hex digits, unrelated to the teacher key. */
+void world_new_view_code(char code[VIEW_CODE_LEN + 1])
+{
+	unsigned char raw[VIEW_CODE_LEN / 2];
+
+	random_bytes(raw, sizeof raw);
+	for (size_t i = 0; i < sizeof raw; i++)
+		snprintf(code + 2 * i, 3, "%02x", raw[i]);
+}
+
+long long world_name_seed(const char *name)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL; /* FNV-1a of the name */
+
+	for (; *name; name++) {
+		h ^= (unsigned char)*name;
+		h *= 0x100000001b3ULL;
+	}
+	/* splitmix64's finish: every bit of the name moves every bit */
+	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+	return (long long)((h ^ (h >> 31)) & 0x7fffffffffffULL);
+}
+
+/* The world's name in its label, worlds/NAME.db, into name. */
+static void label_name(const char *label, char name[NAME_ROOM])
+{
+	const char *start = strchr(label, '/');
+	const char *end = strrchr(label, '.');
+
+	start = start ? start + 1 : label;
+	if (!end || end < start)
+		end = start + strlen(start);
+	snprintf(name, NAME_ROOM, "%.*s", (int)(end - start), start);
+}
+
+/* The world's first row: the seed its name gives (so a world looks the
+ * same before and after it is made) and a random view code. */
+static int world_init(sqlite3 *db, const char *label)
+{
+	sqlite3_stmt *st;
+	long long seed;
+	char name[NAME_ROOM];
+	char view[VIEW_CODE_LEN + 1];
+	int rc;
+
+	label_name(label, name);
+	seed = world_name_seed(name);
+	world_new_view_code(view);
+	if (sqlite3_prepare_v2(db, "INSERT INTO world (seed, created, view)"
+			       " VALUES (?, ?, ?)", -1, &st, NULL))
+		return -1;
+	sqlite3_bind_int64(st, 1, seed);
+	sqlite3_bind_double(st, 2, (double)time(NULL));
+	sqlite3_bind_text(st, 3, view, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+const struct schema world_schema = {
+	.create = WORLD_SCHEMA, .version = WORLD_SCHEMA_VERSION,
+	.upgrade = WORLD_UPGRADES, .init = world_init,
+};
+const struct schema steps_schema = {
+	.create = STEPS_SCHEMA, .version = STEPS_SCHEMA_VERSION,
+};
