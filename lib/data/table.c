@@ -1,5 +1,6 @@
 /* table.c: /data's rows as csv, json and an html table (see table.h). */
 #include "data/table.h"
+#include "http/json.h"
 #include "data/datarows.h"
 #include "ocean/reply.h"
 
@@ -36,27 +37,31 @@ void write_csv(struct request *rq, const struct query_plan *plan, sqlite3_stmt *
 void write_json(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
 {
 	struct buf v = {0};
+	struct json json;
 	long long n = 0;
 
-	say(rq, "[");
+	json_start(&json, &rq->reply.text);
+	json_rows(&json, NULL);
 	while (next_row(rq, plan, st, &n)) {
-		say(rq, n > 1 ? ",\n{" : "{");
+		json_object(&json, NULL);
 		for (int i = 0; i < plan->ncols; i++) {
+			const struct column *col = plan->cols[i];
+
 			buf_clear(&v);
-			if (plan->cols[i]->type == COL_TEXT &&
-			    sqlite3_column_type(st, i) != SQLITE_NULL)
-				buf_json(&v, (const char *)sqlite3_column_text(st, i));
-			else
-				cell_text(&v, st, i, plan->cols[i], 0);
-			say(rq, "%s\"%s\":%s", i ? "," : "", plan->cols[i]->name,
-			    v.len ? buf_str(&v) : "null");
+			if (col->type == COL_TEXT && sqlite3_column_type(st, i) != SQLITE_NULL)
+				json_str(&json, col->name, (const char *)sqlite3_column_text(st, i));
+			else {
+				cell_text(&v, st, i, col, 0);
+				json_raw(&json, col->name, v.len ? buf_str(&v) : "null");
+			}
 		}
-		say(rq, "}");
+		json_end(&json);
 	}
 	buf_free(&v);
 	if (rq->reply.status != 200)
 		return; /* too many rows: refused */
-	say(rq, "]\n");
+	json_end(&json);
+	say(rq, "\n");
 	reply_raw(rq, "application/json");
 }
 

@@ -27,7 +27,7 @@ static int json_value(struct json *j, const char *key)
 		return 0;
 	assert((j->open[j->depth] == '{') == (key != NULL));
 	if (j->has[j->depth])
-		buf_puts(j->out, ",");
+		buf_puts(j->out, j->lines[j->depth] ? ",\n" : ",");
 	j->has[j->depth] = 1;
 	if (key) {
 		buf_json(j->out, key);
@@ -45,6 +45,7 @@ static void json_open(struct json *j, const char *key, char kind)
 	j->depth++;
 	j->open[j->depth] = kind;
 	j->has[j->depth] = 0;
+	j->lines[j->depth] = 0;
 	buf_add(j->out, &kind, 1);
 }
 
@@ -56,6 +57,13 @@ void json_object(struct json *j, const char *key)
 void json_array(struct json *j, const char *key)
 {
 	json_open(j, key, '[');
+}
+
+void json_rows(struct json *j, const char *key)
+{
+	json_open(j, key, '[');
+	if (j->out)
+		j->lines[j->depth] = 1;
 }
 
 void json_end(struct json *j)

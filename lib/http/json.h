@@ -33,6 +33,8 @@ struct json {
 	                                     the top */
 	char has[JSON_DEPTH_MAX + 1];     /* at each depth: 1 when a value is
 	                                     there already (a comma comes next) */
+	char lines[JSON_DEPTH_MAX + 1];   /* at each depth: 1 when each value
+	                                     after the first starts a line */
 };
 
 /* Begin writing JSON at the end of out (NULL: the writer writes nothing,
@@ -47,6 +49,10 @@ void json_members(struct json *j, struct buf *out);
  * one opened last. */
 void json_object(struct json *j, const char *key);
 void json_array(struct json *j, const char *key);
+
+/* An array of rows: each element after the first on a line of its own
+ * (",\n"), as /data writes its rows. */
+void json_rows(struct json *j, const char *key);
 void json_end(struct json *j);
 
 /* A value: an integer; a real as fmt_real prints it (NaN and infinities,

@@ -96,8 +96,30 @@ static void test_nowhere(void)
 	CHECK(j.out == NULL);
 }
 
+/* Rows: one a line after the first, as /data writes them; nested values
+ * keep their plain commas. */
+static void test_rows(void)
+{
+	struct buf out = {0};
+	struct json j;
+
+	json_start(&j, &out);
+	json_rows(&j, NULL);
+	for (int i = 0; i < 3; i++) {
+		json_object(&j, NULL);
+		json_int(&j, "x", i);
+		json_str(&j, "name", "a");
+		json_end(&j);
+	}
+	json_end(&j);
+	CHECK_STR(buf_str(&out), "[{\"x\":0,\"name\":\"a\"},\n{\"x\":1,\"name\":\"a\"},\n"
+		  "{\"x\":2,\"name\":\"a\"}]");
+	buf_free(&out);
+}
+
 int main(void)
 {
+	test_rows();
 	test_nesting();
 	test_values();
 	test_members();
