@@ -96,3 +96,30 @@ def test_a_route_file_includes_only_mocean_h_of_lib():
             # How a store is kept is not a lesson's business.
             for internal in ("->missing", "->kept", "->store", "->failed", "stores"):
                 assert internal not in code, (name, internal)
+
+
+def test_no_function_calls_a_layer_above_it():
+    """What the objects of each layer call (nm's undefined symbols) is defined
+    in their own layer or below: a lower layer never calls a higher one."""
+    import glob
+    import subprocess
+    objects = None
+    for build in ("build/asan/lib", "build/lib"):
+        found = glob.glob(os.path.join(HERE, build, "**", "*.o"), recursive=True)
+        if found:
+            objects = {os.path.relpath(o, os.path.join(HERE, build))[:-2] + ".c": o for o in found}
+            break
+    assert objects, "build lib/ first (make test builds it)"
+    defined = {}
+    for rel, obj in objects.items():
+        out = subprocess.run(["nm", "--defined-only", obj], capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            parts = line.split()
+            if len(parts) == 3 and parts[1] in "TDBR":
+                defined[parts[2]] = rel
+    for rel, obj in objects.items():
+        out = subprocess.run(["nm", "-u", obj], capture_output=True, text=True).stdout
+        for name in (line.split()[-1] for line in out.splitlines() if line.strip()):
+            if name in defined:
+                assert layer(defined[name]) <= layer(rel), "%s calls %s, defined in %s above it" % (
+                    rel, name, defined[name])
