@@ -258,3 +258,22 @@ def test_the_cycle_drawn_in_serve_h_names_functions_that_exist():
     assert len(names) >= 25
     for name in sorted(names):
         assert re.search(r"^\w[\w *]*\b%s\(" % name, code, re.M), name
+
+
+def test_every_citation_of_the_protocol_names_a_section_that_exists():
+    """Comments cite docs/PROTOCOL.md by its sections' numbers; each exists,
+    and no comment cites a document the tree does not hold."""
+    with open(os.path.join(HERE, "docs", "PROTOCOL.md")) as f:
+        sections = set(re.findall(r"^## (\d+)\.", f.read(), re.M))
+    assert len(sections) >= 6
+    cited = 0
+    for path in sources_of("lib", "cgi-bin"):
+        with open(path) as f:
+            text = f.read()
+        for m in re.finditer(r"([\w./]*PROTOCOL[\w.]*)(?: section (\d+))?", text):
+            assert m.group(1).startswith("docs/PROTOCOL.md"), (path, m.group(0))
+            if m.group(2):
+                cited += 1
+                assert m.group(2) in sections, (path, m.group(0))
+        assert "DESIGN" not in text, path
+    assert cited >= 5

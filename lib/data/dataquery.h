@@ -17,7 +17,7 @@
 #include "ocean/request.h"
 
 /* What one request may ask of the service; past a bound the answer is a
- * 400 saying so (PROTOCOL: every request's work is bounded). */
+ * 400 saying so (docs/CODE.md: every request's work is bounded). */
 #define DATA_ROWS_MAX 100000        /* rows in one answer; limit= up to this */
 #define DATA_PLOT_MAX 50000         /* points in one svg plot */
 #define DATA_GRID_MAX 250000        /* bathymetry points computed */

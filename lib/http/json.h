@@ -13,7 +13,7 @@
  *
  * Inside an object every value has a key; inside an array, and at the top,
  * none (NULL): asserted.  Strings are written as buf_json writes them, reals
- * as fmt_real (Python's repr: PROTOCOL.md section 1), so the text is the
+ * as fmt_real (Python's repr: docs/PROTOCOL.md section 1), so the text is the
  * same byte for byte as the first server's.  Why not a library: jansson
  * (Debian's libjansson-dev) prints reals with a fixed precision ("%.17g":
  * 0.1 is 0.10000000000000001, 1e+16 is 10000000000000000.0), has no way to
