@@ -271,7 +271,8 @@ static void finish_world(struct request *rq)
 		answer_fault(rq, rq->db);
 }
 
-/* The request as CGI and FastCGI hand it over (conn_param). */
+/* The request as CGI and FastCGI hand it over (conn_param), with the
+ * client's address (REMOTE_ADDR: wrong secret words are counted by it). */
 static void read_input(const struct conn *c, struct input *in)
 {
 	in->method = conn_param(c, "REQUEST_METHOD");
@@ -279,6 +280,7 @@ static void read_input(const struct conn *c, struct input *in)
 	in->uri = conn_param(c, "REQUEST_URI");
 	in->host = conn_param(c, "HTTP_HOST");
 	in->accept = conn_param(c, "HTTP_ACCEPT");
+	in->addr = conn_param(c, "REMOTE_ADDR");
 	if (!*in->method)
 		in->method = "GET"; /* run by hand, without a web server */
 }

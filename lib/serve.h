@@ -20,7 +20,9 @@
  *      |  (STORE_WORLD_READ: a snapshot), then the world's row: its
  *      v  geometry from the seed, bloom, lock, limit
  *   OPEN        a transaction on rq->db
- *      |  player_load (the ID key's player), secret_allows, tally_count
+ *      |  player_load (the ID key's player), secret_allows (403 without
+ *      |  the word; 429 for an address that sent too many wrong ones, before
+ *      |  the word is checked: secret.h), tally_count
  *      |  (429 past the teacher's limit), player_move: the player up to now
  *      v  (rq->me; what finish_world needs to know whether to save it)
  *   READY
