@@ -18,14 +18,15 @@
 
 
 /* The keys lib itself reads for a route's store (checked in check_keys):
- * world= and secret= for a world's routes, name= for a Steps level. */
+ * world= and secret= for a world's routes, and for a Steps level also
+ * name= (the player it is recorded for, of world= or the default world). */
 static int implicit_key(const struct route *r, const char *key)
 {
-	if (r->store == STORE_WORLD || r->store == STORE_WORLD_READ)
-		return strcmp(key, "world") == 0 || strcmp(key, "secret") == 0;
-	if (r->store == STORE_PROGRESS)
-		return strcmp(key, "name") == 0;
-	return 0;
+	if (r->store == STORE_NONE)
+		return 0;
+	if (r->store == STORE_PROGRESS && strcmp(key, "name") == 0)
+		return 1;
+	return strcmp(key, "world") == 0 || strcmp(key, "secret") == 0;
 }
 
 /* The value of a declared key, or NULL for a key lib reads itself. */
@@ -180,7 +181,7 @@ static int check_keys(struct request *rq)
 	struct value ignored;
 
 	fold_world(&rq->query);
-	if (r->store == STORE_WORLD || r->store == STORE_WORLD_READ) {
+	if (r->store != STORE_NONE) {
 		if (check_key(rq, &world_key, &ignored) < 0)
 			return -1;
 		rq->world_name = world_or_default(ignored.text);
