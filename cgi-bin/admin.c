@@ -9,6 +9,8 @@
  *        ocean, or for a world not made yet the one its name gives)
  * A HEAD request (a link preview, a prefetch) checks the key and does nothing.
  *   ...&do=kick&name=fred -> player fred removed from class3   (&do=give&id=3)
+ *   ...&do=newsecret&name=ann&secret=coral-otter-42 -> ann's secret word in
+ *        class3 is now coral-otter-42: ...  (without secret=, a word made up)
  *   ...&do=bloom (calm), lock (unlock), limit&rate=5, newview, delete
  * Worst case: every world's file read (MAX_WORLDS), with its 2000 players.
  */
@@ -82,6 +84,7 @@ static void give(struct request *rq)
 static const struct action actions[] = {
 	{ "reset", reset, .want = WORLD_MAKE },
 	{ "kick", kick, .needs = "name" },
+	{ "newsecret", teacher_new_secret, .needs = "name" },
 	{ "give", give, .needs = "id" },
 	{ "newview", newview, .want = WORLD_WRITE },
 	{ "bloom", bloom, .said = "the plankton bloom in %s is on" },
@@ -112,6 +115,7 @@ static const struct route route = {
 		{ .name = "seed", .type = KEY_INT, .min = 0, .max = 1e15 },
 		{ .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
 		{ .name = "rate", .type = KEY_INT, .min = 0, .max = 1000 },
+		{ .name = "secret", .type = KEY_TEXT, .longest = SECRET_LONGEST },
 	},
 	.handle = admin,
 };

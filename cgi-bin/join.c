@@ -7,9 +7,12 @@
  *   /join?name=fred!  -> -1  (only letters and digits, please)
  *   /join?name=wilma&secret=bluewhale -> 2  (protected: every route that acts
  *        as wilma needs &secret=bluewhale from now on; without it, /join is -1)
+ *   /join?name=fred&secret=mallory -> -1  (fred plays without a word: only
+ *        the teacher can give him one, so nobody takes fred over)
  * -1 (never an error: programs read it with int()) also in a locked world
  * without secret=, a full one, or a new one past MAX_WORLDS: JSON says why.
  * A new world is made by its first player, never by a name refused.
+ * Too many wrong words from one address: 429 (Retry-After), not checked.
  * Worst case: a 65-character name checked, 2 rows written, 1 word hashed.
  */
 #include "mocean.h"
@@ -45,6 +48,7 @@ static long long new_player(struct request *rq, const char *name)
 	return id;
 }
 
+/* The route: the player's id (a new player's, made now), or -1 and why. */
 static void join(struct request *rq)
 {
 	const char *name = arg(rq, "name");
@@ -61,12 +65,14 @@ static void join(struct request *rq)
 		why = NO_NEW_WORLD;
 	else if (rq->world_locked && !*secret)
 		why = "this world is locked: join with a secret word, like &secret=bluewhale";
-	else if (!player_find(rq, name, &p) && (p.id = new_player(rq, name)) < 0)
+	else if (player_find(rq, name, &p))
+		why = secret_join_refusal(rq, &p);
+	else if ((p.id = new_player(rq, name)) < 0)
 		why = "this ocean is full: come back when someone quits";
-	else if (secret_check(rq, p.id) >= SECRET_MISSING)
-		why = "this name is protected by a secret word: add it, &secret=...";
 	else if (*secret)
-		secret_set(rq, p.id, secret);   /* protected from now on, unless it was */
+		secret_set(rq, p.id, secret);   /* a new player, protected from now on */
+	if (rq->reply.status != 200)
+		return;   /* too many wrong words (a 429), or a fault: the answer */
 	say(rq, "%lld", why ? -1 : p.id);
 	json_int(&rq->reply.json, "id", why ? -1 : p.id);
 	if (why && rq->reply.form == FORM_BROWSER)

@@ -64,9 +64,11 @@ static void mocean(struct request *rq)
 		say(rq, "\nEvery route takes world=NAME (letters and digits) to play in a world "
 			"of its own, client=browser for a web page, and format=json for JSON whose "
 			"\"reply\" is the text above.\n\nKEEP YOUR PLAYER YOURS: /join?name=fred&secret="
-			"bluewhale protects fred: from then on every address that acts as fred (/join "
-			"and /quit too) needs &secret=bluewhale, so nobody else can steer, quit or chat "
-			"as you. Pick a word you use nowhere else: it travels in the address.\n");
+			"bluewhale, the first time fred joins, protects fred: from then on every address "
+			"that acts as fred (/join and /quit too) needs &secret=bluewhale, so nobody else "
+			"can steer, quit or chat as you. A player that joined without a word gets one "
+			"only from the teacher. Pick a word you use nowhere else: it travels in the "
+			"address.\n");
 }
 
 static const struct route route = {

@@ -131,7 +131,7 @@ static int check_keys(struct request *rq)
 	struct value ignored;
 
 	fold_world(&rq->query);
-	if (r->store == STORE_WORLD || r->store == STORE_WORLD_READ) {
+	if (r->store != STORE_NONE) {
 		if (check_key(rq, &world_key, &ignored) < 0)
 			return -1;
 		rq->world_name = world_or_default(ignored.text);
@@ -222,7 +222,8 @@ static void finish_world(struct request *rq)
 		answer_fault(rq, rq->db);
 }
 
-/* The request as CGI and FastCGI hand it over (conn_param). */
+/* The request as CGI and FastCGI hand it over (conn_param), with the
+ * client's address (REMOTE_ADDR: wrong secret words are counted by it). */
 static void read_input(const struct conn *c, struct input *in)
 {
 	in->method = conn_param(c, "REQUEST_METHOD");
@@ -230,6 +231,7 @@ static void read_input(const struct conn *c, struct input *in)
 	in->uri = conn_param(c, "REQUEST_URI");
 	in->host = conn_param(c, "HTTP_HOST");
 	in->accept = conn_param(c, "HTTP_ACCEPT");
+	in->addr = conn_param(c, "REMOTE_ADDR");
 	if (!*in->method)
 		in->method = "GET"; /* run by hand, without a web server */
 }

@@ -9,10 +9,12 @@
  * answer, so a refusal changes nothing.
  *
  *   ARRIVED     rq is fresh: the route, struct stores, the time
- *      |  read_input (method, query, uri, Host, Accept), query_parse,
+ *      |  read_input (method, query, uri, Host, Accept, the client's
+ *      |  address), query_parse,
  *      |  reply_decide (the reply's form, once: text, browser or JSON),
- *      |  check_keys: world= and secret= (world routes), name= (Steps
- *      v  levels) and every declared key, checked and parsed once
+ *      |  check_keys: world= and secret= (world routes and Steps levels),
+ *      |  name= (Steps levels) and every declared key, checked and parsed
+ *      v  once
  *   CHECKED     values[] hold typed values (store NONE, PROGRESS: to READY)
  *      |  world_begin (worlds.h): world_store (kept in struct stores, or
  *      |  opened; a world with no file is a stand-in), then db_begin
@@ -20,7 +22,9 @@
  *      |  (STORE_WORLD_READ: a snapshot), then the world's row: its
  *      v  geometry from the seed, bloom, lock, limit
  *   OPEN        a transaction on rq->db
- *      |  player_load (the ID key's player), secret_allows, tally_count
+ *      |  player_load (the ID key's player), secret_allows (403 without
+ *      |  the word; 429 for an address that sent too many wrong ones, before
+ *      |  the word is checked: secret.h), tally_count
  *      |  (429 past the teacher's limit), player_move: the player up to now
  *      v  (rq->me; what finish_world needs to know whether to save it)
  *   READY
@@ -35,10 +39,14 @@
  *   ANSWERED    reply_free and query_free: nothing outlives rq
  *
  * Paths inside READY, through the same functions:
- *   Steps levels (STORE_PROGRESS): level_solved -> record_solved (steps.c) opens
- *     steps.db (progress_store) and writes the level in a transaction of
- *     its own (db_begin, INSERT, db_end), apart from any world.
- *   /data (STORE_WORLD_READ, in its snapshot): plan_query (plan) ->
+ *   Steps levels (STORE_PROGRESS): level_solved -> record_solved (steps.c)
+ *     first reads the world name= plays in (world=, else the default) in a
+ *     snapshot (world_begin ... db_end): a protected name needs its
+ *     secret= (secret_allows); then it opens steps.db (progress_store) and
+ *     writes the level in a transaction of its own (db_begin, INSERT,
+ *     db_end), apart from any world.
+ *   /data (STORE_WORLD_READ, in its snapshot): plan_query (plan; for &add,
+ *     check_author: a protected name= needs its secret=) ->
  *     data_fill (fill: a dataset made from the geometry) -> select_rows or
  *     summarise_rows (select) -> data_write_rows or data_write_info (write) ->
  *     data_empty.  With &add, db_begin_writing ends the snapshot and takes

@@ -64,6 +64,20 @@ class FreshAdapter(requests.adapters.HTTPAdapter):
             self.last = time.monotonic()
 
 
+class SourceAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter whose connections come from one loopback address
+    (127.0.0.2, ...): a client at another address, as the server's
+    REMOTE_ADDR shows it (the server listens on 127.0.0.1)."""
+
+    def __init__(self, source):
+        self.source = source
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.source, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
 def kept_alive_session():
     """A requests.Session that keeps connections alive, never too long."""
     s = requests.Session()
@@ -184,6 +198,13 @@ class Server:
     def get(self, route, **params):
         """GET /route with these keys, as a student's requests.get would."""
         return self.session.get(self.url + "/" + route.lstrip("/"), params=params, timeout=30)
+
+    def get_from(self, source, route, **params):
+        """The same GET from another client address (source, like
+        "127.0.0.2"), on a connection of its own."""
+        with requests.Session() as s:
+            s.mount("http://", SourceAdapter(source))
+            return s.get(self.url + "/" + route.lstrip("/"), params=params, timeout=30)
 
     def make_world(self, name, seed=None):
         """Make world `name` anew (with this seed), as a teacher's reset does:

@@ -152,16 +152,17 @@ def small_disk():
 
 
 def fill(path):
-    """Write into path until the disk is full."""
-    with open(path, "wb") as f:
+    """Write into path until the disk is full.  Unbuffered: a write the
+    disk takes only in part leaves nothing for close() to flush (and fail
+    on), whatever room the files before it left."""
+    with open(path, "wb", buffering=0) as f:
         try:
             while True:
                 f.write(b"\xff" * 65536)
-                f.flush()
         except OSError:
             pass
     try:
-        with open(path, "ab") as f:     # the last few bytes too
+        with open(path, "ab", buffering=0) as f:     # the last few bytes too
             while True:
                 f.write(b"\xff")
                 f.flush()

@@ -107,10 +107,12 @@ def test_the_first_mission_plays_in_demo_as_printed(make_server):
         assert run.returncode == 0, run.stderr
         assert run.stdout.splitlines() == ["my id is 0", SEAMOUNT + name]
 
-    # The secret word's address: fred protects his player, as the page says.
+    # The secret word's address: a new player protects itself, as the page
+    # says; fred, who joined without a word, is nobody's to take.
     for href in addresses:
-        assert follow(server, href) == "0"
-    assert server.get("location", id=0, world="demo").status_code == 403
+        assert follow(server, href) == "1"
+    assert server.get("location", id=1, world="demo").status_code == 403
+    assert server.get("location", id=0, world="demo").status_code == 200
 
 
 needs_chromium = pytest.mark.skipif(not CHROMIUM, reason="make test installs Debian's chromium")

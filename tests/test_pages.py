@@ -224,7 +224,8 @@ def test_the_teachers_dashboard(make_server, unique, output_dir):
         assert links[1] == "/scores?world=%s&client=browser" % w
         # Every /admin action has its button (an open world shows Lock, not Unlock).
         actions = set(c.js("[...document.querySelectorAll(\"%sbutton\")].map(b => b.dataset.do)" % card(w)))
-        assert actions >= {"bloom", "lock", "limit", "newview", "reset", "delete", "give", "kick"}
+        assert actions >= {"bloom", "lock", "limit", "newview", "reset", "delete", "give", "kick",
+                           "newsecret"}
         assert "unlock" not in actions
 
         def answer_after(click):

@@ -84,8 +84,13 @@ function playerRow(w, p) {
     "requests" in p ? el("td", { className: "n" + (p.requests > 600 ? " busy" : ""),
                                  textContent: p.requests }) : null,
     safe === undefined ? null : el("td", {}, tag(safe ? "secret" : "no secret", safe)),
+    "wrong_secrets" in p ? el("td", { className: "n" + (p.wrong_secrets > 0 ? " busy" : ""),
+                                      title: "wrong secret words sent for " + p.name + " since the reset",
+                                      textContent: p.wrong_secrets }) : null,
     el("td", {},
       button("Give treasures", () => ({ do: "give", world: w.name, id: p.id })), " ",
+      button("New word", () => ({ do: "newsecret", world: w.name, name: p.name }),
+             "Give " + p.name + " a new secret word? The old one stops working: the answer shows the new one."), " ",
       button("Kick", () => ({ do: "kick", world: w.name, name: p.name }),
              "Remove " + p.name + " from " + w.name + "?")));
 }
@@ -142,7 +147,8 @@ function worldCard(w) {
            "Delete " + w.name + "? Its file is moved aside, and its players are gone."));
   const head = el("tr", {}, ...["id", "name", "x, y", "depth",
     ...(w.players.some(p => "requests" in p) ? ["requests/min"] : []),
-    ...(w.players.some(p => protectedOf(p) !== undefined) ? ["secret"] : []), ""]
+    ...(w.players.some(p => protectedOf(p) !== undefined) ? ["secret"] : []),
+    ...(w.players.some(p => "wrong_secrets" in p) ? ["wrong words"] : []), ""]
     .map(t => el("th", { textContent: t })));
   const players = w.players.length ?
     el("table", {}, head, ...w.players.map(p => playerRow(w, p))) :

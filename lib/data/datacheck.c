@@ -2,6 +2,8 @@
  * datacheck.h). */
 #include "data/datacheck.h"
 #include "ocean/reply.h"
+#include "ocean/player.h"
+#include "ocean/secret.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -261,6 +263,20 @@ int check_row(struct request *rq, const struct query_plan *plan)
 			     required_names(d, names), d->name, d->add_example);
 			return -1;
 		}
+	}
+	return 0;
+}
+
+int check_author(struct request *rq, const struct query_plan *plan)
+{
+	struct player p;
+
+	for (int i = 0; i < plan->nwhere; i++) {
+		const struct condition *c = &plan->where[i];
+
+		if (strcmp(c->col->name, "name") == 0 && player_find(rq, c->text, &p) &&
+		    !secret_allows(rq, &p))
+			return -1;
 	}
 	return 0;
 }

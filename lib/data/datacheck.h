@@ -42,6 +42,12 @@ int read_condition(struct request *rq, struct query_plan *plan,
 /* For add: the plan's conditions are a row its dataset takes. */
 int check_row(struct request *rq, const struct query_plan *plan);
 
+/* For add: a row credited to a player (its name column) protected by a
+ * secret word in this world needs secret= with the word, as every route
+ * that acts as that player does: 0, or -1 after the 403 (or the 429 of an
+ * address that sent too many wrong words). */
+int check_author(struct request *rq, const struct query_plan *plan);
+
 /* For svg: the axes (x=, y=, or the dataset's own), numbers only, as the
  * plan's columns, then who made each row and the time when the points are
  * joined. */

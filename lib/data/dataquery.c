@@ -77,7 +77,8 @@ static int read_client(struct request *rq, struct query_plan *plan,
 }
 
 /* dataset, info and add are read before the other terms (plan_query), and
- * lib checked world=: nothing more to read. */
+ * lib checked world= and secret= (read by check_author): nothing more to
+ * read. */
 static int read_nothing(struct request *rq, struct query_plan *plan,
 			const struct term *t)
 {
@@ -104,6 +105,7 @@ static const struct word words[] = {
 	{ "info", read_nothing, NULL, 0 },
 	{ "add", read_nothing, NULL, 0 },
 	{ "world", read_nothing, NULL, 1 },
+	{ "secret", read_nothing, "secret=YOURWORD", 1 },
 	{ "client", read_client, NULL, 1 },
 };
 
@@ -237,7 +239,7 @@ int plan_query(struct request *rq, struct query_plan *plan)
 	if (!plan->d)
 		return 0;
 	if (plan->add)
-		return check_row(rq, plan);
+		return check_row(rq, plan) < 0 ? -1 : check_author(rq, plan);
 	if (plan->all_cols)
 		for (int i = 0; i < plan->d->ncols; i++)
 			plan->cols[plan->ncols++] = &plan->d->cols[i];

@@ -167,7 +167,10 @@ void reply_write(struct request *rq, struct buf *reply)
 	struct buf out = {0};
 	struct json j;
 	const char *type;
+	char retry[48];
 
+	snprintf(retry, sizeof retry, "Retry-After: %d\r\n",
+		 r->retry_after > 0 ? r->retry_after : 1);
 	if (r->raw_type && r->status == 200) {
 		type = r->raw_type;
 		buf_add(&out, buf_str(&r->text), r->text.len);
@@ -200,7 +203,7 @@ void reply_write(struct request *rq, struct buf *reply)
 		   "%s"
 		   "\r\n", r->status, status_text(r->status), type,
 		   r->status == 405 ? "Allow: GET, HEAD\r\n" :
-		   r->status == 429 ? "Retry-After: 1\r\n" : "");
+		   r->status == 429 ? retry : "");
 	if (strcmp(rq->in.method ? rq->in.method : "", "HEAD") != 0)
 		buf_add(reply, out.s ? out.s : "", out.len);
 	buf_free(&out);

@@ -21,6 +21,7 @@ enum reply_form {
 struct reply {
 	enum reply_form form;  /* as reply_decide found it */
 	int status;            /* HTTP status, 200 unless fail() said */
+	int retry_after;       /* a 429's Retry-After in seconds (0: 1) */
 	struct buf text;       /* the answer as plain text */
 	struct buf fields;     /* JSON fields after "reply": ,"key":value ... */
 	struct json json;      /* the route's writer of fields: it writes

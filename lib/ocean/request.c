@@ -7,14 +7,15 @@
 #include <string.h>
 
 /* The keys lib itself reads for a route's store (checked in check_keys):
- * world= and secret= for a world's routes, name= for a Steps level. */
+ * world= and secret= for a world's routes, and for a Steps level also
+ * name= (the player it is recorded for, of world= or the default world). */
 static int implicit_key(const struct route *r, const char *key)
 {
-	if (r->store == STORE_WORLD || r->store == STORE_WORLD_READ)
-		return strcmp(key, "world") == 0 || strcmp(key, "secret") == 0;
-	if (r->store == STORE_PROGRESS)
-		return strcmp(key, "name") == 0;
-	return 0;
+	if (r->store == STORE_NONE)
+		return 0;
+	if (r->store == STORE_PROGRESS && strcmp(key, "name") == 0)
+		return 1;
+	return strcmp(key, "world") == 0 || strcmp(key, "secret") == 0;
 }
 
 /* The value of a declared key, or NULL for a key lib reads itself. */

@@ -118,6 +118,7 @@ struct input {
 	const char *uri;     /* the address asked for, "/jion?name=fred" */
 	const char *host;    /* the Host header, "localhost:8080", or "" */
 	const char *accept;  /* the Accept header, or "" */
+	const char *addr;    /* the client's address (REMOTE_ADDR), or "" */
 };
 
 struct request {

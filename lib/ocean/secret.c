@@ -22,6 +22,7 @@
 static const char SQL_SECRET[] = "SELECT secret FROM player WHERE id = ?";
 static const char SQL_SET_SECRET[] =
 	"UPDATE player SET secret = ? WHERE id = ? AND secret IS NULL";
+static const char SQL_GIVE_SECRET[] = "UPDATE player SET secret = ? WHERE id = ?";
 
 /* Get libsodium ready, the first time a secret is used: most requests
  * never touch one, and starting it costs a CGI run about 10 us (it asks the
@@ -34,6 +35,29 @@ static int sodium_ready(void)
 	return -1;
 }
 
+/* Check word against a stored hash, unless the client's address must
+ * wait: its words for player id are counted in the world's tally, before
+ * the check (so that parallel requests cannot test more between them). */
+static enum secret_says secret_test(struct request *rq, long long id,
+				    const char *hash, const char *word)
+{
+	struct tally *t = rq->kept ? &rq->kept->tally : NULL;
+	int wait = t ? tally_guess_begin(t, id, rq->in.addr, rq->now) : 0;
+	int right;
+
+	if (wait > 0) {
+		fail(rq, 429, "too many wrong secret words from your address: wait "
+		     "%d second%s, then send the right one", wait, wait == 1 ? "" : "s");
+		rq->reply.retry_after = wait;
+		return SECRET_PAUSED;
+	}
+	right = sodium_ready() == 0 &&
+		crypto_pwhash_str_verify(hash, word, strlen(word)) == 0;
+	if (t)
+		tally_guess_end(t, id, rq->in.addr, right);
+	return right ? SECRET_RIGHT : SECRET_WRONG;
+}
+
 enum secret_says secret_check(struct request *rq, long long id)
 {
 	sqlite3_stmt *st = db_prepare(rq->db, SQL_SECRET, "i", id);
@@ -42,12 +66,7 @@ enum secret_says secret_check(struct request *rq, long long id)
 
 	if (db_row(rq->db, st) && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		const char *hash = (const char *)sqlite3_column_text(st, 0);
-		if (!*word)
-			says = SECRET_MISSING;
-		else if (sodium_ready() == 0 && crypto_pwhash_str_verify(hash, word, strlen(word)) == 0)
-			says = SECRET_RIGHT;
-		else
-			says = SECRET_WRONG;
+		says = *word ? secret_test(rq, id, hash, word) : SECRET_MISSING;
 	}
 	db_done(rq->db, st);
 	return says;
@@ -62,14 +81,33 @@ int secret_allows(struct request *rq, const struct player *p)
 		return 0;
 	case SECRET_WRONG:
 		fail(rq, 403, "that is not %s's secret word: check it, and send "
-		     "&secret=YOURWORD exactly as you joined with it", p->name);
+		     "&secret=YOURWORD exactly as you joined with it (or your "
+		     "teacher gave it)", p->name);
 		return 0;
+	case SECRET_PAUSED:
+		return 0;   /* the 429 is the answer */
 	default:
 		return 1;
 	}
 }
 
-int secret_set(struct request *rq, long long id, const char *word)
+const char *secret_join_refusal(struct request *rq, const struct player *p)
+{
+	enum secret_says says = secret_check(rq, p->id);
+
+	if (says == SECRET_UNPROTECTED && *query_str(&rq->query, "secret"))
+		return "this name already plays without a secret word: join "
+		       "without &secret=, or ask your teacher to give it one";
+	if (says == SECRET_MISSING || says == SECRET_WRONG)
+		return "this name is protected by a secret word: add it, &secret=...";
+	return NULL;
+}
+
+/* Store word's salted hash for player id with sql (SQL_SET_SECRET or
+ * SQL_GIVE_SECRET).  Returns 0, or -1 (after fail() when it could not be
+ * hashed). */
+static int secret_store(struct request *rq, const char *sql, long long id,
+			const char *word)
 {
 	char hash[crypto_pwhash_STRBYTES];
 
@@ -85,7 +123,17 @@ int secret_set(struct request *rq, long long id, const char *word)
 		     "word; please try again");
 		return -1;
 	}
-	return db_exec(rq->db, SQL_SET_SECRET, "ti", hash, id);
+	return db_exec(rq->db, sql, "ti", hash, id);
+}
+
+int secret_set(struct request *rq, long long id, const char *word)
+{
+	return secret_store(rq, SQL_SET_SECRET, id, word);
+}
+
+int secret_give(struct request *rq, long long id, const char *word)
+{
+	return secret_store(rq, SQL_GIVE_SECRET, id, word);
 }
 
 int secret_same_text(const char *a, const char *b)

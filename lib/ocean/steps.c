@@ -5,6 +5,8 @@
 #include "ocean/reply.h"
 #include "ocean/request.h"
 #include "ocean/worlds.h"
+#include "ocean/player.h"
+#include "ocean/secret.h"
 
 #include <errno.h>
 #include <math.h>
@@ -15,15 +17,38 @@
 static const char SQL_SOLVED[] =
 	"INSERT OR IGNORE INTO solved (name, level, time) VALUES (?, ?, ?)";
 
+/* 1 when a level may be recorded for name: unless a player of that name
+ * in the request's world (world=, else the default world) is protected by
+ * a secret word, and secret= is not its word.  Otherwise 0 after fail():
+ * the 403 (or 429) of every route that acts as a protected player.  The
+ * world is read in a snapshot of its own, and closed again. */
+static int name_allowed(struct request *rq, const char *name)
+{
+	struct player p;
+	int allowed;
+
+	if (!world_begin(rq, rq->world_name, WORLD_READ))
+		allowed = answer_fault(rq, rq->db);
+	else
+		allowed = !player_find(rq, name, &p) || secret_allows(rq, &p);
+	db_end(rq->db, 0);
+	rq->db = NULL;
+	return allowed;
+}
+
 /* Record that the player in name= solved this Steps level, once, with the
  * time (nothing when no name= was sent, or for a HEAD request): in steps.db,
- * a transaction of its own.  Returns 0, or -1 after fail(). */
+ * a transaction of its own.  A name protected by a secret word in world=
+ * (else the default world) needs it: 403 and nothing recorded without it.
+ * Returns 0, or -1 after fail(). */
 static int record_solved(struct request *rq, const char *level)
 {
 	struct store *db;
 
 	if (!*arg(rq, "name") || is_head(rq))
 		return 0;
+	if (!name_allowed(rq, arg(rq, "name")))
+		return -1;
 	/* The Steps file is separate from any world. */
 	db = progress_store(rq->stores);
 	if (db_begin(db) == 0) {

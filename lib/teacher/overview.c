@@ -32,6 +32,7 @@ struct player_line {
 	struct player p;  /* brought up to now */
 	long requests;    /* in the last minute */
 	int safe;         /* 1: a secret word protects the player */
+	long wrong;       /* wrong secret words sent for it since the reset */
 };
 
 /* One route's requests, as the tally counts them. */
@@ -73,7 +74,8 @@ static void add_route_count(const char *route, long long n, void *arg)
 	w->total += n;
 }
 
-/* The open world's players, each with its requests in the last minute. */
+/* The open world's players, each with its requests in the last minute
+ * and the wrong secret words sent for it. */
 static void read_players(struct request *rq, struct summary *w)
 {
 	struct player *p = xmalloc(PLAYERS_MAX * sizeof *p);
@@ -84,6 +86,7 @@ static void read_players(struct request *rq, struct summary *w)
 		l->p = p[i];
 		l->requests = tally_player_minute(&rq->kept->tally, p[i].id, rq->now);
 		l->safe = db_int(rq->db, 0, SQL_PROTECTED, "i", p[i].id) != 0;
+		l->wrong = tally_player_wrong(&rq->kept->tally, p[i].id);
 	}
 	free(p);
 }
@@ -143,9 +146,12 @@ static void say_summary(struct request *rq, const struct summary *w)
 	for (int i = 0; i < w->nplayers; i++) {
 		const struct player_line *l = &w->players[i];
 		say(rq, "  %lld %s at %.1f,%.1f depth %.1f: %ld request%s in the last "
-		    "minute, %s\n", l->p.id, l->p.name, l->p.x, l->p.y, l->p.z,
+		    "minute, %s", l->p.id, l->p.name, l->p.x, l->p.y, l->p.z,
 		    l->requests, l->requests == 1 ? "" : "s",
 		    l->safe ? "secret word" : "NO SECRET WORD");
+		if (l->wrong)   /* someone guesses its word */
+			say(rq, ", %ld WRONG SECRET WORD%s", l->wrong, l->wrong == 1 ? "" : "S");
+		say(rq, "\n");
 	}
 	say(rq, "  requests:");
 	for (int i = 0; i < w->nroutes; i++)
@@ -181,6 +187,7 @@ static void json_summary(struct json *json, const struct summary *w)
 		json_fixed(json, "z", l->p.z, 3);
 		json_int(json, "requests", l->requests);
 		json_bool(json, "protected", l->safe);
+		json_int(json, "wrong_secrets", l->wrong);
 		json_end(json);
 	}
 	json_end(json);

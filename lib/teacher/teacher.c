@@ -8,6 +8,8 @@
 #include "http/query.h"
 #include "ocean/reply.h"
 #include "ocean/world.h"
+#include "ocean/player.h"
+#include "ocean/secret.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -104,6 +106,53 @@ int teacher_world(struct request *rq, const char *name, enum world_want want)
 		return -1;
 	}
 	return 0;
+}
+
+/* Short, common and kind words a 12-year-old can type, for the secret
+ * words the teacher's do=newsecret makes (64 of them: a byte picks one). */
+static const char *const kind_words[64] = {
+	"coral", "otter", "whale", "kelp", "reef", "shell", "squid", "crab",
+	"seal", "tuna", "wave", "tide", "pearl", "sand", "star", "moon",
+	"fern", "moss", "pine", "maple", "robin", "finch", "heron", "swan",
+	"panda", "koala", "llama", "zebra", "tiger", "lemon", "mango", "peach",
+	"plum", "cloud", "rain", "snow", "river", "lake", "hill", "stone",
+	"comet", "orbit", "rocket", "piano", "drum", "flute", "kite", "boat",
+	"apple", "berry", "bread", "honey", "tulip", "daisy", "acorn", "cedar",
+	"puffin", "walrus", "dolphin", "turtle", "salmon", "lobster", "shrimp", "manta",
+};
+
+/* A new secret word into out: two kind words and a number, coral-otter-42. */
+static void make_secret(char *out, size_t len)
+{
+	unsigned char r[3];
+
+	random_bytes(r, sizeof r);
+	snprintf(out, len, "%s-%s-%d", kind_words[r[0] % 64], kind_words[r[1] % 64],
+		 10 + r[2] % 90);
+}
+
+void teacher_new_secret(struct request *rq)
+{
+	const char *word = arg(rq, "secret");
+	char made[SECRET_LONGEST + 1];
+	struct player p;
+
+	if (!player_find(rq, arg(rq, "name"), &p)) {
+		fail(rq, 404, "nobody called %s is playing in %s: check the name in "
+		     "the overview", arg(rq, "name"), arg(rq, "world"));
+		return;
+	}
+	if (!*word) {
+		make_secret(made, sizeof made);
+		word = made;
+	}
+	if (secret_give(rq, p.id, word) < 0)
+		return;
+	say(rq, "%s's secret word in %s is now %s: from now on every address "
+	    "that acts as %s needs &secret=%s", p.name, arg(rq, "world"), word,
+	    p.name, word);
+	json_str(&rq->reply.json, "name", p.name);
+	json_str(&rq->reply.json, "secret", word);
 }
 
 /* do=delete: move the world's file aside. */

@@ -39,6 +39,12 @@ int teacher_allowed(struct request *rq);
  * not exist is refused.  Returns 0, or -1 after fail(). */
 int teacher_world(struct request *rq, const char *name, enum world_want want);
 
+/* do=newsecret&name=P (&secret=WORD): give player P of the open world
+ * the secret word WORD, or change its word; without secret=, a word made
+ * of two kind words and a number (coral-otter-42).  The word is said, so
+ * the teacher can hand it over.  No such player: 404. */
+void teacher_new_secret(struct request *rq);
+
 /* /admin: with the teacher key, do=NAME runs that action of the table on
  * world= (400 without world=, or for an unknown action or a missing key it
  * needs); without do=, the overview (of world= only, when given).  Anything

@@ -16,6 +16,10 @@ static const char SCHEMA[] =
 	"CREATE TABLE track (time REAL, player TEXT, x REAL, y REAL, z REAL);"
 	"CREATE TABLE sighting (time REAL, player TEXT, thing TEXT, x REAL, y REAL, z REAL);"
 	"CREATE TABLE sounding (time REAL, name TEXT, x REAL, y REAL, depth REAL);"
+	/* A row's name= is looked up here (a protected name needs its word). */
+	"CREATE TABLE player (id INTEGER, name TEXT, x REAL, y REAL, z REAL, vx REAL,"
+	" vy REAL, heading REAL, t REAL, wrapped INTEGER, whale TEXT, playing INTEGER,"
+	" secret TEXT);"
 	"INSERT INTO track VALUES (1, 'fred', 10, 20, 0), (2, 'fred', 11, 21, 5);";
 static const struct schema schema = { .create = SCHEMA, .version = 1 };
 
