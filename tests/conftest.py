@@ -111,6 +111,24 @@ def give_to_server_user(path):
         os.chown(path, pw.pw_uid, pw.pw_gid)
 
 
+def group_alive(pgid):
+    """The processes of group pgid that have not yet ended (a zombie has:
+    it holds no files, only waits to be reaped)."""
+    alive = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % pid) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            alive.append(int(pid))
+    return alive
+
+
 class Server:
     """A real lighttpd serving Mocean on 127.0.0.1."""
 
@@ -189,6 +207,13 @@ class Server:
                 os.killpg(self.proc.pid, signal.SIGKILL)  # any route left behind
             except ProcessLookupError:
                 pass
+            # A killed process still holds its files until it has ended: wait
+            # for that, so what the test does next (open a world's file as its
+            # last connection, start a server on the same data) meets none.
+            deadline = time.time() + 10
+            while group_alive(self.proc.pid) and time.time() < deadline:
+                time.sleep(0.01)
+            assert not group_alive(self.proc.pid), "route programs outlived SIGKILL"
         self.proc = None
 
     def restart(self):
