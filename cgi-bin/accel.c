@@ -9,6 +9,7 @@
  *                          0.2617993877991494   (half a second later, on one line)
  *   /accel?id=0&ctrl=x  -> ctrl must be one of w (faster), s (slower), a (turn
  *                          left) or d (turn right), like /accel?id=0&ctrl=w
+ *   in a round's lobby, or after it: the usual reply, at rest (JSON's "why" says why)
  * Worst case: one player read and written.
  */
 #include "mocean.h"
@@ -60,6 +61,10 @@ static void accel(struct request *rq)
 {
 	const char *ctrl = arg(rq, "ctrl");
 
+	if (round_holds_still(rq, &rq->me)) {   /* a round's lobby, or over: says why */
+		say_motion(rq, &rq->me);
+		return;
+	}
 	if (ctrl[0] == '\0' || ctrl[1] != '\0' || press(&rq->me, ctrl[0]) < 0) {
 		say(rq, "ctrl must be one of w (faster), s (slower), a (turn left) "
 			"or d (turn right), like /accel?id=%lld&ctrl=w", rq->me.id);

@@ -12,6 +12,8 @@
  *   ...&do=newsecret&name=ann&secret=coral-otter-42 -> ann's secret word in
  *        class3 is now coral-otter-42: ...  (without secret=, a word made up)
  *   ...&do=bloom (calm), lock (unlock), limit&rate=5, newview, delete
+ *   ...&do=round&minutes=10 -> round 1 of class3 is open (a lobby); then
+ *        do=start (everyone back at the start) and do=finish (or the clock)
  * Worst case: every world's file read (MAX_WORLDS), with its 2000 players.
  */
 #include "mocean.h"
@@ -58,40 +60,21 @@ static void newview(struct request *rq)
 	say(rq, "the projector's map: /map?world=%s&view=%s", arg(rq, "world"), view);
 }
 
-/* do=kick&name=P: the player leaves the world. */
-static void kick(struct request *rq)
-{
-	struct player p;
-	int found = player_find(rq, arg(rq, "name"), &p) && player_remove(rq, p.id) == 0;
-
-	say(rq, found ? "player %s removed from %s" : "nobody called %s is playing in %s",
-	    arg(rq, "name"), arg(rq, "world"));
-}
-
-/* do=give&id=N: a copy of every treasure (the old cheat). */
-static void give(struct request *rq)
-{
-	struct player p;
-	int found = player_load(rq, arg_int(rq, "id"), &p);
-
-	for (int i = 0; found && i < TREASURES; i++)  /* copies: the map keeps its own */
-		item_give(rq, p.id, "treasure", rq->world.seamounts[i].treasure);
-	say(rq, found ? "%s now holds a copy of every treasure" : "there is no player %s here",
-	    found ? p.name : arg(rq, "id"));
-}
-
 /* do=NAME, its action (NULL: move the world's file aside), what is said. */
 static const struct action actions[] = {
 	{ "reset", reset, .want = WORLD_MAKE },
-	{ "kick", kick, .needs = "name" },
+	{ "kick", teacher_kick, .needs = "name" },
 	{ "newsecret", teacher_new_secret, .needs = "name" },
-	{ "give", give, .needs = "id" },
+	{ "give", teacher_give, .needs = "id" },
 	{ "newview", newview, .want = WORLD_WRITE },
 	{ "bloom", bloom, .said = "the plankton bloom in %s is on" },
 	{ "calm", bloom, .said = "the plankton bloom in %s is over" },
 	{ "lock", lock, .said = "%s is locked: /join needs secret=WORD" },
 	{ "unlock", lock, .said = "%s is open: /join needs no secret word" },
 	{ "limit", limit, .said = "%s has a new limit (rate=0: none)", .needs = "rate" },
+	{ "round", teacher_round, .needs = "minutes" },
+	{ "start", teacher_start, .want = WORLD_WRITE },
+	{ "finish", teacher_finish, .want = WORLD_WRITE },
 	{ "delete", NULL, .said = "world %s deleted: its file is moved aside, not erased" },
 };
 
@@ -116,6 +99,7 @@ static const struct route route = {
 		{ .name = "name", .type = KEY_TEXT, .longest = PLAYER_NAME_BYTES },
 		{ .name = "rate", .type = KEY_INT, .min = 0, .max = 1000 },
 		{ .name = "secret", .type = KEY_TEXT, .longest = SECRET_LONGEST },
+		{ .name = "minutes", .type = KEY_REAL, .min = 0, .max = 10080 },
 	},
 	.handle = admin,
 };

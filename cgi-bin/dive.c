@@ -5,6 +5,7 @@
  *   /dive?id=0&ctrl=f           -> 120.0,64.0,5.0   (at rest at 120,64)
  *   /dive?id=0&ctrl=r           -> 120.0,64.0,0.0
  *   /dive?id=0&ctrl=x           -> -1
+ *   in a round's lobby, or after it: x,y,z where you are (JSON's "why" says why)
  * Worst case: one player read and written, the depth from 12 seamounts.
  */
 #include "mocean.h"
@@ -32,6 +33,10 @@ static void dive(struct request *rq)
 {
 	const char *ctrl = arg(rq, "ctrl");
 
+	if (round_holds_still(rq, &rq->me)) {   /* a round's lobby, or over: says why */
+		say_xyz(rq, &rq->me);
+		return;
+	}
 	if (strcmp(ctrl, "f") == 0)
 		sink(rq, &rq->me);
 	else if (strcmp(ctrl, "r") == 0)

@@ -5,6 +5,7 @@
  *   /get?id=0&item=treasure  -> treasure recovered!
  *   /get?id=0&item=whale     -> congratulations, you are now riding a whale
  *   else a sentence: another item, riding already, no bloom, too far, a full bag
+ *   after a round (see /round): round 2 is over: nothing more can be taken ...
  * Worst case: 29 things checked for reach, one item given.
  */
 #include "mocean.h"
@@ -49,6 +50,10 @@ static void get(struct request *rq)
 	const struct seen *it = nearest(seen, n, item);
 	int whale = strcmp(item, "whale") == 0;
 
+	if (round_is_over(rq)) {   /* after a round, nothing is taken: says so */
+		json_bool(&rq->reply.json, "got", 0);
+		return;
+	}
 	if (!whale && strcmp(item, "treasure") != 0)
 		say(rq, "you can get item=treasure or item=whale");
 	else if (whale && rq->me.whale >= 0)

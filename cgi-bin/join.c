@@ -16,7 +16,6 @@
  * Worst case: a 65-character name checked, 2 rows written, 1 word hashed.
  */
 #include "mocean.h"
-#include <math.h>
 #include <string.h>
 
 static const char SQL_PLAYING[] = "SELECT count(*) FROM player WHERE playing = 1";
@@ -26,24 +25,18 @@ static const char SQL_NEW_PLAYER[] =
 static const char SQL_AIR_TANK[] =
 	"INSERT INTO item (player, kind, name, amount) VALUES (?, 'air tank', 'air tank', 1.0)";
 
-/* A random whole number from lo to hi. */
-static long long pick(long long lo, long long hi)
-{
-	unsigned long long r;
-	random_bytes(&r, sizeof r);
-	return lo + (long long)(r % (unsigned long long)(hi - lo + 1));
-}
-
 /* A new player called name; its id, or -1 when the ocean is full. */
 static long long new_player(struct request *rq, const char *name)
 {
 	long long id;
+	struct player start;
 
 	if (db_int(rq->db, 0, SQL_PLAYING, NULL) >= PLAYERS_MAX)
 		return -1;
 	id = db_int(rq->db, -1, SQL_TAKE_ID, NULL);
-	db_exec(rq->db, SQL_NEW_PLAYER, "itddddd", id, name, (double)pick(40, 200),
-		(double)pick(40, 200), pick(0, 359) * M_PI / 180, rq->now, rq->now);
+	player_place_at_start(&start, rq->now);   /* the corner everyone starts in */
+	db_exec(rq->db, SQL_NEW_PLAYER, "itddddd", id, name, start.x, start.y,
+		start.heading, rq->now, rq->now);
 	db_exec(rq->db, SQL_AIR_TANK, "i", id);
 	return id;
 }

@@ -8,6 +8,8 @@
  *   /scores?format=json  -> {"reply":"...","players":[{"name":"wilma",
  *        "levels":[],"treasures":1}, ...]}   (the same order)
  *   /scores?world=class3  -> class3's players only (treasures held there)
+ *   /scores?world=class3&round=2  -> round 2 of class3:
+ *               1. wilma: 3 treasures, the last at 4:12   (frozen when it ended)
  *   /scores?world=class3&client=browser -> the projector's leaderboard: a
  *        page whose script (www/leaderboard.js) shows that ranking, every 3 s
  * Worst case: 100,000 names, from the Steps file and every world's (MAX_WORLDS).
@@ -50,7 +52,8 @@ static void leaderboard(struct request *rq, const char *world)
 	reply_page_start(&rq->reply.text, title);
 	say(rq, "<link rel=\"stylesheet\" href=\"/leaderboard.css\"/></head>\n<body data-world="
 		"\"%s\"><h1>%s</h1>\n<ol id=\"board\"></ol><p id=\"status\">connecting...</p>\n"
-		"<script src=\"/leaderboard.js\"></script></body></html>\n", world, title);
+		"<script src=\"/leaderboard.js\"></script><script src=\"/round.js\"></script>"
+		"</body></html>\n", world, title);
 	reply_raw(rq, "text/html; charset=utf-8");
 }
 
@@ -59,6 +62,10 @@ static void scores(struct request *rq)
 	struct score *board;
 	int n;
 
+	if (has(rq, "round") && rq->reply.form != FORM_BROWSER) {
+		say_round_results(rq, arg(rq, "world"), arg_int(rq, "round"));
+		return;   /* one round's frozen ranking */
+	}
 	if (rq->reply.form == FORM_BROWSER && *arg(rq, "world")) {
 		leaderboard(rq, arg(rq, "world"));
 		return;
@@ -86,6 +93,7 @@ static const struct route route = {
 	.example = "/scores",
 	.keys = {
 		WORLD_KEY,
+		{ .name = "round", .type = KEY_INT, .min = 1, .max = 1e9 },
 	},
 	.handle = scores,
 };

@@ -7,6 +7,7 @@
  *        numbers from 0 up to (not including) 900, like x=450&y=120
  *   without the crystal  -> you need the teleport crystal to teleport; it
  *        lies on a seamount somewhere in the ocean
+ *   in a round's lobby, or after it: x,y,z where you are (JSON's "why" says why)
  * Worst case: one look for the crystal, one player written.
  */
 #include "mocean.h"
@@ -23,7 +24,9 @@ static void teleport(struct request *rq)
 	double x;
 	double y;
 
-	if (!player_holds(rq, me, "teleport crystal")) {
+	if (round_holds_still(rq, me)) {   /* a round's lobby, or over: says why */
+		say_xyz(rq, me);
+	} else if (!player_holds(rq, me, "teleport crystal")) {
 		say(rq, "you need the teleport crystal to teleport; it lies on a "
 			"seamount somewhere in the ocean");
 	} else if (!ocean_coordinate(arg(rq, "x"), &x) ||

@@ -6,6 +6,7 @@
  *   /use?id=0&item=crash alert  -> crash alert! the nearest seamount is Krakatoa
  *   /use?id=0&item=binocularz   -> you are not carrying "binocularz"; check
  *                                  /inventory and spell the treasure's name exactly
+ *   after a round (see /round): round 2 is over: nothing more can be used ...
  * Worst case: one look through your inventory (at most 100 treasures).
  */
 #include "mocean.h"
@@ -49,6 +50,10 @@ static void use(struct request *rq)
 	int used = *item && player_holds(rq, me, item);
 	int near = world_nearest_seamount(&rq->world, me->x, me->y);   /* crash alert */
 
+	if (round_is_over(rq)) {   /* after a round, nothing is used: says so */
+		json_bool(&rq->reply.json, "used", 0);
+		return;
+	}
 	if (!*item)
 		say(rq, "which treasure? say it with item=, like /use?id=%lld&item=binoculars", me->id);
 	else if (strcmp(item, "air tank") == 0)

@@ -189,7 +189,7 @@ static int open_world(struct request *rq)
 		double z = rq->me.z;
 		int wrapped = rq->me.wrapped;
 
-		player_move(&rq->world, &rq->me, rq->now);
+		player_move(&rq->world, &rq->me, round_clock(rq));
 		rq->me_must_save = rq->me.z != z || rq->me.wrapped != wrapped;
 		rq->me_moved = rq->me;
 		rq->has_me = 1;

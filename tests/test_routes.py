@@ -102,6 +102,11 @@ def test_every_example_on_the_students_page_is_a_good_address(server, unique):
     assert len(hrefs) >= len(ROUTE_FILES) - 1
     for href in hrefs:
         r = server.session.get(server.url + href.replace("world=demo", "world=" + world), timeout=30)
+        if href.startswith("/souvenir?"):
+            # A postcard needs a round that is over: a world without one
+            # says so in a sentence.
+            assert r.status_code == 404 and "no round 1" in r.text, (href, r.text)
+            continue
         assert r.status_code in (200, 403), (href, r.status_code, r.text)
 
 

@@ -56,7 +56,7 @@ def test_a_world_of_the_previous_release_plays_on(make_server):
     assert s.text("who", world="lastyear") == "there are 1 players: fred "
     assert s.text("location", id=0, world="lastyear").startswith("100.0,120.0,0.0,")
     assert "binoculars" in s.text("inventory", id=0, world="lastyear")
-    assert run_sql(path, "PRAGMA user_version") == [(2,)]
+    assert run_sql(path, "PRAGMA user_version") == [(3,)]
     assert run_sql(path, "SELECT count(*) FROM sqlite_master WHERE name = 'hits'") == [(0,)]
     # What this release adds works on it.
     assert s.text("join", name="ann", secret="kelp", world="lastyear") == "1"
@@ -66,4 +66,8 @@ def test_a_world_of_the_previous_release_plays_on(make_server):
     assert len(world["view"]) == 12 and world["locked"] is False
     assert s.text("admin", key=s.key, do="lock", world="lastyear")
     assert s.text("join", name="bob", world="lastyear") == "-1"
+    # Rounds, on a world from before them.
+    assert s.text("round", world="lastyear").startswith("no round yet")
+    assert s.get("admin", key=s.key, do="round", minutes="1", world="lastyear").status_code == 200
+    assert s.text("round", world="lastyear") == "lobby"
     assert run_sql(path, "PRAGMA integrity_check") == [("ok",)]

@@ -154,7 +154,7 @@ function worldCard(w) {
     el("table", {}, head, ...w.players.map(p => playerRow(w, p))) :
     el("div", { className: "empty", textContent: "no players yet" });
   const card = el("div", { className: "world" }, el("h3", { textContent: w.name }), facts, links,
-                  actions, dangers, players);
+                  actions, roundsPanel(w), dangers, players);
   card.dataset.world = w.name;
   return card;
 }

@@ -4,6 +4,7 @@
 #include "ocean/request.h"
 #include "ocean/reply.h"
 #include "ocean/world.h"
+#include "sys/sys.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -131,6 +132,27 @@ int player_save(struct request *rq, const struct player *p)
 	return db_exec(rq->db, SQL_SAVE_PLAYER, "dddddddiii", p->x, p->y, p->z,
 		       p->vx, p->vy, p->heading, p->t, (long long)p->wrapped,
 		       (long long)p->whale, p->id);
+}
+
+/* A random whole number from lo to hi. */
+static long long pick(long long lo, long long hi)
+{
+	unsigned long long r;
+
+	random_bytes(&r, sizeof r);
+	return lo + (long long)(r % (unsigned long long)(hi - lo + 1));
+}
+
+void player_place_at_start(struct player *p, double now)
+{
+	p->x = (double)pick(40, 200);
+	p->y = (double)pick(40, 200);
+	p->z = 0;
+	p->heading = (double)pick(0, 359) * M_PI / 180;
+	p->t = now;
+	p->wrapped = 0;
+	p->whale = -1;
+	player_stop(p);
 }
 
 void player_stop(struct player *p)

@@ -69,6 +69,11 @@ int player_remove(struct request *rq, long long id);
 /* Write p back.  Returns 0 or -1. */
 int player_save(struct request *rq, const struct player *p);
 
+/* Where everyone starts: a random place in the corner from 40 to 200 m
+ * east and north, at the surface, facing a random way, at rest, at time
+ * now (joining, and a round's start). */
+void player_place_at_start(struct player *p, double now);
+
 /* Stop p at once (the heading is kept). */
 void player_stop(struct player *p);
 

@@ -16,6 +16,7 @@
 #include "ocean/reply.h"
 #include "ocean/world.h"
 #include "ocean/player.h"
+#include "ocean/round.h"
 
 /* What a key's value must look like.  A value that does not fit is a 400
  * with one line naming the key, written by lib, not by the route. */
@@ -134,6 +135,7 @@ struct request {
 	struct world world;      /* the world's geometry and state (WORLD) */
 	int world_locked;        /* the teacher locked it: /join needs secret= */
 	int world_rate_limit;    /* requests a second per player; 0: none */
+	struct round round;      /* the world's newest round (round.h) */
 	struct player me;        /* the player named by the ID key, up to date */
 	int has_me;              /* 1 when me was loaded */
 	struct player me_moved;  /* me just after moving, before the route */

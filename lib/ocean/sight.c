@@ -118,7 +118,7 @@ int sight_anything(struct request *rq, const struct player *p, double range)
 		other.vx = sqlite3_column_double(st, 3);
 		other.vy = sqlite3_column_double(st, 4);
 		other.t = sqlite3_column_double(st, 5);
-		player_move(&rq->world, &other, rq->now);
+		player_move(&rq->world, &other, round_clock(rq));
 		found = sight_water_distance(p->x, p->y, p->z, other.x, other.y, other.z) <= range;
 	}
 	db_done(rq->db, st);

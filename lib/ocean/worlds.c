@@ -21,7 +21,8 @@
 static const char SQL_FOLD_LOG[] = "PRAGMA wal_checkpoint(TRUNCATE)";
 static const char SQL_BLOOM[] = "UPDATE world SET bloom = ?";
 static const char SQL_WORLD[] =
-	"SELECT seed, bloom, locked, rate_limit FROM world";
+	"SELECT w.seed, w.bloom, w.locked, w.rate_limit, " ROUND_COLUMNS
+	" FROM world w" ROUND_JOIN;
 
 /* mkdir that is happy when the folder is there already. */
 static int ensure_dir(const char *path)
@@ -360,8 +361,13 @@ struct store *world_begin(struct request *rq, const char *name, enum world_want 
 		rq->world.bloom = sqlite3_column_int(st, 1);
 		rq->world_locked = sqlite3_column_int(st, 2);
 		rq->world_rate_limit = sqlite3_column_int(st, 3);
+		round_from_row(rq, st, 4);
 	}
 	db_done(rq->db, st);
+	/* A round played past its end: its results are written by the first
+	 * request that may write, before anything can change them. */
+	if (writing && !rq->db->failed && !rq->db->missing && round_settle(rq) < 0)
+		return NULL;
 	return rq->db->failed ? NULL : rq->db;
 }
 

@@ -56,6 +56,28 @@ static const char WORLD_SCHEMA[] =
 	"  player INTEGER NOT NULL,"         /* who grabbed it */
 	"  time REAL NOT NULL"               /* when */
 	");"
+	/* Rounds: timed class challenges, lobby -> playing -> finished. */
+	"CREATE TABLE round ("
+	"  number INTEGER PRIMARY KEY,"      /* 1, 2, ... the newest is the round */
+	"  state TEXT NOT NULL,"             /* 'lobby', 'playing', 'finished' */
+	"  minutes REAL NOT NULL,"           /* how long it plays */
+	"  seed INTEGER NOT NULL,"           /* the ocean it is played in */
+	"  opened REAL NOT NULL,"            /* unix time of do=round */
+	"  started REAL,"                    /* unix time of do=start, or NULL */
+	"  ends REAL"                        /* when it ends (or ended: a
+	                                        do=finish brings it forward) */
+	");"
+	/* A finished round's ranking, written once and never changed. */
+	"CREATE TABLE result ("
+	"  round INTEGER NOT NULL,"          /* round.number */
+	"  rank INTEGER NOT NULL,"           /* 1 is the winner */
+	"  player INTEGER NOT NULL,"         /* player.id */
+	"  name TEXT NOT NULL,"              /* the player's name then */
+	"  treasures INTEGER NOT NULL,"      /* taken during the round */
+	"  last REAL,"                       /* unix time of the last one taken */
+	"  taken TEXT,"                      /* which: treasure indexes, "3,7" */
+	"  PRIMARY KEY (round, rank)"
+	");"
 	/* Data service logs: one row per /location. */
 	"CREATE TABLE track ("
 	"  time REAL NOT NULL,"              /* unix time */
@@ -95,7 +117,15 @@ static const char WORLD_UPGRADE_2[] =
 	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;"
 	/* Request counts moved to the tally file (tally.h). */
 	"DROP TABLE hits;";
-static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2 };
+/* Version 2 to 3: rounds and their results. */
+static const char WORLD_UPGRADE_3[] =
+	"CREATE TABLE round (number INTEGER PRIMARY KEY, state TEXT NOT NULL,"
+	" minutes REAL NOT NULL, seed INTEGER NOT NULL, opened REAL NOT NULL,"
+	" started REAL, ends REAL);"
+	"CREATE TABLE result (round INTEGER NOT NULL, rank INTEGER NOT NULL,"
+	" player INTEGER NOT NULL, name TEXT NOT NULL, treasures INTEGER NOT NULL,"
+	" last REAL, taken TEXT, PRIMARY KEY (round, rank));";
+static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2, WORLD_UPGRADE_3 };
 
 /* A new view code: 12 random hex digits, unrelated to the teacher key. */
 void world_new_view_code(char code[VIEW_CODE_LEN + 1])

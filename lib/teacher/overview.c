@@ -6,6 +6,7 @@
 #include "ocean/sight.h"
 #include "store/tally.h"
 #include "ocean/world.h"
+#include "teacher/rounds.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -23,7 +24,7 @@ static int players_now(struct request *rq, struct player *out, int max)
 	int n = player_others(rq, &nobody, out, max);
 
 	for (int i = 0; i < n; i++)
-		player_move(&rq->world, &out[i], rq->now);
+		player_move(&rq->world, &out[i], round_clock(rq));
 	return n;
 }
 
@@ -58,6 +59,9 @@ struct summary {
 	int nplayers;
 	struct route_count routes[TALLY_ROUTES];
 	int nroutes;
+	struct buf rounds;              /* its rounds, as JSON (rounds.h) */
+	struct round round;             /* its newest round */
+	int seconds_left;               /* of that round, when it plays */
 	long long total;                /* requests on every route */
 };
 
@@ -97,6 +101,7 @@ static void read_summary(struct request *rq, const char *name, struct summary *w
 {
 	sqlite3_stmt *st;
 	const char *view;
+	struct json rounds;
 
 	w->name = name;
 	if (!world_begin(rq, name, WORLD_READ)) {
@@ -119,6 +124,10 @@ static void read_summary(struct request *rq, const char *name, struct summary *w
 	db_done(rq->db, st);
 	read_players(rq, w);
 	tally_routes(&rq->kept->tally, add_route_count, w);
+	w->round = rq->round;
+	w->seconds_left = (int)round_seconds_left(rq);
+	json_start(&rounds, &w->rounds);
+	rounds_json(rq, &rounds, NULL);
 done:
 	db_end(rq->db, 0);
 	rq->db = NULL;
@@ -143,6 +152,12 @@ static void say_summary(struct request *rq, const struct summary *w)
 		say(rq, " %d a second", w->limit);
 	say(rq, ", view code %s)", w->view);
 	say(rq, ": %d player%s\n", w->nplayers, w->nplayers == 1 ? "" : "s");
+	if (w->round.number > 0)
+		say(rq, "  round %lld: %s", w->round.number, round_state_name(w->round.state));
+	if (w->round.state == ROUND_PLAYING)
+		say(rq, ", %d:%02d left", w->seconds_left / 60, w->seconds_left % 60);
+	if (w->round.number > 0)
+		say(rq, "\n");
 	for (int i = 0; i < w->nplayers; i++) {
 		const struct player_line *l = &w->players[i];
 		say(rq, "  %lld %s at %.1f,%.1f depth %.1f: %ld request%s in the last "
@@ -200,6 +215,7 @@ static void json_summary(struct json *json, const struct summary *w)
 		json_int(json, w->routes[i].route, w->routes[i].n);
 	json_end(json);
 	json_int(json, "requests", w->total);
+	json_raw(json, "round", buf_str(&w->rounds));
 	json_end(json);
 }
 
@@ -219,6 +235,7 @@ void overview(struct request *rq, const char *only)
 		read_summary(rq, only && *only ? only : names[i], w);
 		say_summary(rq, w);
 		json_summary(&rq->reply.json, w);
+		buf_free(&w->rounds);
 	}
 	json_end(&rq->reply.json);
 	free(w);
@@ -267,6 +284,7 @@ void world_json(struct request *rq, struct buf *out, int step)
 		json_fixed(&j, "sigma", s->sigma, 2);
 		json_fixed(&j, "height", s->height, 2);
 		json_fixed(&j, "peak_depth", world_depth(w, s->x, s->y), 2);
+		json_str(&j, "treasure", s->treasure);   /* the one on its peak */
 		json_end(&j);
 	}
 	json_end(&j);

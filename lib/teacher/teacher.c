@@ -9,6 +9,7 @@
 #include "ocean/reply.h"
 #include "ocean/world.h"
 #include "ocean/player.h"
+#include "ocean/items.h"
 #include "ocean/secret.h"
 
 #include <dirent.h>
@@ -80,6 +81,7 @@ int teacher_world(struct request *rq, const char *name, enum world_want want)
 {
 	if (want != WORLD_MAKE)
 		want = WORLD_WRITE; /* every action writes */
+	rq->world_name = name;
 	if (!world_begin(rq, name, want)) {
 		if (want != WORLD_MAKE || !world_damaged(rq->db))
 			return answer_fault(rq, rq->db) - 1;
@@ -153,6 +155,26 @@ void teacher_new_secret(struct request *rq)
 	    p.name, word);
 	json_str(&rq->reply.json, "name", p.name);
 	json_str(&rq->reply.json, "secret", word);
+}
+
+void teacher_kick(struct request *rq)
+{
+	struct player p;
+	int found = player_find(rq, arg(rq, "name"), &p) && player_remove(rq, p.id) == 0;
+
+	say(rq, found ? "player %s removed from %s" : "nobody called %s is playing in %s",
+	    arg(rq, "name"), arg(rq, "world"));
+}
+
+void teacher_give(struct request *rq)
+{
+	struct player p;
+	int found = player_load(rq, arg_int(rq, "id"), &p);
+
+	for (int i = 0; found && i < TREASURES; i++)  /* copies: the map keeps its own */
+		item_give(rq, p.id, "treasure", rq->world.seamounts[i].treasure);
+	say(rq, found ? "%s now holds a copy of every treasure" : "there is no player %s here",
+	    found ? p.name : arg(rq, "id"));
 }
 
 /* do=delete: move the world's file aside. */

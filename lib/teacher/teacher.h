@@ -45,6 +45,13 @@ int teacher_world(struct request *rq, const char *name, enum world_want want);
  * the teacher can hand it over.  No such player: 404. */
 void teacher_new_secret(struct request *rq);
 
+/* do=kick&name=P: player P leaves the open world (said either way). */
+void teacher_kick(struct request *rq);
+
+/* do=give&id=N: player N gets a copy of every treasure (the first server's
+ * cheat: the map keeps its own). */
+void teacher_give(struct request *rq);
+
 /* /admin: with the teacher key, do=NAME runs that action of the table on
  * world= (400 without world=, or for an unknown action or a missing key it
  * needs); without do=, the overview (of world= only, when given).  Anything
