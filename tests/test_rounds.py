@@ -281,3 +281,37 @@ def test_the_countdown_on_the_map_and_leaderboard(server, unique, output_dir):
     assert clock.startswith("9:") or clock == "10:00"
     assert board_clock.startswith("9:") or board_clock == "10:00"
     assert size >= 64
+
+
+def test_the_dashboard_runs_a_round(make_server, unique, output_dir):
+    # A server of its own: the dashboard lists every world.
+    server = make_server()
+    w = unique("dashround")
+    for name in ("ann", "ben"):
+        server.text("join", name=name, world=w)
+    panel = ".world[data-world='%s'] .roundpanel " % w
+
+    def state():
+        return c.js("(document.querySelector(\"%s.roundstate\") || {}).textContent" % panel)
+
+    with Chrome(1600, 1000) as c:
+        c.open(server.url + "/teacher?key=" + server.key)
+        c.wait("!!document.querySelector(\"%s.roundstate\")" % panel)
+        assert state() == "no round yet"
+        c.click(panel + "button[data-do='round']")
+        c.wait("document.querySelector(\"%s.roundstate\").dataset.state === 'lobby'" % panel)
+        assert state() == "round 1: lobby"
+        assert server.text("round", world=w) == "lobby"
+        c.click(panel + "button[data-do='start']")
+        c.wait("document.querySelector(\"%s.roundstate\").dataset.state === 'playing'" % panel)
+        assert state().startswith("round 1: playing, ") and state().endswith(" left")
+        c.screenshot(os.path.join(output_dir, "dashboard-round.png"))
+        c.dialogs.clear()
+        c.click(panel + "button[data-do='finish']")
+        c.wait("document.querySelector(\"%s.roundstate\").dataset.state === 'finished'" % panel)
+        assert c.dialogs == ["Finish round 1 of %s now?" % w]
+        old = c.js("document.querySelector(\"%s.oldrounds\").textContent" % panel)
+        link = c.js("document.querySelector(\"%s.podiumlink\").getAttribute('href')" % panel)
+    assert old.startswith("round 1: 1. ann (0), 2. ben (0)")
+    assert link == "/scores?world=%s&client=browser" % w
+    assert server.text("round", world=w) == "finished"
