@@ -44,21 +44,29 @@ static void depth_colour(char out[8], double depth)
 		 (int)(240 - 110 * f));
 }
 
-/* The sea floor as squares coloured by depth. */
+/* The sea floor as squares coloured by depth, a row at a time: squares
+ * of one colour side by side are one rectangle (most of the floor is the
+ * plain 30 m, so the card stays small). */
 static void draw_floor(struct buf *b, const struct world *w)
 {
 	double side = (double)MAP_SIDE / CELLS;
-	char colour[8];
+	double cell = OCEAN_SIZE / CELLS;
 
-	for (int i = 0; i < CELLS; i++)
-		for (int j = 0; j < CELLS; j++) {
-			double cell = OCEAN_SIZE / CELLS;
-			depth_colour(colour, world_depth(w, (i + 0.5) * cell, (j + 0.5) * cell));
+	buf_puts(b, "<g id=\"floor\">");
+	for (int j = 0; j < CELLS; j++) {
+		char colour[CELLS][8];
+
+		for (int i = 0; i < CELLS; i++)
+			depth_colour(colour[i], world_depth(w, (i + 0.5) * cell, (j + 0.5) * cell));
+		for (int i = 0, run; i < CELLS; i += run) {
+			for (run = 1; i + run < CELLS && strcmp(colour[i + run], colour[i]) == 0; run++)
+				;
 			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.2f\" height=\"%.2f\" "
 				   "fill=\"%s\"/>", MAP_X + i * side, MAP_Y + MAP_SIDE - (j + 1) * side,
-				   side + 0.3, side + 0.3, colour);
+				   run * side + 0.3, side + 0.3, colour[i]);
 		}
-	buf_puts(b, "\n");
+	}
+	buf_puts(b, "</g>\n");
 }
 
 /* The player's track, one polyline between two wraps of the torus. */
