@@ -14,12 +14,14 @@ connections, as the log says: far more than the flood) is all there is.
 Without a share and with lighttpd's old ceiling (4,096), the class waited
 for the server to drop idle sockets (5 s, server.max-read-idle) and for the
 flood not to take the room first: 0 of 60 answered within 1 s, the slowest
-in 2.5 to 8.7 s.  Each student must be answered within 2 s here (twice the
-target of 1 s, ten times what it takes on a busy 2-core machine); each round
-prints its slowest answer.  Since the answers are timed, the server runs the
+in 2.5 to 8.7 s.  Each student must be answered within 3 s here: the
+target is 1 s, and the slowest answer stays under 1 s even on a 2-core
+machine with a load of 20, but a test must not fail because the machine is
+busier still.  Each round prints its slowest answer.  Since the answers are timed, the server runs the
 programs make run serves, without the sanitizers' cost (the routes are
 tested with them everywhere else)."""
 import errno
+import multiprocessing
 import random
 import re
 import resource
@@ -36,7 +38,7 @@ from conftest import CGI_RUN, MODES, Server
 FLOOD = 6000
 CLASS = 60
 FLOOD_FROM = "127.0.0.2"
-WITHIN = 2.0
+WITHIN = 3.0
 # Linux: take the port at connect, not bind, so that the flood's 6,000
 # sockets do not use up the ports an address may bind.
 IP_BIND_ADDRESS_NO_PORT = getattr(socket, "IP_BIND_ADDRESS_NO_PORT", 24)
@@ -68,99 +70,107 @@ def plain_server(request):
     s.close()
 
 
-class Flood(threading.Thread):
-    """n idle connections from address source to the server on port: none
-    sends a byte.  Each one the server drops is opened again at once; each
-    one refused is tried again 1 to 3 s later (spread out, so that the test's
-    own retries do not take the cores the class needs)."""
+FIELDS = ("held", "most", "tried", "refused", "dropped")
 
-    def __init__(self, source, port, n):
-        super().__init__(daemon=True)
-        self.source, self.port, self.n = source, port, n
-        self.selector = selectors.DefaultSelector()   # epoll: select() stops at 1,024
-        self.done = threading.Event()
-        self.lock = threading.Lock()
-        self.held = 0           # connected now
-        self.most = 0           # the most connected at once
-        self.tried = 0          # first tries answered (connected or refused)
-        self.refused = 0
-        self.dropped = 0        # closed by the server
-        self.retry = []         # (when, slot) of refused ones
 
-    def open(self, slot):
+def flood(source, port, n, counts, done):
+    """The flood's process: n idle connections from address source to the
+    server on port, none of which sends a byte, until done is set.  Each one
+    the server drops is opened again at once; each one refused is tried again
+    1 to 3 s later (spread out, so that the test's own retries do not take
+    the cores the class needs).  counts: held (connected now), most (the most
+    connected at once), tried (first tries answered), refused, dropped (by
+    the server)."""
+    selector = selectors.DefaultSelector()      # epoll: select() stops at 1,024
+    retry = []                                  # (when, slot) of refused ones
+    held, most, tried, refused, dropped = (FIELDS.index(f) for f in FIELDS)
+
+    def count(field, by=1):
+        with counts.get_lock():
+            counts[field] += by
+            counts[most] = max(counts[most], counts[held])
+
+    def open_one(slot):
         s = socket.socket()
         s.setblocking(False)
         s.setsockopt(socket.IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, 1)
-        s.bind((self.source, 0))
-        err = s.connect_ex(("127.0.0.1", self.port))
-        if err not in (0, errno.EINPROGRESS):
+        s.bind((source, 0))
+        if s.connect_ex(("127.0.0.1", port)) in (0, errno.EINPROGRESS):
+            selector.register(s, selectors.EVENT_WRITE, ("connecting", slot))
+        else:
             s.close()
-            self.answered(slot, False)
-            return
-        self.selector.register(s, selectors.EVENT_WRITE, ("connecting", slot))
+            answered(slot, False)
 
-    def answered(self, slot, connected):
-        with self.lock:
-            if slot[1]:
-                slot[1] = False
-                self.tried += 1
-            if connected:
-                self.held += 1
-                self.most = max(self.most, self.held)
-            else:
-                self.refused += 1
-                self.retry.append((time.monotonic() + 1 + 2 * random.random(), slot))
+    def answered(slot, connected):
+        if slot[1]:
+            slot[1] = False
+            count(tried)
+        count(held if connected else refused)
+        if not connected:
+            retry.append((time.monotonic() + 1 + 2 * random.random(), slot))
 
-    def run(self):
-        for i in range(self.n):
-            self.open([i, True])          # [number, not yet tried]
-        while not self.done.is_set():
-            for key, _ in self.selector.select(0.2):
-                s, (state, slot) = key.fileobj, key.data
-                if state == "connecting":
-                    connected = s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0
-                    if connected:
-                        self.selector.modify(s, selectors.EVENT_READ, ("open", slot))
-                    else:
-                        self.selector.unregister(s)
-                        s.close()
-                    self.answered(slot, connected)
-                    continue
-                try:
-                    gone = s.recv(1) == b""
-                except OSError:
-                    gone = True
-                if gone:                  # dropped by the server: open it again
-                    self.selector.unregister(s)
+    for i in range(n):
+        open_one([i, True])                     # [number, not yet tried]
+    while not done.is_set():
+        for key, _ in selector.select(0.2):
+            s, (state, slot) = key.fileobj, key.data
+            if state == "connecting":
+                connected = s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0
+                if connected:
+                    selector.modify(s, selectors.EVENT_READ, ("open", slot))
+                else:
+                    selector.unregister(s)
                     s.close()
-                    with self.lock:
-                        self.held -= 1
-                        self.dropped += 1
-                    self.open(slot)
-            now = time.monotonic()
-            with self.lock:
-                due = [slot for when, slot in self.retry if when <= now]
-                self.retry = [(when, slot) for when, slot in self.retry if when > now]
-            for slot in due:
-                self.open(slot)
-        for key in list(self.selector.get_map().values()):
-            key.fileobj.close()
-        self.selector.close()
+                answered(slot, connected)
+                continue
+            try:
+                gone = s.recv(1) == b""
+            except OSError:
+                gone = True
+            if gone:                            # dropped by the server: open it again
+                selector.unregister(s)
+                s.close()
+                count(held, -1)
+                count(dropped)
+                open_one(slot)
+        now = time.monotonic()
+        due = [slot for when, slot in retry if when <= now]
+        retry[:] = [(when, slot) for when, slot in retry if when > now]
+        for slot in due:
+            open_one(slot)
+
+
+class Flood:
+    """flood() in a process of its own, so that its work does not hold up
+    the class's threads in this one."""
+
+    def __init__(self, source, port, n):
+        context = multiprocessing.get_context("spawn")
+        self.counts = context.Array("q", len(FIELDS))
+        self.done = context.Event()
+        self.process = context.Process(target=flood, args=(source, port, n, self.counts, self.done),
+                                       daemon=True)
+
+    def start(self):
+        self.process.start()
+
+    def state(self):
+        with self.counts.get_lock():
+            return dict(zip(FIELDS, self.counts[:]))
 
     def wait_until(self, what, timeout=120):
         deadline = time.monotonic() + timeout
         while not what() and time.monotonic() < deadline:
+            assert self.process.is_alive(), "the flood's process ended"
             time.sleep(0.1)
         assert what(), self.state()
 
-    def state(self):
-        with self.lock:
-            return dict(held=self.held, most=self.most, tried=self.tried,
-                        refused=self.refused, dropped=self.dropped)
-
     def stop(self):
         self.done.set()
-        self.join(30)
+        self.process.join(30)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
 
 
 def the_class(server, n):
@@ -210,8 +220,8 @@ def test_a_flood_from_one_address_leaves_the_class_its_room(plain_server, many_f
         first = flood.state()
         rounds = [(first, the_class(server, CLASS))]
         # The server drops the flood's idle sockets, and the flood opens them
-        # again (the kernel still counts the dropped ones for a while, so
-        # with a share it gets fewer back at first).
+        # again (with a share, the kernel's count for the flood's address
+        # falls only slowly after a drop, so it gets fewer back at first).
         flood.wait_until(lambda: flood.state()["dropped"] >= first["held"])
         time.sleep(0.5)
         rounds.append((flood.state(), the_class(server, CLASS)))
