@@ -27,6 +27,7 @@ import re
 import resource
 import selectors
 import socket
+import subprocess
 import threading
 import time
 
@@ -242,3 +243,35 @@ def test_a_flood_from_one_address_leaves_the_class_its_room(plain_server, many_f
         # clock tick), so in a burst of them the flood holds a little less.
         assert share * 9 // 10 <= first["most"] <= share, first
         assert last["most"] <= share and last["refused"] >= FLOOD - share, last
+
+
+def nft_table(port):
+    """The text of nftables table inet mocean_PORT, or None."""
+    r = subprocess.run(["nft", "list", "table", "inet", "mocean_%d" % port],
+                       capture_output=True, text=True, timeout=30)
+    return r.stdout if r.returncode == 0 else None
+
+
+def test_the_share_is_the_servers_own_and_goes_when_it_stops(make_server):
+    server = make_server()
+    share = share_said(server)
+    if share is None:
+        pytest.skip("no share on this machine (not root, or no nftables): the log says why")
+    table = nft_table(server.port)
+    assert table is not None
+    # Its rules touch new connections to this port only, and refuse nothing else.
+    rules = [line.strip() for line in table.splitlines() if "reject" in line]
+    assert rules == ["tcp dport %d ct state new add @%s { %s ct count over %d } reject with tcp reset"
+                     % (server.port, family, key, share)
+                     for family, key in (("ipv4", "ip saddr"),
+                                         ("ipv6", "ip6 saddr & ffff:ffff:ffff:ffff::"))], table
+    assert "policy accept;" in table
+    port = server.port
+    server.restart()                   # the same port: the new server's table stays
+    time.sleep(3)                      # the old watcher has looked by now
+    assert nft_table(port) is not None
+    server.stop()
+    deadline = time.monotonic() + 60
+    while nft_table(port) is not None and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert nft_table(port) is None

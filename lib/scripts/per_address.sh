@@ -16,7 +16,7 @@
 # its user) and the nft command (Debian's nftables).  A watcher left behind
 # removes it when lighttpd has stopped (however it stopped) and nothing
 # listens on the port any more; a server started again on the same port
-# makes the table its own, and the old watcher leaves it alone.
+# makes a new table, which the old watcher leaves alone.
 #
 # It prints nothing for lighttpd.conf; one line on lighttpd's stderr (the
 # terminal of make run, or the journal) says what protects the server.
@@ -58,12 +58,11 @@ command -v nft >/dev/null 2>&1 || unprotected "no nft command: apt-get install n
 
 # Made anew (the first two lines remove an old one, if any) in one step.
 # IPv6 addresses count by their /64, the part one home or school is given.
-owner="Mocean on port $port: lighttpd $pid"
 if ! nft -f - 2>/dev/null <<RULES
 table inet $table
 delete table inet $table
 table inet $table {
-	comment "$owner"
+	comment "Mocean on port $port: lighttpd $pid"
 	set ipv4 {
 		type ipv4_addr
 		size 65535
@@ -85,6 +84,12 @@ then
 	unprotected "nft could not add table inet $table"
 fi
 
+# This table's handle: one made later (a server started again on this port)
+# has another, so the watcher below removes only its own, in one step.
+handle=$(nft -a list table inet "$table" 2>/dev/null |
+	sed -n "s/^table inet $table { # handle \([0-9]*\)\$/\1/p")
+[ -n "$handle" ] || { nft delete table inet "$table"; unprotected "nft made table inet $table but cannot list it"; }
+
 # The watcher: its own session (a signal to lighttpd's group, Ctrl-C or
 # systemctl stop, does not end it before its work), nothing of lighttpd's open.
 hex=$(printf %04X "$port")
@@ -97,9 +102,7 @@ setsid -f sh -c '
 		/proc/net/tcp /proc/net/tcp6 2>/dev/null; do
 		sleep 1
 	done
-	if nft list table inet '"$table"' 2>/dev/null | grep -qF "comment \"'"$owner"'\""; then
-		nft delete table inet '"$table"'
-	fi
+	nft delete table inet handle '"$handle"'
 ' </dev/null >/dev/null 2>&1
 
 echo "mocean: one address may hold at most $share of the $ceiling connections on port $port (nftables table inet $table, removed when lighttpd stops)" >&2
