@@ -8,6 +8,9 @@
 # the data folder: PORT=9000 DATA_DIR=/var/lib/mocean make run.  MAX_WORLDS
 # (default 50) is how many worlds the server may hold; it reaches lighttpd's
 # environment, and lighttpd.conf passes it to the route programs.
+# PER_ADDRESS (default 2048) is how many connections one client address may
+# hold at once, kept by the kernel when make run is started as root
+# (lib/scripts/per_address.sh).
 # The build prints one short line per file; V=1 shows the whole commands.
 #
 # MODE=fastcgi serves in event mode: lighttpd keeps each route's program
@@ -17,6 +20,7 @@
 PORT     ?= 8080
 BIND     ?= 0.0.0.0
 MODE     ?= cgi
+PER_ADDRESS ?= 2048
 # Event mode: where lighttpd puts the route programs' sockets.
 SOCKETS  ?= /tmp/mocean-$(PORT)-sockets
 PYTHON   ?= /usr/bin/python3
@@ -71,7 +75,7 @@ QUIET_LD    := 2>&1 | { grep -v -e "statically linked applications requires" \
                  -e "in function .unixDlOpen" -e "in function .OS_CreateLocalIpcFd" || true; }
 
 PACKAGES      := gcc make lighttpd libsqlite3-dev sqlite3 libfcgi-dev \
-                 libsodium-dev libunistring-dev
+                 libsodium-dev libunistring-dev nftables
 TEST_PACKAGES := python3 python3-requests python3-pytest python3-pytest-xdist chromium
 BENCH_PACKAGES := wrk
 
@@ -184,10 +188,12 @@ run: port-free deps build
 # requests, finishes the ones it has and ends the route programs (event mode:
 # they wait for it, lib/http/conn.c); this shell waits for lighttpd (the trap on
 # INT only keeps it from ending first), then removes the sockets folder.
+# Started by an ordinary user, lighttpd may hold only as many files as its
+# soft limit: it is raised to the hard one first (lighttpd.conf, Connections).
 serve: port-free build data-dir stage teacher-key sockets
 	@$(BANNER)
-	@trap : INT TERM; \
-	  MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
+	@trap : INT TERM; ulimit -n $$(ulimit -Hn) 2>/dev/null; \
+	  MOCEAN_PER_ADDRESS=$(PER_ADDRESS) MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
 	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \
 	  MOCEAN_MODE=$(MODE) MOCEAN_SOCKETS=$(SOCKETS) \
 	  MOCEAN_USER=$(RUN_USER) lighttpd -D -f $(SERVE_ROOT)/lighttpd.conf; \
@@ -232,7 +238,7 @@ Wants=network-online.target
 [Service]
 Type=simple
 WorkingDirectory=$(CURDIR)
-ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR) MODE=$(MODE)$(if $(MAX_WORLDS), MAX_WORLDS=$(MAX_WORLDS))
+ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR) MODE=$(MODE)$(if $(MAX_WORLDS), MAX_WORLDS=$(MAX_WORLDS))$(if $(filter-out 2048,$(PER_ADDRESS)), PER_ADDRESS=$(PER_ADDRESS))
 Restart=on-failure
 RestartSec=2
 KillSignal=SIGINT
