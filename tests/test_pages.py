@@ -24,7 +24,7 @@ def get(server, route, accept=None, **params):
 def test_a_browser_gets_the_web_page_without_asking(server):
     r = get(server, "begin", BROWSER_ACCEPT, message="97")
     assert r.headers["Content-Type"] == "text/html; charset=utf-8"
-    assert r.text.startswith("<!DOCTYPE html>") and "<pre>" in r.text
+    assert r.text.startswith("<!DOCTYPE html>") and '<pre id="reply"' in r.text
     assert "97" in r.text
 
 
@@ -129,7 +129,7 @@ def test_the_students_page_opens_with_how_to_play(server, output_dir):
 def test_mocean_in_a_browser(server, output_dir):
     with Chrome(1366, 900) as c:
         c.open(server.url + "/mocean")
-        text = c.js("document.body.innerText")
+        text = c.js("document.getElementById('reply').innerText")
         assert text.startswith("HOW TO PLAY")
         assert server.url + "/join?name=fred" in text
         c.screenshot(os.path.join(output_dir, "mocean-browser.png"))

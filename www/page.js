@@ -8,8 +8,6 @@
 (function () {
   const form = document.getElementById("next");
   const shown = document.getElementById("address");
-  const asked = document.getElementById("asked");
-  if (asked && !asked.textContent) asked.textContent = location.href;   // www/errors/
   if (!form || !shown) return;
   const whole = document.getElementById("whole");   // a route with no keys: the address itself
   const dots = "\u2022\u2022\u2022";

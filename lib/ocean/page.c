@@ -284,17 +284,3 @@ void page_write(struct buf *out, const struct request *rq)
 		next_form(out, rq, path);
 	page_bottom(out);
 }
-
-void page_write_static(struct buf *out, int status, const char *sentence)
-{
-	page_top(out, "Mocean", "");
-	buf_puts(out, "<p class=\"asked\">You asked <code id=\"asked\"></code></p>\n");
-	page_reply(out, status, sentence);
-	buf_puts(out, "<form id=\"next\" class=\"next\" method=\"get\" action=\"/\">\n"
-		 "<h2>Try another address</h2>\n<div class=\"fields\">\n<label><span class=\"key\">"
-		 "address</span><input type=\"text\" id=\"whole\" value=\"/steps\" "
-		 "autocomplete=\"off\" spellcheck=\"false\"/></label>\n</div>\n"
-		 "<p class=\"address\">The address it opens: <code id=\"address\">/steps</code></p>\n"
-		 "<p><button type=\"submit\">Open it</button></p>\n</form>\n");
-	page_bottom(out);
-}

@@ -1,7 +1,6 @@
 /* page.h: the one web page every route and Steps level answers a person
- * with (client=browser, or a browser's address bar: reply.h decides), and
- * the error pages lighttpd sends by itself (www/errors/), laid out like the
- * students' page (www/style.css) and readable on a projector: the address
+ * with (client=browser, or a browser's address bar: reply.h decides), its
+ * refusals (400, 403, 404, 429 ...) too, laid out like the students' page (www/style.css) and readable on a projector: the address
  * that was asked and the reply in large type, then a form for the next try
  * that builds the next address, shows it as it is typed, and opens it
  * (www/page.js).
@@ -27,11 +26,5 @@ struct request;
  * level, to the next level, with its key and the name.  A route with no
  * keys (and /notfound) gets one field holding the whole address. */
 void page_write(struct buf *out, const struct request *rq);
-
-/* A page with no request behind it, for a status lighttpd sends itself
- * (an address it cannot read): the same layout, the sentence as the reply,
- * and a form of one field for the address; the asked address is filled in
- * by the page's script. */
-void page_write_static(struct buf *out, int status, const char *sentence);
 
 #endif
