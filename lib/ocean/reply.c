@@ -60,7 +60,7 @@ void reply_raw(struct request *rq, const char *content_type)
 
 const char *reply_server_address(const struct request *rq)
 {
-	return is_host(rq->in.host) ? rq->in.host : "localhost:8080";
+	return rq->in.host && is_host(rq->in.host) ? rq->in.host : "localhost:8080";
 }
 
 void reply_page_start(struct buf *b, const char *title)
