@@ -155,8 +155,8 @@ class Chrome:
         """The tab as it shows now, as a PNG; scale 0.5 makes it half as wide and high."""
         clip = {}
         if scale != 1:
-            w, h = self.js("[innerWidth, innerHeight]")
-            clip = {"clip": {"x": 0, "y": 0, "width": w, "height": h, "scale": scale}}
+            x, y, w, h = self.js("[scrollX, scrollY, innerWidth, innerHeight]")   # where the view is
+            clip = {"clip": {"x": x, "y": y, "width": w, "height": h, "scale": scale}}
         data = self.send("Page.captureScreenshot", format="png", **clip)["data"]
         with open(path, "wb") as f:
             f.write(base64.b64decode(data))
