@@ -241,6 +241,7 @@ static void live_plot(struct request *rq, const struct query_plan *plan)
 
 void write_page(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
 {
+	int live = find_column(plan->d, "time") != NULL;
 	long long n;
 	char *asked;
 
@@ -251,13 +252,17 @@ void write_page(struct request *rq, const struct query_plan *plan, sqlite3_stmt 
 	buf_html(&rq->reply.text, url_decode(asked) == 0 ? asked : rq->in.query);
 	free(asked);
 	say(rq, "</p>\n");
-	write_form(rq, plan);
+	if (!live)
+		write_form(rq, plan);
 	live_controls(rq, plan);
 	if ((n = write_table(rq, plan, st)) < 0)
 		return; /* too many rows: refused */
 	live_plot(rq, plan);
-	say(rq, "<p id=\"count\">%lld rows</p><script src=\"/data.js\"></script>", n);
-	if (find_column(plan->d, "time"))
+	say(rq, "<p id=\"count\">%lld rows</p>", n);
+	if (live)   /* the live view first, on the screen; the form to ask again below */
+		write_form(rq, plan);
+	say(rq, "<script src=\"/data.js\"></script>");
+	if (live)
 		say(rq, "<script src=\"/datalive.js\"></script>");
 	say(rq, "</body></html>\n");
 	reply_raw(rq, "text/html; charset=utf-8");
