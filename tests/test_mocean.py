@@ -413,4 +413,4 @@ def test_mocean_usage(server):
         assert "/%s " % route in long
     brief = server.text("mocean", usage="brief")
     assert len(brief) < len(long) and "/join name" in brief
-    assert "<pre>" in server.get("mocean", client="browser").text
+    assert '<pre id="reply"' in server.get("mocean", client="browser").text

@@ -270,7 +270,7 @@ def test_browser_and_json_forms(server):
     r = server.get("begin", message="97", client="browser")
     assert r.headers["Content-Type"] == "text/html; charset=utf-8"
     page = ET.fromstring(r.text.split("\n", 1)[1])  # after the doctype
-    assert "not bigger than 100" in page.find("body/pre").text
+    assert "not bigger than 100" in page.find(".//pre[@id='reply']").text
     r = server.get("begin", message="<b>&", client="browser")
     assert "&lt;b&gt;&amp;" in r.text
     r = server.get("begin", message="101", format="json")
@@ -421,26 +421,27 @@ def test_browser_page_of_a_solved_level_leads_on(server, unique, route, key, ans
                                                  following, next_key):
     name = unique("browser")
     body = page(server, route, name=name, **{key: answer})
-    link = body.find("p/a")
+    link = body.find(".//p[@class='next']/a")
     assert link.get("href") == following + "?client=browser" and link.text == following
-    form = body.find("form")
+    form = body.find(".//form")
     if next_key is None:        # the end of the chain: a link only
         assert form is None
         return
     assert form.get("method") == "get" and form.get("action") == following
     inputs = {i.get("name"): i for i in form.iter("input") if i.get("name")}
     assert list(inputs) == [next_key, "name", "client"]
-    assert inputs[next_key].get("type") == "text"
+    assert inputs[next_key].get("type") == "text" and inputs[next_key].get("value") == ""
     assert inputs["name"].get("value") == name and inputs["name"].get("type") == "hidden"
     assert inputs["client"].get("value") == "browser"
-    # The address the form sends, shown beside it: the lesson in sight.
-    shown = form.find(".//code").text
-    assert shown == "%s?%s=&name=%s&client=browser" % (following, next_key, name)
+    # The address the form opens, shown beside it: the lesson in sight (the
+    # empty key is left out until something is typed: www/page.js).
+    shown = form.find(".//code[@id='address']").text
+    assert shown == "%s%s?name=%s&client=browser" % (server.url, following, name)
     # What a browser sends for this form is the next level's own page.
     sent = requests.get(server.url + form.get("action"), timeout=10,
-                        params={n: i.get("value") or "" for n, i in inputs.items()})
-    assert sent.status_code == 200 and sent.url.startswith(server.url + shown.split("=")[0])
-    assert ET.fromstring(sent.text.split("\n", 1)[1]).find("body/form") is not None
+                        params={n: i.get("value") for n, i in inputs.items() if i.get("value")})
+    assert sent.status_code == 200 and sent.url.startswith(shown.split("?")[0])
+    assert ET.fromstring(sent.text.split("\n", 1)[1]).find(".//form") is not None
 
 
 @pytest.mark.parametrize("route, key, guess", [("begin", "message", "97"),
@@ -448,16 +449,29 @@ def test_browser_page_of_a_solved_level_leads_on(server, unique, route, key, ans
                                                ("meruprastarah", "message", "")])
 def test_browser_page_of_a_hint_asks_again(server, route, key, guess):
     body = page(server, route, **{key: guess})
-    assert body.find("pre").text and body.find("p/a") is None   # no next route yet
-    form = body.find("form")
+    assert body.find(".//pre[@id='reply']").text
+    assert body.find(".//p[@class='next']") is None   # no next route yet
+    form = body.find(".//form")
     assert form.get("action") == "/" + route
-    assert form.find(".//input[@name='%s']" % key).get("type") == "text"
-    assert form.find(".//input[@name='name']") is None          # none was sent
-    assert form.find(".//code").text == "/%s?%s=&client=browser" % (route, key)
+    field = form.find(".//input[@name='%s']" % key)
+    assert field.get("type") == "text" and field.get("value") == guess   # prefilled
+    assert form.find(".//input[@name='name']").get("value") == ""     # none was sent
+    shown = "%s/%s?%sclient=browser" % (server.url, route, key + "=" + guess + "&" if guess else "")
+    assert form.find(".//code[@id='address']").text == shown
 
 
-@pytest.mark.parametrize("route, params", [("hello", {}), ("exchange", {"task": 5}),
-                                           ("python", {}), ("duck", {})])
-def test_browser_page_of_other_routes_has_no_form(server, route, params):
-    assert page(server, route, **params).find("form") is None
+def test_browser_page_of_a_route_without_keys_asks_for_a_whole_address(server):
+    form = page(server, "hello").find(".//form")
+    assert form.find(".//input[@id='whole']").get("value") == "/hello?client=browser"
+    # /python reads no key of its own, but records nothing without a name either
+    form = page(server, "python").find(".//form")
+    assert [i.get("name") for i in form.iter("input")] == ["name", "client"]
 
+
+def test_browser_page_of_a_route_with_keys_has_them_as_fields(server):
+    form = page(server, "exchange", task=5).find(".//form")
+    assert form.get("action") == "/exchange"
+    assert form.find(".//input[@name='task']").get("value") == "5"
+    form = page(server, "duck", location="10,30,0").find(".//form")
+    assert [i.get("name") for i in form.iter("input")] == ["location", "destination", "name",
+                                                           "client"]

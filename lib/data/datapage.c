@@ -4,6 +4,7 @@
 #include "data/datarows.h"
 #include "ocean/reply.h"
 #include "data/table.h"
+#include "http/fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -214,8 +215,33 @@ static void write_form(struct request *rq, const struct query_plan *plan)
 	say(rq, "</a> <button type=\"submit\" id=\"go\">Get the data</button></p>\n</form>\n");
 }
 
+/* For a dataset the class writes into (one with a time column): the live
+ * view's switches above the table, and the time this page's rows were read
+ * at, from which www/datalive.js asks for newer rows (time>SINCE). */
+static void live_controls(struct request *rq, const struct query_plan *plan)
+{
+	char since[FMT_REAL_MAX];
+
+	if (!find_column(plan->d, "time"))
+		return;
+	say(rq, "<section id=\"live\" data-since=\"%s\">\n<label><input type=\"checkbox\" "
+		"id=\"follow\" checked=\"checked\"/> Follow new rows as they arrive (newest on "
+		"top)</label>\n<label><input type=\"checkbox\" id=\"plotting\"/> Draw them as a "
+		"plot</label>\n<span id=\"livestatus\" role=\"status\"></span>\n</section>\n"
+		"<div class=\"liveview\">\n", fmt_real(since, rq->now));
+}
+
+/* The live view goes on after the table: the plot beside it. */
+static void live_plot(struct request *rq, const struct query_plan *plan)
+{
+	if (find_column(plan->d, "time"))
+		say(rq, "<div id=\"plot\" hidden=\"hidden\"><img id=\"plotimage\" alt=\"a plot "
+			"of the rows\"/></div>\n</div>\n");
+}
+
 void write_page(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
 {
+	int live = find_column(plan->d, "time") != NULL;
 	long long n;
 	char *asked;
 
@@ -226,9 +252,18 @@ void write_page(struct request *rq, const struct query_plan *plan, sqlite3_stmt 
 	buf_html(&rq->reply.text, url_decode(asked) == 0 ? asked : rq->in.query);
 	free(asked);
 	say(rq, "</p>\n");
-	write_form(rq, plan);
+	if (!live)
+		write_form(rq, plan);
+	live_controls(rq, plan);
 	if ((n = write_table(rq, plan, st)) < 0)
 		return; /* too many rows: refused */
-	say(rq, "<p>%lld rows</p><script src=\"/data.js\"></script></body></html>\n", n);
+	live_plot(rq, plan);
+	say(rq, "<p id=\"count\">%lld rows</p>", n);
+	if (live)   /* the live view first, on the screen; the form to ask again below */
+		write_form(rq, plan);
+	say(rq, "<script src=\"/data.js\"></script>");
+	if (live)
+		say(rq, "<script src=\"/datalive.js\"></script>");
+	say(rq, "</body></html>\n");
 	reply_raw(rq, "text/html; charset=utf-8");
 }

@@ -19,7 +19,9 @@ void data_list_datasets(struct request *rq, const struct query_plan *plan);
 void data_write_info(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st);
 
 /* The html page of the rows of st (from select_rows): the address asked,
- * the query form filled in from the plan, then the rows as a table. */
+ * the query form filled in from the plan, then the rows as a table.  For a
+ * dataset the class writes into (one with a time column), the live view
+ * (www/datalive.js) comes first, the rows and their plot, then the form. */
 void write_page(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st);
 
 #endif

@@ -73,9 +73,10 @@ long long write_table(struct request *rq, const struct query_plan *plan,
 	struct buf v = {0};
 	long long n = 0;
 
-	say(rq, "<table class=\"rows\"><tr>");
-	for (int i = 0; i < plan->ncols; i++)
-		say(rq, "<th>%s<br/><small>%s</small></th>", plan->cols[i]->name,
+	say(rq, "<table class=\"rows\" id=\"rows\"><tr>");
+	for (int i = 0; i < plan->ncols; i++)   /* named and typed for www/datalive.js */
+		say(rq, "<th data-column=\"%s\" data-type=\"%s\">%s<br/><small>%s</small></th>",
+		    plan->cols[i]->name, type_name(plan->cols[i]->type), plan->cols[i]->name,
 		    plan->cols[i]->unit);
 	say(rq, "</tr>\n");
 	while (next_row(rq, plan, st, &n)) {

@@ -1,6 +1,7 @@
 /* reply.c: the answer's text, its JSON fields and its three forms (reply.h). */
 #include "ocean/reply.h"
 #include "http/fmt.h"
+#include "ocean/page.h"
 #include "ocean/request.h"
 
 #include <stdarg.h>
@@ -42,6 +43,8 @@ void fail(struct request *rq, int status, const char *fmt, ...)
 
 	rq->reply.status = status;
 	rq->reply.raw_type = NULL;
+	rq->reply.next = NULL;
+	rq->reply.next_key = NULL;
 	buf_clear(&rq->reply.text);
 	buf_clear(&rq->reply.fields);
 	json_members(&rq->reply.json, rq->reply.form == FORM_JSON ? &rq->reply.fields : NULL);
@@ -57,7 +60,7 @@ void reply_raw(struct request *rq, const char *content_type)
 
 const char *reply_server_address(const struct request *rq)
 {
-	return is_host(rq->in.host) ? rq->in.host : "localhost:8080";
+	return rq->in.host && is_host(rq->in.host) ? rq->in.host : "localhost:8080";
 }
 
 void reply_page_start(struct buf *b, const char *title)
@@ -132,35 +135,6 @@ void reply_decide(struct request *rq)
 	json_members(&r->json, r->form == FORM_JSON ? &r->fields : NULL);
 }
 
-/* Append text for an HTML page, escaped, with every web address in it
- * (http://... up to a space) a link a student can click. */
-static void html_with_links(struct buf *out, const char *text)
-{
-	const char *p = text, *at = text;
-	struct buf part = {0};
-
-	while ((at = strstr(at, "http"))) {
-		if (strncmp(at, "http://", 7) != 0 && strncmp(at, "https://", 8) != 0) {
-			at += 4;
-			continue;
-		}
-		size_t len = strcspn(at, " \t\n\"'<>");
-		buf_clear(&part);
-		buf_add(&part, p, (size_t)(at - p));
-		buf_html(out, buf_str(&part));
-		buf_clear(&part);
-		buf_add(&part, at, len);
-		buf_puts(out, "<a href=\"");
-		buf_html(out, buf_str(&part));
-		buf_puts(out, "\">");
-		buf_html(out, buf_str(&part));
-		buf_puts(out, "</a>");
-		p = at = at + len;
-	}
-	buf_html(out, p);
-	buf_free(&part);
-}
-
 void reply_write(struct request *rq, struct buf *reply)
 {
 	const struct reply *r = &rq->reply;
@@ -185,13 +159,7 @@ void reply_write(struct request *rq, struct buf *reply)
 		json_end(&j);
 	} else if (r->form == FORM_BROWSER) {
 		type = "text/html; charset=utf-8";
-		reply_page_start(&out, rq->route ? rq->route->name : "mocean");
-		buf_puts(&out, "</head>\n<body><pre>");
-		html_with_links(&out, buf_str(&r->text));
-		buf_puts(&out, "</pre>\n");
-		if (r->status == 200)
-			buf_add(&out, buf_str(&r->page_end), r->page_end.len);
-		buf_puts(&out, "</body></html>\n");
+		page_write(&out, rq);
 	} else {
 		type = "text/plain; charset=utf-8";
 		buf_add(&out, buf_str(&r->text), r->text.len);
@@ -213,5 +181,4 @@ void reply_free(struct reply *r)
 {
 	buf_free(&r->text);
 	buf_free(&r->fields);
-	buf_free(&r->page_end);
 }

@@ -27,8 +27,10 @@ struct reply {
 	struct json json;      /* the route's writer of fields: it writes
 	                          nothing unless the form is FORM_JSON */
 	const char *raw_type;  /* set: send text as is with this Content-Type */
-	struct buf page_end;   /* HTML a browser page adds after the text, for a
-	                          200 (a Steps level's form: steps.c) */
+	const char *next;      /* a Steps level solved: the route that follows
+	                          ("/beguine"), for the browser page (page.h) */
+	const char *next_key;  /* the key the page's form sends there (NULL:
+	                          a link only) */
 };
 
 /* Append printf-style text to the answer. */

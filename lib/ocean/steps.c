@@ -87,56 +87,9 @@ enum guess level_read_guess(const char *text, unsigned long long *n)
 	return kind;
 }
 
-/* A Steps level's browser page goes on (reply.page_end) with a link to the
- * next route (next NULL: none) and a form for the next guess in key (NULL:
- * none), sent to next (NULL: this route again), that sends the same GET
- * address a program would, and shows it as it is typed (the form works
- * without the script too). */
-static void guess_form(struct request *rq, const char *next, const char *key)
-{
-	const char *name = query_str(&rq->query, "name");
-	struct buf *out = &rq->reply.page_end;
-	struct buf address = {0};
-	char route[64];   /* "/beguine": route names are short words */
-
-	buf_clear(out);
-	if (rq->reply.form != FORM_BROWSER)
-		return;
-	snprintf(route, sizeof route, "%s%s", next ? "" : "/",
-		 next ? next : rq->route->name);
-	if (next)
-		buf_printf(out, "<p>Next: <a href=\"%s?client=browser\">%s</a></p>\n",
-			   route, route);
-	if (key) {
-		buf_printf(&address, "%s?%s=%s%s&client=browser", route, key,
-			   *name ? "&name=" : "", name);
-		buf_printf(out, "<form id=\"guess\" method=\"get\" action=\"%s\"><p>"
-			   "<label>%s=<input type=\"text\" name=\"%s\" "
-			   "autofocus=\"autofocus\"/></label>\n", route, key, key);
-		if (*name) {   /* so that solving still records the player */
-			buf_puts(out, "<input type=\"hidden\" name=\"name\" value=\"");
-			buf_html(out, name);
-			buf_puts(out, "\"/>\n");
-		}
-		buf_puts(out, "<input type=\"hidden\" name=\"client\" value=\"browser\"/>\n"
-			 "<input type=\"submit\" value=\"send\"/></p>\n"
-			 "<p>The address it sends: <code id=\"address\">");
-		buf_html(out, buf_str(&address));
-		buf_puts(out, "</code></p></form>\n<script>\n"
-			 "var form = document.getElementById('guess');\n"
-			 "form.addEventListener('input', function () {\n"
-			 "  document.getElementById('address').textContent =\n"
-			 "    form.getAttribute('action') + '?' +\n"
-			 "    new URLSearchParams(new FormData(form));\n"
-			 "});\n</script>\n");
-	}
-	buf_free(&address);
-}
-
 const char *level_guess(struct request *rq, const char *key)
 {
-	guess_form(rq, NULL, key);
-	return arg(rq, key);
+	return arg(rq, key);   /* the page's form asks again in every key (page.h) */
 }
 
 int level_solved(struct request *rq, const char *level, const char *next,
@@ -149,6 +102,7 @@ int level_solved(struct request *rq, const char *level, const char *next,
 		say(rq, " Your next step is %s", next);
 		json_str(&rq->reply.json, "next", next);
 	}
-	guess_form(rq, next, key);
+	rq->reply.next = next;      /* the browser page leads on (page.h) */
+	rq->reply.next_key = key;
 	return 0;
 }

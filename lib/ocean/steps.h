@@ -19,9 +19,8 @@ enum guess level_read_guess(const char *text, unsigned long long *n);
 
 struct request;
 
-/* Read the guess a level was sent in key (a key the route declared), and
- * let the browser page offer a form for the next guess, to this same route
- * in the same key. */
+/* Read the guess a level was sent in key (a key the route declared); the
+ * browser page's form asks again in the same key (page.h). */
 const char *level_guess(struct request *rq, const char *key);
 
 /* The level is solved: record it for the player in name= (once), end the

@@ -102,7 +102,7 @@ int main(void)
 		  "Access-Control-Allow-Origin: *\r\nCache-Control: no-store\r\n\r\nx,y: 188.0,0.1");
 	CHECK(strstr(written(&rq, "format=json"),
 		     "\r\n\r\n{\"reply\":\"x,y: 188.0,0.1\",\"x\":188.0,\"name\":\"Kick 'em \\\"Jenny\\\"\"}") != NULL);
-	CHECK(strstr(written(&rq, "client=browser"), "<pre>x,y: 188.0,0.1</pre>") != NULL);
+	CHECK(strstr(written(&rq, "client=browser"), "<pre id=\"reply\" class=\"reply\">x,y: 188.0,0.1</pre>") != NULL);
 	/* In a browser, a web address in the answer is a link. */
 	say(&rq, " see http://h:8080/join?name=fred&world=demo then");
 	CHECK(strstr(written(&rq, "client=browser"), "see <a href=\"http://h:8080/join?name=fred"
