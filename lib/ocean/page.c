@@ -273,6 +273,11 @@ void page_write(struct buf *out, const struct request *rq)
 	asked_address(out, rq, path);
 	buf_puts(out, "</code></p>\n");
 	page_reply(out, rp->status, buf_str(&rp->text));
+	if (rp->note.len && rp->status == 200) {   /* say_note: for people only */
+		buf_puts(out, "<p id=\"note\" class=\"note\">");
+		buf_html(out, buf_str(&rp->note));
+		buf_puts(out, "</p>\n");
+	}
 	if (rp->next && rp->status == 200) {
 		buf_puts(out, "<p class=\"next\">Next: <a href=\"");
 		buf_html(out, rp->next);

@@ -177,8 +177,16 @@ void reply_write(struct request *rq, struct buf *reply)
 	buf_free(&out);
 }
 
+void say_note(struct request *rq, const char *key, const char *sentence)
+{
+	json_str(&rq->reply.json, key, sentence);
+	if (rq->reply.form == FORM_BROWSER)
+		buf_printf(&rq->reply.note, "%s%s", rq->reply.note.len ? " " : "", sentence);
+}
+
 void reply_free(struct reply *r)
 {
 	buf_free(&r->text);
 	buf_free(&r->fields);
+	buf_free(&r->note);
 }

@@ -31,11 +31,18 @@ struct reply {
 	                          ("/beguine"), for the browser page (page.h) */
 	const char *next_key;  /* the key the page's form sends there (NULL:
 	                          a link only) */
+	struct buf note;       /* sentences for people, under the reply on the
+	                          browser page only (say_note) */
 };
 
 /* Append printf-style text to the answer. */
 void say(struct request *rq, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* A sentence for people that programs must not meet in the text reply
+ * (why nobody moves in a round's lobby): on the browser page, under the
+ * reply; in JSON, as the field "why" (key). */
+void say_note(struct request *rq, const char *key, const char *sentence);
 
 /* Append a real number as docs/PROTOCOL.md section 1 prints it (188.0, 12.5). */
 void say_real(struct request *rq, double x);

@@ -103,12 +103,7 @@ double round_seconds_left(const struct request *rq)
  * the text reply's form alone (the browser page shows it under the reply). */
 static void say_why(struct request *rq, const char *why)
 {
-	json_str(&rq->reply.json, "why", why);
-	if (rq->reply.form != FORM_BROWSER)
-		return;
-	buf_puts(&rq->reply.page_end, "<p class=\"why\">");
-	buf_html(&rq->reply.page_end, why);
-	buf_puts(&rq->reply.page_end, "</p>\n");
+	say_note(rq, "why", why);
 }
 
 int round_holds_still(struct request *rq, struct player *p)
