@@ -17,6 +17,7 @@
 #include "ocean/prime.h"
 #include "ocean/reply.h"
 #include "ocean/request.h"
+#include "ocean/roster.h"
 #include "ocean/secret.h"
 #include "ocean/sight.h"
 #include "ocean/steps.h"
@@ -28,6 +29,7 @@
 #include "teacher/overview.h"
 #include "teacher/scores.h"
 #include "teacher/teacher.h"
+#include "teacher/classlist.h"
 #include "serve.h"
 
 #endif

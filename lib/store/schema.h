@@ -2,7 +2,8 @@
  *
  *   DATA_DIR/worlds/NAME.db  one per world: players, inventories, taken
  *                            treasures, the bloom, chat, and the logs the
- *                            data service reads (tracks, sightings, soundings)
+ *                            data service reads (tracks, sightings, soundings),
+ *                            and the class roster
  *   DATA_DIR/steps.db        Steps progress: who solved which level, when
  *
  * Where the files are, and how a process opens and keeps them, is
@@ -12,7 +13,7 @@
 
 #include "store/db.h"
 
-#define WORLD_SCHEMA_VERSION 2
+#define WORLD_SCHEMA_VERSION 3
 #define STEPS_SCHEMA_VERSION 1
 #define VIEW_CODE_LEN 12       /* hex digits */
 
