@@ -278,3 +278,23 @@ def test_the_dashboard_takes_a_class_list_and_prints_cards(make_server, output_d
         c.wait("document.querySelector('#rosterlists tr.rostered td.word').textContent === %r" % new)
     assert old == words["ann"]
     assert [n["name"] for n in overview(s, w)["roster"]] == [n for n in words if n != "chloe"]
+
+
+def test_records_by_name_honour_a_roster_word_before_the_name_joins(server, unique):
+    w = server.make_world(unique("rrec"), 10)
+    kim = unique("kim")
+    word = roster(server, w, kim)[kim]["secret"]
+    # A Steps level for kim, who has not joined: only with kim's word.
+    for secret in ({}, {"secret": "wrong"}):
+        r = server.get("puzzle", solution="leaf", name=kim, world=w, **secret)
+        assert r.status_code == 403 and "card" in r.text and one_sentence(r.text), r.text
+    board = server.get("scores", world=w, format="json").json()["players"]
+    assert all(p["levels"] == [] for p in board if p["name"] == kim)
+    assert server.text("puzzle", solution="leaf", name=kim, secret=word, world=w).startswith("Yes!")
+    # A /data row credited to kim: the same.
+    row = dict(dataset="soundings", add="", x=12.5, y=40, depth=28.1, world=w)
+    r = server.get("data", name=kim, **row)
+    assert r.status_code == 403 and "card" in r.text, r.text
+    assert world_sql(server, w, "SELECT count(*) FROM sounding") == [(0,)]
+    assert server.text("data", name=kim, secret=word, **row) == "1"
+    assert server.text("data", name="nemo", **row) == "1"           # not on the list: as before

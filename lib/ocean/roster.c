@@ -121,3 +121,23 @@ const char *roster_join_refusal(struct request *rq, const char *name)
 		       "card: check it, and send it exactly, &secret=..." : NULL;
 	return NULL;
 }
+
+int roster_allows(struct request *rq, const char *name)
+{
+	const char *word = query_str(&rq->query, "secret");
+	struct roster_entry e;
+
+	if (!roster_find(rq, name, &e))
+		return 1;
+	if (!*word) {
+		fail(rq, 403, "%s is on this world's class list: add &secret=... with "
+		     "the word on %s's card", e.name, e.name);
+		return 0;
+	}
+	if (roster_word_right(rq, &e, word))
+		return 1;
+	if (rq->reply.status == 200)
+		fail(rq, 403, "that is not the secret word on %s's card: check it, "
+		     "and send it exactly, &secret=...", e.name);
+	return 0;
+}

@@ -57,4 +57,10 @@ long long roster_guard_id(const struct roster_entry *e);
  * NULL, and the answer is the 429. */
 const char *roster_join_refusal(struct request *rq, const char *name);
 
+/* 1 when a record may be kept by name (a Steps level, a /data row) while
+ * no player of that name plays: name is not on the roster, or secret= is
+ * its word.  Otherwise 0 after fail(): the 403 (or 429) a protected
+ * player's routes answer. */
+int roster_allows(struct request *rq, const char *name);
+
 #endif
