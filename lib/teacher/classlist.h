@@ -1,6 +1,6 @@
 /* classlist.h: the teacher's side of a world's class roster (roster.h):
  * do=roster puts a class list on it, each name with a secret word of its
- * own, and do=unroster takes a name off (docs/PROTOCOL.md section 4). */
+ * own, and do=unroster takes a name off (docs/PROTOCOL.md section 5). */
 #ifndef MOCEAN_CLASSLIST_H
 #define MOCEAN_CLASSLIST_H
 
