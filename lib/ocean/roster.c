@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Far above any player's id (ids only grow, one a join). */
-#define ROSTER_GUARD_BASE (1LL << 40)
+/* Far above any player's id (ids only grow, one a join), and half way
+ * round the tally's slots, so that a class's first players (ids 0, 1, ...)
+ * and its first names (1, 2, ...) count their wrong words apart. */
+#define ROSTER_GUARD_BASE ((1LL << 40) + TALLY_PLAYERS / 2)
 
 static const char SQL_SIZE[] = "SELECT count(*) FROM roster";
 static const char SQL_FIND[] = "SELECT seq, name, word FROM roster WHERE name = ?";
