@@ -298,3 +298,19 @@ def test_records_by_name_honour_a_roster_word_before_the_name_joins(server, uniq
     assert world_sql(server, w, "SELECT count(*) FROM sounding") == [(0,)]
     assert server.text("data", name=kim, secret=word, **row) == "1"
     assert server.text("data", name="nemo", **row) == "1"           # not on the list: as before
+
+
+def test_made_up_words_come_from_the_list_and_skip_69_and_88(server, unique):
+    w = server.make_world(unique("many"), 11)
+    with open(os.path.join(os.path.dirname(__file__), "..", "lib", "teacher", "words.c")) as f:
+        source = f.read()
+    block = source[source.index("kind_words[64] = {"):]
+    kind = set(re.findall(r'"([a-z]+)"', block[:block.index("};")]))
+    got = roster(server, w, ",".join("n%d" % i for i in range(400)))
+    numbers = set()
+    for n in got.values():
+        first, second, number = n["secret"].split("-")
+        assert first in kind and second in kind, n
+        numbers.add(int(number))
+    assert numbers <= set(range(10, 100)) - {69, 88}
+    assert len(numbers) > 60          # 400 words: nearly every number of the 88
