@@ -11,6 +11,9 @@
  *   ...&do=kick&name=fred -> player fred removed from class3   (&do=give&id=3)
  *   ...&do=newsecret&name=ann&secret=coral-otter-42 -> ann's secret word in
  *        class3 is now coral-otter-42: ...  (without secret=, a word made up)
+ *   ...&do=roster&names=ann,ben -> 2 names on the roster of class3, each with
+ *        its secret word (only these names may join now):
+ *        ann coral-otter-42 ...   (&do=unroster&name=ann takes ann off)
  *   ...&do=bloom (calm), lock (unlock), limit&rate=5, newview, delete
  *   ...&do=round&minutes=10 -> round 1 of class3 is open (a lobby); then
  *        do=start (everyone back at the start) and do=finish (or the clock)
@@ -21,7 +24,6 @@
 
 static const char SQL_SET_LOCK[] = "UPDATE world SET locked = ?";
 static const char SQL_SET_LIMIT[] = "UPDATE world SET rate_limit = ?";
-static const char SQL_SET_VIEW[] = "UPDATE world SET view = ?";
 
 /* The actions, each on the world opened for it. */
 
@@ -55,8 +57,7 @@ static void newview(struct request *rq)
 {
 	char view[VIEW_CODE_LEN + 1];
 
-	world_new_view_code(view);
-	db_exec(rq->db, SQL_SET_VIEW, "t", view);
+	world_renew_view(rq, view);
 	say(rq, "the projector's map: /map?world=%s&view=%s", arg(rq, "world"), view);
 }
 
@@ -65,6 +66,8 @@ static const struct action actions[] = {
 	{ "reset", reset, .want = WORLD_MAKE },
 	{ "kick", teacher_kick, .needs = "name" },
 	{ "newsecret", teacher_new_secret, .needs = "name" },
+	{ "roster", classlist_add, .needs = "names" },
+	{ "unroster", classlist_remove, .needs = "name" },
 	{ "give", teacher_give, .needs = "id" },
 	{ "newview", newview, .want = WORLD_WRITE },
 	{ "bloom", bloom, .said = "the plankton bloom in %s is on" },
@@ -100,6 +103,7 @@ static const struct route route = {
 		{ .name = "rate", .type = KEY_INT, .min = 0, .max = 1000 },
 		{ .name = "secret", .type = KEY_TEXT, .longest = SECRET_LONGEST },
 		{ .name = "minutes", .type = KEY_REAL, .min = 0, .max = 10080 },
+		{ .name = "names", .type = KEY_TEXT, .longest = QUERY_MAX_LEN },
 	},
 	.handle = admin,
 };

@@ -9,6 +9,10 @@
  *        as wilma needs &secret=bluewhale from now on; without it, /join is -1)
  *   /join?name=fred&secret=mallory -> -1  (fred plays without a word: only
  *        the teacher can give him one, so nobody takes fred over)
+ * A world with a class roster (the teacher's do=roster) admits only its names,
+ * each with the word on its card:
+ *   /join?name=ann&secret=coral-otter-42&world=class3 -> 0
+ *   /join?name=mallory&world=class3 -> -1  (not on the class list)
  * -1 (never an error: programs read it with int()) also in a locked world
  * without secret=, a full one, or a new one past MAX_WORLDS: JSON says why.
  * A new world is made by its first player, never by a name refused.
@@ -56,10 +60,14 @@ static void join(struct request *rq)
 		return;   /* a full disk, say: the fault is the answer */
 	else if (made == WORLD_NOT_MADE)
 		why = NO_NEW_WORLD;
+	else if ((why = roster_join_refusal(rq, name)) != NULL)
+		;   /* a class list: only its names, each with its word */
 	else if (rq->world_locked && !*secret)
 		why = "this world is locked: join with a secret word, like &secret=bluewhale";
 	else if (player_find(rq, name, &p))
 		why = secret_join_refusal(rq, &p);
+	else if (rq->reply.status != 200)
+		;   /* too many wrong words for a name on the class list */
 	else if ((p.id = new_player(rq, name)) < 0)
 		why = "this ocean is full: come back when someone quits";
 	else if (*secret)

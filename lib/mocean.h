@@ -18,6 +18,7 @@
 #include "ocean/reply.h"
 #include "ocean/round.h"
 #include "ocean/request.h"
+#include "ocean/roster.h"
 #include "ocean/secret.h"
 #include "ocean/sight.h"
 #include "ocean/souvenir.h"
@@ -31,6 +32,7 @@
 #include "teacher/rounds.h"
 #include "teacher/scores.h"
 #include "teacher/teacher.h"
+#include "teacher/classlist.h"
 #include "serve.h"
 
 #endif

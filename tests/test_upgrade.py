@@ -1,7 +1,7 @@
-"""A world file made by the previous release (schema version 1) keeps its
-players and their treasures, and gains what this release adds (secret words,
-locks, limits, a view code), the first time any route opens it, in both
-serving modes."""
+"""A world file made by an earlier release (schema version 1, or 2) keeps its
+players and their treasures, and gains what later releases add (secret words,
+locks, limits, a view code; the class roster), the first time any route opens
+it, in both serving modes."""
 import os
 
 from conftest import give_to_server_user, run_sql
@@ -70,4 +70,39 @@ def test_a_world_of_the_previous_release_plays_on(make_server):
     assert s.text("round", world="lastyear").startswith("no round yet")
     assert s.get("admin", key=s.key, do="round", minutes="1", world="lastyear").status_code == 200
     assert s.text("round", world="lastyear") == "lobby"
+    assert run_sql(path, "PRAGMA integrity_check") == [("ok",)]
+
+
+# What version 2 added to version 1 (lib/store/schema.c's WORLD_UPGRADE_2).
+TO_VERSION_2 = [
+    "ALTER TABLE world ADD COLUMN locked INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE world ADD COLUMN rate_limit INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE world ADD COLUMN view TEXT NOT NULL DEFAULT ''",
+    "UPDATE world SET view = 'aaaabbbbcccc'",
+    "ALTER TABLE player ADD COLUMN secret TEXT",
+    "CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0",
+    "DROP TABLE hits",
+    "PRAGMA user_version=2",
+]
+
+
+def test_a_world_of_version_2_gains_the_class_roster(make_server):
+    s = make_server()
+    path = old_world(s.data_dir, "lastterm")
+    for sql in TO_VERSION_2:
+        run_sql(path, sql)
+    # fred plays there already, without a word.
+    assert s.text("who", world="lastterm") == "there are 1 players: fred "
+    assert run_sql(path, "PRAGMA user_version") == [(3,)]
+    assert run_sql(path, "SELECT count(*) FROM roster") == [(0,)]
+    # Without a roster, it admits anybody, as it did.
+    assert s.text("join", name="gil", world="lastterm") == "1"
+    # A roster: fred keeps his treasure and gets the roster's word.
+    r = s.get("admin", key=s.key, do="roster", world="lastterm", names="fred,ann", format="json")
+    words = {n["name"]: n["secret"] for n in r.json()["roster"]}
+    assert s.get("inventory", id=0, world="lastterm").status_code == 403
+    assert "binoculars" in s.text("inventory", id=0, secret=words["fred"], world="lastterm")
+    assert s.text("join", name="ann", secret=words["ann"], world="lastterm") == "2"
+    assert s.text("join", name="hal", world="lastterm") == "-1"
+    assert s.get("admin", key=s.key, world="lastterm", format="json").json()["worlds"][0]["view"] == "aaaabbbbcccc"
     assert run_sql(path, "PRAGMA integrity_check") == [("ok",)]

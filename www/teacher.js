@@ -184,6 +184,7 @@ async function load() {
   $("status").textContent = worlds.length ? worlds.length + " world" + (worlds.length === 1 ? "" : "s") +
     ", updated " + new Date().toLocaleTimeString() : "No worlds yet: make one above, or let a student /join.";
   $("worlds").replaceChildren(...worlds.map(worldCard));
+  document.dispatchEvent(new CustomEvent("mocean:worlds", { detail: worlds }));   // roster.js
 }
 
 // The Steps answers, once the key opened the dashboard: /answers?key=K.

@@ -4,6 +4,7 @@
 #include "ocean/reply.h"
 #include "ocean/player.h"
 #include "ocean/secret.h"
+#include "ocean/roster.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -274,8 +275,10 @@ int check_author(struct request *rq, const struct query_plan *plan)
 	for (int i = 0; i < plan->nwhere; i++) {
 		const struct condition *c = &plan->where[i];
 
-		if (strcmp(c->col->name, "name") == 0 && player_find(rq, c->text, &p) &&
-		    !secret_allows(rq, &p))
+		if (strcmp(c->col->name, "name") != 0)
+			continue;
+		if (player_find(rq, c->text, &p) ? !secret_allows(rq, &p)
+						 : !roster_allows(rq, c->text))
 			return -1;
 	}
 	return 0;

@@ -43,7 +43,8 @@ int read_condition(struct request *rq, struct query_plan *plan,
 int check_row(struct request *rq, const struct query_plan *plan);
 
 /* For add: a row credited to a player (its name column) protected by a
- * secret word in this world needs secret= with the word, as every route
+ * secret word in this world, or to a name on its class roster, needs
+ * secret= with the word, as every route
  * that acts as that player does: 0, or -1 after the 403 (or the 429 of an
  * address that sent too many wrong words). */
 int check_author(struct request *rq, const struct query_plan *plan);

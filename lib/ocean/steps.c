@@ -1,5 +1,6 @@
 /* steps.c: what the Steps levels share (see steps.h). */
 #include "ocean/steps.h"
+#include "ocean/roster.h"
 #include "http/buf.h"
 #include "http/pynum.h"
 #include "ocean/reply.h"
@@ -19,7 +20,8 @@ static const char SQL_SOLVED[] =
 
 /* 1 when a level may be recorded for name: unless a player of that name
  * in the request's world (world=, else the default world) is protected by
- * a secret word, and secret= is not its word.  Otherwise 0 after fail():
+ * a secret word, or the name is on its class roster, and secret= is not
+ * its word.  Otherwise 0 after fail():
  * the 403 (or 429) of every route that acts as a protected player.  The
  * world is read in a snapshot of its own, and closed again. */
 static int name_allowed(struct request *rq, const char *name)
@@ -30,7 +32,8 @@ static int name_allowed(struct request *rq, const char *name)
 	if (!world_begin(rq, rq->world_name, WORLD_READ))
 		allowed = answer_fault(rq, rq->db);
 	else
-		allowed = !player_find(rq, name, &p) || secret_allows(rq, &p);
+		allowed = player_find(rq, name, &p) ? secret_allows(rq, &p)
+						    : roster_allows(rq, name);
 	db_end(rq->db, 0);
 	rq->db = NULL;
 	return allowed;

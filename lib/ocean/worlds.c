@@ -20,6 +20,7 @@
 
 static const char SQL_FOLD_LOG[] = "PRAGMA wal_checkpoint(TRUNCATE)";
 static const char SQL_BLOOM[] = "UPDATE world SET bloom = ?";
+static const char SQL_SET_VIEW[] = "UPDATE world SET view = ?";
 static const char SQL_WORLD[] =
 	"SELECT w.seed, w.bloom, w.locked, w.rate_limit, " ROUND_COLUMNS
 	" FROM world w" ROUND_JOIN;
@@ -324,6 +325,12 @@ int world_set_bloom(struct request *rq, int on)
 {
 	rq->world.bloom = on;
 	return db_exec(rq->db, SQL_BLOOM, "i", (long long)on);
+}
+
+int world_renew_view(struct request *rq, char view[VIEW_CODE_LEN + 1])
+{
+	world_new_view_code(view);
+	return db_exec(rq->db, SQL_SET_VIEW, "t", view);
 }
 
 int answer_fault(struct request *rq, const struct store *s)

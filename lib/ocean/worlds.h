@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "store/db.h"
+#include "store/schema.h"
 #include "ocean/request.h"
 #include "store/tally.h"
 #include "ocean/world.h"
@@ -157,5 +158,9 @@ int world_remake(struct request *rq, long long seed);
 /* Start (on = 1) or end (on = 0) the plankton bloom in the request's open
  * world, for every player; rq->world.bloom follows.  Returns 0 or -1. */
 int world_set_bloom(struct request *rq, int on);
+
+/* A new projector's view code for the request's open world, stored and
+ * copied into view: the old one stops working.  Returns 0 or -1. */
+int world_renew_view(struct request *rq, char view[VIEW_CODE_LEN + 1]);
 
 #endif

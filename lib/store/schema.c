@@ -78,6 +78,17 @@ static const char WORLD_SCHEMA[] =
 	"  taken TEXT,"                      /* which: treasure indexes, "3,7" */
 	"  PRIMARY KEY (round, rank)"
 	");"
+	/* The class roster: a world with one admits only its names, each with
+	 * its secret word (docs/PROTOCOL.md section 3).  A reset keeps it. */
+	"CREATE TABLE roster ("
+	"  seq INTEGER PRIMARY KEY,"         /* order of adding; before the
+	                                        name joins, its guard's id */
+	"  name TEXT NOT NULL UNIQUE,"       /* a player's name, as given */
+	"  word TEXT NOT NULL,"              /* its secret word, in the clear:
+	                                        the teacher prints it on cards
+	                                        (the player's row keeps a hash) */
+	"  added REAL NOT NULL"              /* unix time it was added */
+	");"
 	/* Data service logs: one row per /location. */
 	"CREATE TABLE track ("
 	"  time REAL NOT NULL,"              /* unix time */
@@ -117,14 +128,16 @@ static const char WORLD_UPGRADE_2[] =
 	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;"
 	/* Request counts moved to the tally file (tally.h). */
 	"DROP TABLE hits;";
-/* Version 2 to 3: rounds and their results. */
+/* Version 2 to 3: rounds and their results, the class roster. */
 static const char WORLD_UPGRADE_3[] =
 	"CREATE TABLE round (number INTEGER PRIMARY KEY, state TEXT NOT NULL,"
 	" minutes REAL NOT NULL, seed INTEGER NOT NULL, opened REAL NOT NULL,"
 	" started REAL, ends REAL);"
 	"CREATE TABLE result (round INTEGER NOT NULL, rank INTEGER NOT NULL,"
 	" player INTEGER NOT NULL, name TEXT NOT NULL, treasures INTEGER NOT NULL,"
-	" last REAL, taken TEXT, PRIMARY KEY (round, rank));";
+	" last REAL, taken TEXT, PRIMARY KEY (round, rank));"
+	"CREATE TABLE roster (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	" word TEXT NOT NULL, added REAL NOT NULL);";
 static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2, WORLD_UPGRADE_3 };
 
 /* A new view code: 12 random hex digits, unrelated to the teacher key. */

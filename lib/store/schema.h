@@ -2,7 +2,8 @@
  *
  *   DATA_DIR/worlds/NAME.db  one per world: players, inventories, taken
  *                            treasures, the bloom, chat, and the logs the
- *                            data service reads (tracks, sightings, soundings)
+ *                            data service reads (tracks, sightings, soundings),
+ *                            and the class roster
  *   DATA_DIR/steps.db        Steps progress: who solved which level, when
  *
  * Where the files are, and how a process opens and keeps them, is

@@ -6,6 +6,7 @@
 #include "ocean/sight.h"
 #include "store/tally.h"
 #include "ocean/world.h"
+#include "ocean/roster.h"
 #include "teacher/rounds.h"
 
 #include <assert.h>
@@ -36,6 +37,13 @@ struct player_line {
 	long wrong;       /* wrong secret words sent for it since the reset */
 };
 
+/* One name of the class roster as the overview shows it. */
+struct roster_line {
+	struct roster_entry e;
+	int playing;      /* 1: it has joined and plays */
+	long wrong;       /* wrong secret words sent for it since the reset */
+};
+
 /* One route's requests, as the tally counts them. */
 struct route_count {
 	char route[32];
@@ -57,6 +65,8 @@ struct summary {
 	char view[64];                  /* the projector's view code */
 	struct player_line *players;    /* PLAYERS_MAX of them */
 	int nplayers;
+	struct roster_line *roster;     /* ROSTER_MAX of them */
+	int nroster;
 	struct route_count routes[TALLY_ROUTES];
 	int nroutes;
 	struct buf rounds;              /* its rounds, as JSON (rounds.h) */
@@ -95,6 +105,25 @@ static void read_players(struct request *rq, struct summary *w)
 	free(p);
 }
 
+/* The open world's class roster, each name with whether it plays and the
+ * wrong words sent for it (before it joined, and as a player). */
+static void read_roster(struct request *rq, struct summary *w)
+{
+	struct roster_entry *e = xmalloc(ROSTER_MAX * sizeof *e);
+
+	w->nroster = roster_list(rq, e, ROSTER_MAX);
+	for (int i = 0; i < w->nroster; i++) {
+		struct roster_line *l = &w->roster[i];
+		struct player p;
+		l->e = e[i];
+		l->playing = player_find(rq, e[i].name, &p);
+		l->wrong = tally_player_wrong(&rq->kept->tally, roster_guard_id(&e[i]));
+		if (l->playing)
+			l->wrong += tally_player_wrong(&rq->kept->tally, p.id);
+	}
+	free(e);
+}
+
 /* Read world name's summary into w (its players array given), each world
  * in a snapshot of its own. */
 static void read_summary(struct request *rq, const char *name, struct summary *w)
@@ -123,6 +152,7 @@ static void read_summary(struct request *rq, const char *name, struct summary *w
 	snprintf(w->view, sizeof w->view, "%s", view ? view : "");
 	db_done(rq->db, st);
 	read_players(rq, w);
+	read_roster(rq, w);
 	tally_routes(&rq->kept->tally, add_route_count, w);
 	w->round = rq->round;
 	w->seconds_left = (int)round_seconds_left(rq);
@@ -168,6 +198,18 @@ static void say_summary(struct request *rq, const struct summary *w)
 			say(rq, ", %ld WRONG SECRET WORD%s", l->wrong, l->wrong == 1 ? "" : "S");
 		say(rq, "\n");
 	}
+	if (w->nroster)
+		say(rq, "  roster (only these names may join), %d name%s:", w->nroster,
+		    w->nroster == 1 ? "" : "s");
+	for (int i = 0; i < w->nroster; i++) {
+		const struct roster_line *l = &w->roster[i];
+		say(rq, "%s %s %s%s", i ? "," : "", l->e.name, l->e.word,
+		    l->playing ? " (playing)" : "");
+		if (l->wrong)
+			say(rq, " (%ld WRONG SECRET WORD%s)", l->wrong, l->wrong == 1 ? "" : "S");
+	}
+	if (w->nroster)
+		say(rq, "\n");
 	say(rq, "  requests:");
 	for (int i = 0; i < w->nroutes; i++)
 		say(rq, " %s %lld", w->routes[i].route, w->routes[i].n);
@@ -210,6 +252,17 @@ static void json_summary(struct json *json, const struct summary *w)
 		json_end(json);
 		return;
 	}
+	json_array(json, "roster");
+	for (int i = 0; i < w->nroster; i++) {
+		const struct roster_line *l = &w->roster[i];
+		json_object(json, NULL);
+		json_str(json, "name", l->e.name);
+		json_str(json, "secret", l->e.word);
+		json_bool(json, "playing", l->playing);
+		json_int(json, "wrong_secrets", l->wrong);
+		json_end(json);
+	}
+	json_end(json);
 	json_object(json, "routes");
 	for (int i = 0; i < w->nroutes; i++)
 		json_int(json, w->routes[i].route, w->routes[i].n);
@@ -223,6 +276,7 @@ void overview(struct request *rq, const char *only)
 {
 	char (*names)[WORLD_NAME_MAX + 1] = NULL;
 	struct player_line *players = xmalloc(PLAYERS_MAX * sizeof *players);
+	struct roster_line *roster = xmalloc(ROSTER_MAX * sizeof *roster);
 	struct summary *w = xmalloc(sizeof *w);
 	int n = only && *only ? 1 : list_worlds(&names);
 
@@ -232,6 +286,7 @@ void overview(struct request *rq, const char *only)
 	for (int i = 0; i < n; i++) {
 		memset(w, 0, sizeof *w);
 		w->players = players;
+		w->roster = roster;
 		read_summary(rq, only && *only ? only : names[i], w);
 		say_summary(rq, w);
 		json_summary(&rq->reply.json, w);
@@ -239,6 +294,7 @@ void overview(struct request *rq, const char *only)
 	}
 	json_end(&rq->reply.json);
 	free(w);
+	free(roster);
 	free(players);
 	free(names);
 }

@@ -10,8 +10,9 @@
  * the world called only (not NULL or ""): its seed, bloom, lock, limit and
  * view code, its players (moved up to date) with each one's requests in the
  * last minute, whether a secret word protects them and how many wrong
- * secret words were sent for them since the reset, and its request
- * counts per route; as text, and as the JSON field "worlds".  A world that
+ * secret words were sent for them since the reset, its class roster
+ * (each name with its word, whether it plays, and its wrong words), and
+ * its request counts per route; as text, and as the JSON field "worlds".  A world that
  * cannot be read (a damaged file) is shown as such, and the rest go on. */
 void overview(struct request *rq, const char *only);
 

@@ -11,6 +11,8 @@
 #include "ocean/player.h"
 #include "ocean/items.h"
 #include "ocean/secret.h"
+#include "ocean/roster.h"
+#include "teacher/words.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -110,50 +112,33 @@ int teacher_world(struct request *rq, const char *name, enum world_want want)
 	return 0;
 }
 
-/* Short, common and kind words a 12-year-old can type, for the secret
- * words the teacher's do=newsecret makes (64 of them: a byte picks one). */
-static const char *const kind_words[64] = {
-	"coral", "otter", "whale", "kelp", "reef", "shell", "squid", "crab",
-	"seal", "tuna", "wave", "tide", "pearl", "sand", "star", "moon",
-	"fern", "moss", "pine", "maple", "robin", "finch", "heron", "swan",
-	"panda", "koala", "llama", "zebra", "tiger", "lemon", "mango", "peach",
-	"plum", "cloud", "rain", "snow", "river", "lake", "hill", "stone",
-	"comet", "orbit", "rocket", "piano", "drum", "flute", "kite", "boat",
-	"apple", "berry", "bread", "honey", "tulip", "daisy", "acorn", "cedar",
-	"puffin", "walrus", "dolphin", "turtle", "salmon", "lobster", "shrimp", "manta",
-};
-
-/* A new secret word into out: two kind words and a number, coral-otter-42. */
-static void make_secret(char *out, size_t len)
-{
-	unsigned char r[3];
-
-	random_bytes(r, sizeof r);
-	snprintf(out, len, "%s-%s-%d", kind_words[r[0] % 64], kind_words[r[1] % 64],
-		 10 + r[2] % 90);
-}
-
 void teacher_new_secret(struct request *rq)
 {
+	const char *name = arg(rq, "name");
 	const char *word = arg(rq, "secret");
-	char made[SECRET_LONGEST + 1];
+	char made[WORDS_LONGEST + 1];
+	struct roster_entry e;
+	int listed = roster_find(rq, name, &e);
 	struct player p;
+	int playing = player_find(rq, listed ? e.name : name, &p);
 
-	if (!player_find(rq, arg(rq, "name"), &p)) {
-		fail(rq, 404, "nobody called %s is playing in %s: check the name in "
-		     "the overview", arg(rq, "name"), arg(rq, "world"));
+	if (!listed && !playing) {
+		fail(rq, 404, "nobody called %s is playing in %s or on its class "
+		     "roster: check the name in the overview", name, arg(rq, "world"));
 		return;
 	}
 	if (!*word) {
-		make_secret(made, sizeof made);
+		words_make_secret(made, sizeof made);
 		word = made;
 	}
-	if (secret_give(rq, p.id, word) < 0)
+	if ((playing && secret_give(rq, p.id, word) < 0) ||
+	    (listed && roster_set_word(rq, &e, word) < 0))
 		return;
+	name = listed ? e.name : p.name;
 	say(rq, "%s's secret word in %s is now %s: from now on every address "
-	    "that acts as %s needs &secret=%s", p.name, arg(rq, "world"), word,
-	    p.name, word);
-	json_str(&rq->reply.json, "name", p.name);
+	    "that acts as %s needs &secret=%s", name, arg(rq, "world"), word,
+	    name, word);
+	json_str(&rq->reply.json, "name", name);
 	json_str(&rq->reply.json, "secret", word);
 }
 

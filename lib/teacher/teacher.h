@@ -40,9 +40,11 @@ int teacher_allowed(struct request *rq);
 int teacher_world(struct request *rq, const char *name, enum world_want want);
 
 /* do=newsecret&name=P (&secret=WORD): give player P of the open world
- * the secret word WORD, or change its word; without secret=, a word made
- * of two kind words and a number (coral-otter-42).  The word is said, so
- * the teacher can hand it over.  No such player: 404. */
+ * the secret word WORD, or change its word (and its word on the class
+ * roster, when P is on it, joined or not); without secret=, a word made of
+ * two kind words and a number (coral-otter-42, words.h).  The word is
+ * said, so the teacher can hand it over.  Neither playing nor on the
+ * roster: 404. */
 void teacher_new_secret(struct request *rq);
 
 /* do=kick&name=P: player P leaves the open world (said either way). */

@@ -20,6 +20,9 @@ static const char SCHEMA[] =
 	"CREATE TABLE player (id INTEGER, name TEXT, x REAL, y REAL, z REAL, vx REAL,"
 	" vy REAL, heading REAL, t REAL, wrapped INTEGER, whale TEXT, playing INTEGER,"
 	" secret TEXT);"
+	/* ... and on the class roster (a name on it needs its word too). */
+	"CREATE TABLE roster (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	" word TEXT NOT NULL, added REAL NOT NULL);"
 	"INSERT INTO track VALUES (1, 'fred', 10, 20, 0), (2, 'fred', 11, 21, 5);";
 static const struct schema schema = { .create = SCHEMA, .version = 1 };
 
