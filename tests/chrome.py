@@ -124,7 +124,14 @@ class Chrome:
         """Wait (bounded) until the expression is true in the page; its value."""
         deadline = time.time() + (timeout or self.timeout)
         while True:
-            value = self.js(expression)
+            try:
+                value = self.js(expression)
+            except ChromeError as e:
+                # A click that opened another page: the old one went away
+                # while it was asked.  Ask the new one.
+                if "navigated or closed" not in str(e) or time.time() > deadline:
+                    raise
+                value = None
             if value:
                 return value
             if time.time() > deadline:
