@@ -5,6 +5,10 @@
  *   /join?name=fred   -> 0   (the first player gets 0, then 1, 2...; fred again: 0)
  *   /join?name=José   -> 1   (李雷 and Zoë are names too; &world=class3 joins class3)
  *   /join?name=fred!  -> -1  (only letters and digits, please)
+ *   /join?name=Fred   -> 0   (names compare as people read them: Fred,
+ *        ｆｒｅｄ and 𝐟𝐫𝐞𝐝 are fred; a name that only looks like fred's,
+ *        or mixes alphabets like frеd with a Cyrillic е, or holds an
+ *        invisible letter: -1)
  *   /join?name=wilma&secret=bluewhale -> 2  (protected: every route that acts
  *        as wilma needs &secret=bluewhale from now on; without it, /join is -1)
  *   /join?name=fred&secret=mallory -> -1  (fred plays without a word: only
@@ -22,7 +26,8 @@
 static const char SQL_PLAYING[] = "SELECT count(*) FROM player WHERE playing = 1";
 static const char SQL_TAKE_ID[] = "UPDATE world SET next_id = next_id + 1 RETURNING next_id - 1";
 static const char SQL_NEW_PLAYER[] =
-	"INSERT INTO player (id, name, x, y, heading, t, joined) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	"INSERT INTO player (id, name, x, y, heading, t, joined, skeleton)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_AIR_TANK[] =
 	"INSERT INTO item (player, kind, name, amount) VALUES (?, 'air tank', 'air tank', 1.0)";
 
@@ -37,13 +42,16 @@ static long long pick(long long lo, long long hi)
 /* A new player called name; its id, or -1 when the ocean is full. */
 static long long new_player(struct request *rq, const char *name)
 {
+	char skeleton[NAME_SKELETON_BYTES];
 	long long id;
 
 	if (db_int(rq->db, 0, SQL_PLAYING, NULL) >= PLAYERS_MAX)
 		return -1;
+	name_skeleton(name, skeleton);
 	id = db_int(rq->db, -1, SQL_TAKE_ID, NULL);
-	db_exec(rq->db, SQL_NEW_PLAYER, "itddddd", id, name, (double)pick(40, 200),
-		(double)pick(40, 200), pick(0, 359) * M_PI / 180, rq->now, rq->now);
+	db_exec(rq->db, SQL_NEW_PLAYER, "itdddddt", id, name, (double)pick(40, 200),
+		(double)pick(40, 200), pick(0, 359) * M_PI / 180, rq->now, rq->now,
+		skeleton);
 	db_exec(rq->db, SQL_AIR_TANK, "i", id);
 	return id;
 }
@@ -59,14 +67,18 @@ static void join(struct request *rq)
 
 	if (!is_player_name(name))
 		why = "a name is 1 to 64 letters and digits, like fred";
+	else if ((why = name_refusal(name)))
+		;   /* invisible letters, or alphabets mixed as look-alikes are */
 	else if ((made = world_writable(rq)) == WORLD_FAULT)
 		return;   /* a full disk, say: the fault is the answer */
 	else if (made == WORLD_NOT_MADE)
 		why = NO_NEW_WORLD;
 	else if (rq->world_locked && !*secret)
 		why = "this world is locked: join with a secret word, like &secret=bluewhale";
-	else if (player_find(rq, name, &p))
-		why = secret_join_refusal(rq, &p);
+	else if (player_fill_skeletons(rq) == 0 && player_find(rq, name, &p))
+		why = name_same_spelling(name, p.name) ? secret_join_refusal(rq, &p)
+			: "that name looks just like the name of a player already in "
+			  "this world: pick a name of your own";
 	else if ((p.id = new_player(rq, name)) < 0)
 		why = "this ocean is full: come back when someone quits";
 	else if (*secret)

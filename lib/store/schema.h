@@ -12,7 +12,7 @@
 
 #include "store/db.h"
 
-#define WORLD_SCHEMA_VERSION 2
+#define WORLD_SCHEMA_VERSION 3
 #define STEPS_SCHEMA_VERSION 1
 #define VIEW_CODE_LEN 12       /* hex digits */
 
