@@ -1,5 +1,6 @@
 /* /join: become a player in the ocean.  Send your name: 1 to 64 letters and
- * digits of any alphabet (whatever Python's str.isalnum() accepts).  The
+ * digits of any alphabet (what Python's str.isalnum() accepts, and accents
+ * and vowel signs after the first letter).  The
  * reply is your player id, the number every other route asks for.
  *
  *   /join?name=fred   -> 0   (the first player gets 0, then 1, 2...; fred again: 0)
@@ -17,7 +18,9 @@
  * without secret=, a full one, or a new one past MAX_WORLDS: JSON says why.
  * A new world is made by its first player, never by a name refused.
  * Too many wrong words from one address: 429 (Retry-After), not checked.
- * Worst case: a 65-character name checked, 2 rows written, 1 word hashed.
+ * Worst case: a 65-character name checked and its skeleton looked up (in a
+ * world made before skeletons were kept, its first /join gives up to 2000
+ * players theirs), 2 rows written, 1 word hashed.
  */
 #include "mocean.h"
 #include <math.h>

@@ -1,5 +1,6 @@
 """Player names as the first server took them: whatever Python's
-str.isalnum() accepts, up to 64 characters; anything else joins as -1, never
+str.isalnum() accepts (and, since, combining marks after the first letter,
+so Indic names join), up to 64 characters; anything else joins as -1, never
 a 400.  Such names work everywhere a name is printed, compared or stored
 (who, name, id, quit, chat, treasurename, the logs, the JSON forms).  The
 C rule (lib/ocean/player.c's is_player_name) is held to Python by the unit test
