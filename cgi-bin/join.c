@@ -64,14 +64,12 @@ static void join(struct request *rq)
 {
 	const char *name = arg(rq, "name");
 	const char *secret = arg(rq, "secret");
-	const char *why = NULL;
+	const char *why = player_name_refusal(name);
 	struct player p = { .id = -1 };
 	enum world_writable made = WORLD_WRITABLE;
 
-	if (!is_player_name(name))
-		why = "a name is 1 to 64 letters and digits, like fred";
-	else if ((why = name_refusal(name)))
-		;   /* invisible letters, or alphabets mixed as look-alikes are */
+	if (why)
+		;   /* not letters and digits, invisible, or alphabets mixed */
 	else if ((made = world_writable(rq)) == WORLD_FAULT)
 		return;   /* a full disk, say: the fault is the answer */
 	else if (made == WORLD_NOT_MADE)

@@ -60,6 +60,11 @@ int player_load(struct request *rq, long long id, struct player *p);
  * calls it is linked with ICU (the Makefile's NAME_ROUTES). */
 int player_find(struct request *rq, const char *name, struct player *p);
 
+/* Why name may not be a new player's name (not is_player_name, or
+ * names.h's name_refusal): one sentence saying what to do, or NULL.  In
+ * playername.c, with ICU. */
+const char *player_name_refusal(const char *name);
+
 /* Give every playing player that has none its skeleton (players of a world
  * made before skeletons were kept), inside a write transaction.  Returns 0
  * or -1. */

@@ -46,6 +46,13 @@ int player_find(struct request *rq, const char *name, struct player *p)
 	return found;
 }
 
+const char *player_name_refusal(const char *name)
+{
+	if (!is_player_name(name))
+		return "a name is 1 to 64 letters and digits, like fred";
+	return name_refusal(name);
+}
+
 int player_fill_skeletons(struct request *rq)
 {
 	char skeleton[NAME_SKELETON_BYTES];
