@@ -27,11 +27,11 @@ static void sendchat(struct request *rq)
 	else if (!*message)
 		say(rq, "your message is empty: add message=... to say something");
 	else if (player_message_waiting(rq, friend.id))
-		say(rq, "%s's inbox is full: wait until they read it with /popchat", to);
+		say(rq, "%s's inbox is full: wait until they read it with /popchat", friend.name);
 	else {
 		buf_printf(&text, "player %s tells you: %s", rq->me.name, message);
 		sent = db_exec(rq->db, SQL_DELIVER, "ti", buf_str(&text), friend.id) == 0;
-		say(rq, "message sent to %s", to);
+		say(rq, "message sent to %s", friend.name);   /* Fred is fred */
 	}
 	json_bool(&rq->reply.json, "sent", sent);
 	buf_free(&text);

@@ -8,6 +8,7 @@
 #include "http/buf.h"
 #include "http/fmt.h"
 #include "http/json.h"
+#include "http/names.h"
 #include "http/pynum.h"
 #include "http/query.h"
 #include "store/db.h"

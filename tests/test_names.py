@@ -1,5 +1,6 @@
 """Player names as the first server took them: whatever Python's
-str.isalnum() accepts, up to 64 characters; anything else joins as -1, never
+str.isalnum() accepts (and, since, combining marks after the first letter,
+so Indic names join), up to 64 characters; anything else joins as -1, never
 a 400.  Such names work everywhere a name is printed, compared or stored
 (who, name, id, quit, chat, treasurename, the logs, the JSON forms).  The
 C rule (lib/ocean/player.c's is_player_name) is held to Python by the unit test
@@ -69,7 +70,7 @@ def test_64_characters_not_bytes(server, unique):
 
 def test_what_python_refuses_is_minus_one_never_400(server, unique):
     w = unique("refused")
-    for n in ["", " ", "fr ed", "fred!", "a_b", "e\u0301", "x\u200d", "🙂", "\ufffd", "a-b", "fred\u2028x"]:
+    for n in ["", " ", "fr ed", "fred!", "a_b", "\u0301e", "x\u200d", "🙂", "\ufffd", "a-b", "fred\u2028x"]:
         assert not n.strip().isalnum()
         r = server.get("join", name=n, world=w)
         assert (r.status_code, r.text) == (200, "-1"), n
@@ -95,3 +96,96 @@ def test_a_world_holds_2000_players(server, unique):
     assert server.text("who", world=w).startswith("there are 2000 players: first ")
     server.text("quit", name="filler7", world=w)
     assert server.text("join", name="over", world=w) == "2"
+
+
+# Names nobody can fake: compared as people read them (NFKC, case folded, the
+# confusable skeleton of Unicode TS #39), and no invisible letters or alphabets
+# mixed the way look-alikes are.
+
+LOOK_ALIKES_OF_FRED = {          # each one resolves to fred, or is refused
+    "Fred": "0", "FRED": "0",
+    "ｆｒｅｄ": "0",               # fullwidth
+    "𝐟𝐫𝐞𝐝": "0",                   # mathematical bold
+    "fr\u0435d": "-1",           # a Cyrillic е: alphabets mixed
+    "fred\u3164": "-1",          # a Hangul filler: invisible
+    "fred\uffa0": "-1", "fred\u115f": "-1",
+}
+INVISIBLE = ["\u3164", "\uffa0", "\u115f", "\u3164\u3164", "fred\u3164", "fr\u200bed",
+             "fred\u200d", "fred\ufe0f"]
+
+
+def join_reason(server, name, world, **more):
+    """(text, JSON id, JSON reason, the browser's page) of one /join."""
+    text = server.text("join", name=name, world=world, **more)
+    j = server.get("join", name=name, world=world, format="json", **more).json()
+    page = server.get("join", name=name, world=world, client="browser", **more).text
+    return text, j["id"], j.get("reason"), page
+
+
+def test_look_alikes_of_a_player_are_that_player_or_refused(server, unique):
+    w = unique("alike")
+    assert server.text("join", name="fred", world=w) == "0"
+    for name, want in LOOK_ALIKES_OF_FRED.items():
+        text, jid, reason, page = join_reason(server, name, w)
+        assert (text, jid) == (want, int(want)), name
+        if want == "-1":
+            assert reason and reason in page and ("invisible" in reason or "alphabet" in reason), name
+        assert server.text("id", name=name, world=w) == "0", name   # looked up: fred
+    # The board and the chat show one fred, never two that look the same.
+    assert server.text("who", world=w) == "there are 1 players: fred "
+    assert server.text("join", name="ann", world=w) == "1"
+    assert server.text("sendchat", id=1, name="Fred", message="hi", world=w) == "message sent to fred"
+    assert server.text("popchat", id=0, world=w) == "player ann tells you: hi"
+    board = server.get("scores", world=w, format="json").json()["players"]
+    assert sorted(p["name"] for p in board) == ["ann", "fred"]
+
+
+def test_invisible_names_and_mixed_alphabets_never_join(server, unique):
+    w = unique("invis")
+    for name in INVISIBLE + ["fr\u0435d", "\u0440aypal", "fred\u03b1", "fred\u0661"]:
+        text, jid, reason, page = join_reason(server, name, w)
+        assert (text, jid) == ("-1", -1), repr(name)
+        assert reason.endswith("like fred") and reason in page, repr(name)
+    assert server.text("who", world=w) == "there are 0 players: "
+    # Names of one alphabet (and Chinese, Japanese or Korean with Latin) still join.
+    names = ["José", "Zoë", "李雷", "Дмитрий", "محمد", "अनन्या", "ann李雷"]
+    assert [server.text("join", name=n, world=w) for n in names] == [str(i) for i in range(len(names))]
+
+
+def test_a_name_that_only_looks_the_same_is_refused_with_the_reason(server, unique):
+    w = unique("whole")
+    assert server.text("join", name="ape", world=w) == "0"
+    text, jid, reason, page = join_reason(server, "\u0430\u0440\u0435", w)   # all Cyrillic
+    assert (text, jid) == ("-1", -1)
+    assert reason == ("that name looks just like the name of a player already in this world:"
+                      " pick a name of your own")
+    assert reason in page
+    assert server.text("join", name="rn", world=w) == "1"
+    assert server.text("join", name="m", world=w) == "-1"                       # rn reads as m
+    assert server.text("who", world=w) == "there are 2 players: ape rn "
+
+
+def test_a_look_alike_of_a_protected_player_needs_its_word(server, unique):
+    w = unique("guard")
+    assert server.text("join", name="wilma", secret="bluewhale", world=w) == "0"
+    for name in ["Wilma", "ｗｉｌｍａ", "𝐰𝐢𝐥𝐦𝐚"]:
+        assert server.text("join", name=name, world=w) == "-1"
+        assert server.text("join", name=name, secret="kelp", world=w) == "-1"
+        assert server.text("join", name=name, secret="bluewhale", world=w) == "0"
+        assert server.get("quit", name=name, world=w).status_code == 403
+    # Steps and /data records credited to a look-alike are wilma's: her word.
+    for name in ["Wilma", "wi\u217cma", "w\u0456lma"]:          # ⅼ (roman numeral), Cyrillic і
+        r = server.get("puzzle", solution="leaf", name=name, world=w)
+        assert r.status_code == 403 and "secret=" in r.text, name
+        r = server.get("data", dataset="soundings", add="", name=name, x=1, y=2, depth=3, world=w)
+        # /data's names are ASCII letters and digits: the others are a 400.
+        assert r.status_code == (403 if name.isascii() else 400), name
+    assert world_sql(server, w, "SELECT count(*) FROM sounding") == [(0,)]
+    assert server.text("puzzle", solution="leaf", name="Wilma", secret="bluewhale",
+                       world=w).startswith("Yes!")
+    board = server.get("scores", world=w, format="json").json()["players"]
+    assert [(p["name"], p["levels"]) for p in board] == [("wilma", ["puzzle"])]
+    # A Steps name= no player may have is refused, and nothing is recorded.
+    r = server.get("puzzle", solution="leaf", name="nemo\u3164", world=w)
+    assert r.status_code == 400 and "invisible" in r.text
+    assert world_sql(server, w, "SELECT skeleton FROM player") == [("wilrna",)]

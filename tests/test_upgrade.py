@@ -1,7 +1,7 @@
 """A world file made by an earlier release (schema version 1, or 2) keeps its
 players and their treasures, and gains what later releases add (secret words,
-locks, limits, a view code; the class roster), the first time any route opens
-it, in both serving modes."""
+locks, limits, a view code; rounds, the class roster, names compared by their
+skeletons), the first time any route opens it, in both serving modes."""
 import os
 
 from conftest import give_to_server_user, run_sql
@@ -106,3 +106,28 @@ def test_a_world_of_version_2_gains_the_class_roster(make_server):
     assert s.text("join", name="hal", world="lastterm") == "-1"
     assert s.get("admin", key=s.key, world="lastterm", format="json").json()["worlds"][0]["view"] == "aaaabbbbcccc"
     assert run_sql(path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_players_of_an_upgraded_world_are_found_by_their_look_alikes(make_server):
+    """SQL cannot make a skeleton: the players already there have none until
+    the next /join gives them theirs, and every lookup finds them meanwhile."""
+    s = make_server()
+    path = old_world(s.data_dir, "oldnames")
+    run_sql(path, "INSERT INTO player (id, name, x, y, heading, t, joined) VALUES (1, 'ann', 5, 5, 0, 0, 0)")
+    run_sql(path, "UPDATE world SET next_id = 2")
+    assert s.text("who", world="oldnames") == "there are 2 players: fred ann "     # upgraded
+    assert run_sql(path, "SELECT skeleton FROM player ORDER BY id") == [(None,), (None,)]
+    assert s.text("id", name="Fred", world="oldnames") == "0"
+    assert s.text("id", name="\uff41\uff4e\uff4e", world="oldnames") == "1"      # ａｎｎ
+    assert s.text("admin", key=s.key, do="newsecret", name="ANN", secret="kelp", world="oldnames")
+    assert s.get("puzzle", solution="leaf", name="Ann", world="oldnames").status_code == 403
+    assert s.text("join", name="\U0001d41f\U0001d42b\U0001d41e\U0001d41d", world="oldnames") == "0"
+    assert run_sql(path, "SELECT skeleton FROM player ORDER BY id") == [("fred",), ("ann",)]
+    assert s.text("join", name="Ann", world="oldnames") == "-1"                     # her word
+    assert s.text("join", name="Ann", secret="kelp", world="oldnames") == "1"
+    assert s.text("who", world="oldnames") == "there are 2 players: fred ann "
+    plan = run_sql(path, "EXPLAIN QUERY PLAN SELECT id FROM player WHERE skeleton = 'fred'"
+                   " AND playing = 1 UNION ALL SELECT id FROM player WHERE skeleton IS NULL"
+                   " AND playing = 1 ORDER BY id")
+    assert [row[-1] for row in plan if "player" in row[-1]] == [
+        "SEARCH player USING INDEX player_skeleton (skeleton=?)"] * 2

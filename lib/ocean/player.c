@@ -18,9 +18,6 @@ static const char SQL_PLAYER_BY_ID[] =
 static const char SQL_OTHER_PLAYERS[] =
 	"SELECT id, name, x, y, z, vx, vy, heading, t, wrapped, whale"
 	" FROM player WHERE id != ? AND playing = 1 ORDER BY id";
-static const char SQL_PLAYER_BY_NAME[] =
-	"SELECT id, name, x, y, z, vx, vy, heading, t, wrapped, whale"
-	" FROM player WHERE name = ? AND playing = 1";
 static const char SQL_SAVE_PLAYER[] =
 	"UPDATE player SET x = ?, y = ?, z = ?, vx = ?, vy = ?, heading = ?,"
 	" t = ?, wrapped = ?, whale = ? WHERE id = ?";
@@ -43,15 +40,15 @@ int is_player_name(const char *s)
 		int len = u8_mbtouc(&c, p, strnlen((const char *)p, 4));
 		if (++chars > PLAYER_NAME_CHARS ||
 		    !(uc_is_general_category(c, UC_CATEGORY_L) ||
-		      uc_is_general_category(c, UC_CATEGORY_N)))
+		      uc_is_general_category(c, UC_CATEGORY_N) ||
+		      (chars > 1 && uc_is_general_category(c, UC_CATEGORY_M))))
 			return 0;
 		p += len;
 	}
 	return chars > 0;
 }
 
-/* Copy the current row (in SQL_PLAYER_BY_ID's column order) into p. */
-static void row_to_player(sqlite3_stmt *st, struct player *p)
+void player_from_row(struct sqlite3_stmt *st, struct player *p)
 {
 	{
 		const unsigned char *name = sqlite3_column_text(st, 1);
@@ -75,7 +72,7 @@ static int read_player(struct request *rq, sqlite3_stmt *st, struct player *p)
 	int found = db_row(rq->db, st);
 
 	if (found)
-		row_to_player(st, p);
+		player_from_row(st, p);
 	db_done(rq->db, st);
 	return found;
 }
@@ -87,7 +84,7 @@ int player_others(struct request *rq, const struct player *me,
 	int n = 0;
 
 	while (n < max && db_row(rq->db, st))
-		row_to_player(st, &out[n++]);
+		player_from_row(st, &out[n++]);
 	db_done(rq->db, st);
 	return n;
 }
@@ -95,11 +92,6 @@ int player_others(struct request *rq, const struct player *me,
 int player_load(struct request *rq, long long id, struct player *p)
 {
 	return read_player(rq, db_prepare(rq->db, SQL_PLAYER_BY_ID, "i", id), p);
-}
-
-int player_find(struct request *rq, const char *name, struct player *p)
-{
-	return read_player(rq, db_prepare(rq->db, SQL_PLAYER_BY_NAME, "t", name), p);
 }
 
 void player_move(const struct world *w, struct player *p, double now)

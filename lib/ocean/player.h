@@ -6,6 +6,7 @@
 
 struct request;
 struct world;
+struct sqlite3_stmt;
 
 #define TOP_SPEED_SURFACE 40.0
 #define TOP_SPEED_SUBMERGED 5.0
@@ -17,7 +18,9 @@ struct world;
 #define REACH_BOAT_HOOK 35.0
 
 /* A player's name: 1 to 64 characters (not bytes), each a Unicode letter or
- * digit, as Python's str.isalnum() says: "fred", "José", "李雷". */
+ * digit, as Python's str.isalnum() says ("fred", "José", "李雷"), or a
+ * combining mark after the first (the vowel signs of "अनन्या", an "e" and
+ * its accent). */
 #define PLAYER_NAME_CHARS 64
 #define PLAYER_NAME_BYTES (4 * PLAYER_NAME_CHARS) /* UTF-8: 4 bytes at most */
 
@@ -41,15 +44,35 @@ struct player {
 
 /* 1 when s is a player's name: 1 to PLAYER_NAME_CHARS characters of UTF-8,
  * each in Unicode's general category L (letters) or N (numbers), which is
- * what Python's str.isalnum() accepts.  Reads at most 65 characters of s. */
+ * what Python's str.isalnum() accepts, or M (marks) after the first.  Reads
+ * at most 65 characters of s.  (names.h's name_refusal refuses more.) */
 int is_player_name(const char *s);
 
 /* Load the playing player with this id.  Returns 1, or 0 when there is no
  * such player (or it quit). */
 int player_load(struct request *rq, long long id, struct player *p);
 
-/* The same for a playing player's name. */
+/* The playing player that name is to a person: the one whose skeleton
+ * (names.h's name_skeleton: "Fred", "ｆｒｅｄ" and "frеd" are all fred) is
+ * name's, the first to join when two are (a world made before skeletons were
+ * kept may hold both).  Returns 1, or 0 when there is none.  In
+ * lib/ocean/playername.c, the one player file that needs ICU: a route that
+ * calls it is linked with ICU (the Makefile's NAME_ROUTES). */
 int player_find(struct request *rq, const char *name, struct player *p);
+
+/* Why name may not be a new player's name (not is_player_name, or
+ * names.h's name_refusal): one sentence saying what to do, or NULL.  In
+ * playername.c, with ICU. */
+const char *player_name_refusal(const char *name);
+
+/* Give every playing player that has none its skeleton (players of a world
+ * made before skeletons were kept), inside a write transaction.  Returns 0
+ * or -1. */
+int player_fill_skeletons(struct request *rq);
+
+/* Copy the current row of a statement selecting "id, name, x, y, z, vx,
+ * vy, heading, t, wrapped, whale" into p. */
+void player_from_row(struct sqlite3_stmt *st, struct player *p);
 
 /* Load up to max other playing players (not me), in id order, not moved.
  * Returns how many. */

@@ -4,6 +4,7 @@
 #include "ocean/worlds.h"
 #include "store/db.h"
 #include "store/tally.h"
+#include "http/names.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -14,9 +15,10 @@
 #define ROSTER_GUARD_BASE ((1LL << 40) + TALLY_PLAYERS / 2)
 
 static const char SQL_SIZE[] = "SELECT count(*) FROM roster";
-static const char SQL_FIND[] = "SELECT seq, name, word FROM roster WHERE name = ?";
+static const char SQL_FIND[] = "SELECT seq, name, word FROM roster WHERE skeleton = ?";
 static const char SQL_LIST[] = "SELECT seq, name, word FROM roster ORDER BY seq LIMIT ?";
-static const char SQL_ADD[] = "INSERT INTO roster (name, word, added) VALUES (?, ?, ?)";
+static const char SQL_ADD[] =
+	"INSERT INTO roster (name, word, added, skeleton) VALUES (?, ?, ?, ?)";
 static const char SQL_SET_WORD[] = "UPDATE roster SET word = ? WHERE seq = ?";
 static const char SQL_REMOVE[] = "DELETE FROM roster WHERE seq = ?";
 
@@ -38,9 +40,15 @@ static void row_to_entry(sqlite3_stmt *st, struct roster_entry *e)
 
 int roster_find(struct request *rq, const char *name, struct roster_entry *e)
 {
-	/* The same comparison as player_find's: the name as it is. */
-	sqlite3_stmt *st = db_prepare(rq->db, SQL_FIND, "t", name);
-	int found = db_row(rq->db, st);
+	/* The same comparison as player_find's: the names' skeletons. */
+	char skeleton[NAME_SKELETON_BYTES];
+	sqlite3_stmt *st;
+	int found;
+
+	if (name_skeleton(name, skeleton) < 0)
+		return 0;
+	st = db_prepare(rq->db, SQL_FIND, "t", skeleton);
+	found = db_row(rq->db, st);
 
 	if (found)
 		row_to_entry(st, e);
@@ -61,7 +69,11 @@ int roster_list(struct request *rq, struct roster_entry *out, int max)
 
 int roster_add(struct request *rq, const char *name, const char *word)
 {
-	return db_exec(rq->db, SQL_ADD, "ttd", name, word, rq->now);
+	char skeleton[NAME_SKELETON_BYTES];
+
+	if (name_skeleton(name, skeleton) < 0)
+		return -1;
+	return db_exec(rq->db, SQL_ADD, "ttdt", name, word, rq->now, skeleton);
 }
 
 int roster_set_word(struct request *rq, const struct roster_entry *e, const char *word)

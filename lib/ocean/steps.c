@@ -8,6 +8,7 @@
 #include "ocean/worlds.h"
 #include "ocean/player.h"
 #include "ocean/secret.h"
+#include "http/names.h"
 
 #include <errno.h>
 #include <math.h>
@@ -18,22 +19,33 @@
 static const char SQL_SOLVED[] =
 	"INSERT OR IGNORE INTO solved (name, level, time) VALUES (?, ?, ?)";
 
-/* 1 when a level may be recorded for name: unless a player of that name
- * in the request's world (world=, else the default world) is protected by
- * a secret word, or the name is on its class roster, and secret= is not
- * its word.  Otherwise 0 after fail():
- * the 403 (or 429) of every route that acts as a protected player.  The
- * world is read in a snapshot of its own, and closed again. */
-static int name_allowed(struct request *rq, const char *name)
+/* 1 when a level may be recorded for name, with the name to record in
+ * as: the name of the player in the request's world (world=, else the
+ * default world) that name is to a person ("Fred" is fred), else name
+ * itself.  Otherwise 0 after fail(): the 403 (or 429) of every route that
+ * acts as a protected player, when that player is protected by a secret
+ * word (or the name is on the world's class roster) and secret= is not its
+ * word; a 400 for a name no player may have (invisible letters, mixed
+ * alphabets).  The world is read in a snapshot of its own, and closed again. */
+static int name_allowed(struct request *rq, const char *name,
+			char as[PLAYER_NAME_BYTES + 1])
 {
 	struct player p;
+	const char *why;
 	int allowed;
 
+	snprintf(as, PLAYER_NAME_BYTES + 1, "%s", name);
 	if (!world_begin(rq, rq->world_name, WORLD_READ))
 		allowed = answer_fault(rq, rq->db);
-	else
-		allowed = player_find(rq, name, &p) ? secret_allows(rq, &p)
-						    : roster_allows(rq, name);
+	else if (player_find(rq, name, &p)) {
+		allowed = secret_allows(rq, &p);
+		snprintf(as, PLAYER_NAME_BYTES + 1, "%s", p.name);
+	} else if ((why = name_refusal(name))) {
+		fail(rq, 400, "%s", why);
+		allowed = 0;
+	} else {
+		allowed = roster_allows(rq, name);
+	}
 	db_end(rq->db, 0);
 	rq->db = NULL;
 	return allowed;
@@ -47,15 +59,16 @@ static int name_allowed(struct request *rq, const char *name)
 static int record_solved(struct request *rq, const char *level)
 {
 	struct store *db;
+	char as[PLAYER_NAME_BYTES + 1];
 
 	if (!*arg(rq, "name") || is_head(rq))
 		return 0;
-	if (!name_allowed(rq, arg(rq, "name")))
+	if (!name_allowed(rq, arg(rq, "name"), as))
 		return -1;
 	/* The Steps file is separate from any world. */
 	db = progress_store(rq->stores);
 	if (db_begin(db) == 0) {
-		db_exec(db, SQL_SOLVED, "ttd", arg(rq, "name"), level, rq->now);
+		db_exec(db, SQL_SOLVED, "ttd", as, level, rq->now);
 		db_end(db, 1);
 	}
 	if (db->failed)

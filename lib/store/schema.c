@@ -35,10 +35,17 @@ static const char WORLD_SCHEMA[] =
 	"  whale INTEGER NOT NULL DEFAULT -1," /* whale ridden, or -1 */
 	"  inbox TEXT,"                      /* the waiting chat message */
 	"  joined REAL NOT NULL,"            /* unix time of joining */
-	"  secret TEXT"                      /* salted hash of the secret word
+	"  secret TEXT,"                     /* salted hash of the secret word
 	                                        (libsodium), or NULL: unprotected */
+	"  skeleton TEXT"                    /* the name as a person sees it
+	                                        (http/names.h): NFKC, case folded,
+	                                        confusables mapped; NULL in a
+	                                        world upgraded from version 2 until
+	                                        the next /join fills it */
 	");"
 	"CREATE UNIQUE INDEX player_name ON player(name) WHERE playing = 1;"
+	/* Names compared as people see them (player_find): one index lookup. */
+	"CREATE INDEX player_skeleton ON player(skeleton) WHERE playing = 1;"
 	/* The few players riding whales, found without reading every player. */
 	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;"
 	/* Inventories, in order of arrival. */
@@ -87,7 +94,9 @@ static const char WORLD_SCHEMA[] =
 	"  word TEXT NOT NULL,"              /* its secret word, in the clear:
 	                                        the teacher prints it on cards
 	                                        (the player's row keeps a hash) */
-	"  added REAL NOT NULL"              /* unix time it was added */
+	"  added REAL NOT NULL,"             /* unix time it was added */
+	"  skeleton TEXT NOT NULL"           /* the name as people read it
+	                                        (names.h): what is compared */
 	");"
 	/* Data service logs: one row per /location. */
 	"CREATE TABLE track ("
@@ -128,7 +137,12 @@ static const char WORLD_UPGRADE_2[] =
 	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;"
 	/* Request counts moved to the tally file (tally.h). */
 	"DROP TABLE hits;";
-/* Version 2 to 3: rounds and their results, the class roster. */
+/* Version 2 to 3: rounds and their results, the class roster, and names
+ * compared by their skeletons.  SQL cannot make a skeleton (ICU can, and
+ * only the routes that look names up link it), so the players already
+ * there have none until the next /join gives them theirs
+ * (player_fill_skeletons); until then player_find compares theirs one by
+ * one. */
 static const char WORLD_UPGRADE_3[] =
 	"CREATE TABLE round (number INTEGER PRIMARY KEY, state TEXT NOT NULL,"
 	" minutes REAL NOT NULL, seed INTEGER NOT NULL, opened REAL NOT NULL,"
@@ -137,7 +151,9 @@ static const char WORLD_UPGRADE_3[] =
 	" player INTEGER NOT NULL, name TEXT NOT NULL, treasures INTEGER NOT NULL,"
 	" last REAL, taken TEXT, PRIMARY KEY (round, rank));"
 	"CREATE TABLE roster (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
-	" word TEXT NOT NULL, added REAL NOT NULL);";
+	" word TEXT NOT NULL, added REAL NOT NULL, skeleton TEXT NOT NULL);"
+	"ALTER TABLE player ADD COLUMN skeleton TEXT;"
+	"CREATE INDEX player_skeleton ON player(skeleton) WHERE playing = 1;";
 static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2, WORLD_UPGRADE_3 };
 
 /* A new view code: 12 random hex digits, unrelated to the teacher key. */

@@ -5,6 +5,7 @@
 #include "ocean/reply.h"
 #include "ocean/player.h"
 #include "ocean/secret.h"
+#include "http/names.h"
 #include "http/json.h"
 #include "http/query.h"
 #include "sys/sys.h"
@@ -66,10 +67,12 @@ static int classlist_refused(struct request *rq, char **names, int n)
 		return 1;
 	}
 	for (int i = 0; i < n && n <= ROSTER_MAX; i++) {
-		if (!is_player_name(names[i])) {
+		const char *why = NULL;
+
+		if (!is_player_name(names[i]) || (why = name_refusal(names[i]))) {
 			classlist_shown(names[i], shown);
-			fail(rq, 400, "%s is not a name (1 to 64 letters and digits, "
-			     "like ann): fix it in the list; nothing was added", shown);
+			fail(rq, 400, "%s is not a name (%s): fix it in the list; nothing "
+			     "was added", shown, why ? why : "1 to 64 letters and digits, like ann");
 			return 1;
 		}
 		fresh += !roster_find(rq, names[i], &e);

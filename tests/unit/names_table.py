@@ -57,15 +57,23 @@ RANGES = [
     (0xF0000, 0x10FFFF, 16411), # private use planes
 ]
 
-# Whole names: (Python text, comment).  Each is a name when Python says
-# isalnum() and it has at most 64 characters.
+# Whole names: each is a name when is_name says so (Python's isalnum(),
+# with combining marks after the first character), at most 64 characters.
 NAMES = [
     "fred", "fred42", "José", "Zoë", "李雷", "Ἀθηνᾶ", "Иван", "محمد", "अर्जुन",
     "דוד", "김민준", "สมชาย", "١٠١", "Ⅻ", "½", "x²", "𝔸𝔹", "ǅemal", "ʰi",
+    "अनन्या", "e\u0301\u0301", "\u0301e",
     "", "fr ed", "fred!", "a_b", "e\u0301", "x\u200d", "\u00a0fred", "fred\u2028",
     "🙂", "a🙂", "\ufffd", "\ue000", "a" * 64, "a" * 65, "李" * 64, "李" * 65,
     "𝔸" * 64, "𝔸" * 65, "٣" * 64,
 ]
+
+
+def is_name(text):
+    """A player's name: 1 to 64 characters, what str.isalnum() accepts, and
+    combining marks after the first (the vowel signs of Indic names)."""
+    return (0 < len(text) <= 64 and text[0].isalnum() and
+            all(c.isalnum() or unicodedata.category(c).startswith("M") for c in text))
 
 
 def c_string(text):
@@ -87,7 +95,7 @@ def main(out):
     out.write("};\n\n")
     out.write("static const struct { const char *text; int name; } names[] = {\n")
     for text in NAMES:
-        out.write("\t{ %s, %d },\n" % (c_string(text), text.isalnum() and len(text) <= 64))
+        out.write("\t{ %s, %d },\n" % (c_string(text), is_name(text)))
     out.write("};\n\n")
     every = [c for c in range(1, 0x110000) if not 0xD800 <= c <= 0xDFFF and chr(c).isalnum()]
     out.write("/* Over every code point: how many are letters or digits, and their sum. */\n")

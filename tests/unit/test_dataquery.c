@@ -19,10 +19,10 @@ static const char SCHEMA[] =
 	/* A row's name= is looked up here (a protected name needs its word). */
 	"CREATE TABLE player (id INTEGER, name TEXT, x REAL, y REAL, z REAL, vx REAL,"
 	" vy REAL, heading REAL, t REAL, wrapped INTEGER, whale TEXT, playing INTEGER,"
-	" secret TEXT);"
+	" secret TEXT, skeleton TEXT);"
 	/* ... and on the class roster (a name on it needs its word too). */
 	"CREATE TABLE roster (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
-	" word TEXT NOT NULL, added REAL NOT NULL);"
+	" word TEXT NOT NULL, added REAL NOT NULL, skeleton TEXT NOT NULL);"
 	"INSERT INTO track VALUES (1, 'fred', 10, 20, 0), (2, 'fred', 11, 21, 5);";
 static const struct schema schema = { .create = SCHEMA, .version = 1 };
 
