@@ -1,7 +1,11 @@
 """The teacher's controls through real lighttpd: the key, every /admin action
-and every 403 (after which nothing has changed), /world, and the lesson
-pages with their sources."""
+and every 403 (after which nothing has changed), /world, the lesson pages
+with their sources, and the dashboard for two worlds of forty players in
+headless Chromium at 1920x1080 (its height, one line per player, each
+action's answer beside its button)."""
 import ast
+import base64
+import json
 import os
 import re
 import stat
@@ -11,6 +15,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import requests
 
+from chrome import CHROMIUM, Chrome
 from conftest import USER, world_sql
 from mocean_world import World, TREASURES
 
@@ -188,3 +193,141 @@ def test_only_sources_are_served(server):
         r = server.get(path)
         assert r.status_code in (403, 404), path
         assert "CREATE TABLE" not in r.text
+
+
+# The dashboard in Debian's headless Chromium at 1920x1080 (chrome.py), for
+# two worlds of forty players: measured as a person sees it.
+
+CLASS = ("Aisha Ben Chloe Dmitri Emma Farah Gabriel Hana Ivan Jia Kofi Lena Mateo Nia Oscar "
+         "Priya Quinn Rosa Sami Tariq Uma Victor Wen Ximena Yusuf Zoe Alexandra Bongani Camille "
+         "Diego Elif Finn Grace Hugo Isla Jonas Keiko Liam Maya "
+         "Maximilianaurelianobartholomew").split()    # a long name, the last
+
+
+def box_gap(a, b):
+    """The distance between two boxes ({x, y, width, height}): 0 when they touch."""
+    dx = max(a["x"] - (b["x"] + b["width"]), b["x"] - (a["x"] + a["width"]), 0)
+    dy = max(a["y"] - (b["y"] + b["height"]), b["y"] - (a["y"] + a["height"]), 0)
+    return max(dx, dy)
+
+
+RECT = "(e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; })"
+
+
+@pytest.mark.skipif(not CHROMIUM, reason="make test installs Debian's chromium")
+def test_the_dashboard_for_two_worlds_of_forty(make_server, unique, output_dir):
+    server = make_server()                   # of its own: exactly these two worlds
+    server.get("admin")
+    with open(os.path.join(server.data_dir, "teacher.key")) as f:
+        key = f.read()
+    first, second = unique("period"), unique("period")
+    for w in (first, second):
+        for i, name in enumerate(CLASS):
+            assert server.text("join", name=name, world=w) == str(i)
+    with Chrome(1920, 1080) as c:
+        c.open(server.url + "/teacher?key=" + key)
+        c.wait("document.querySelectorAll('#worlds tr.player').length === 80")
+        card = ".world[data-world='%s'] "
+        # Side by side: two columns, the second world's card beside the first's.
+        a = c.js(RECT + "(document.querySelector(%s))" % json.dumps(card.strip() % first))
+        b = c.js(RECT + "(document.querySelector(%s))" % json.dumps(card.strip() % second))
+        assert abs(a["y"] - b["y"]) < 1 and b["x"] >= a["x"] + a["width"], (a, b)
+        assert a["width"] + b["width"] > 1920 * 0.85      # the screen's width, used
+        # Each player on one line: a row is less than two lines tall, and no cell wraps.
+        rows = c.js("""[...document.querySelectorAll('#worlds tr.player')].map(tr => {
+            const line = parseFloat(getComputedStyle(tr.cells[1]).lineHeight);
+            return {name: tr.title, height: tr.getBoundingClientRect().height, line: line,
+                    wraps: [...tr.cells].some(td => td.getClientRects().length > 1 ||
+                                               td.scrollHeight > td.clientHeight + 1)}; })""")
+        assert len(rows) == 80
+        assert all(r["height"] < 1.9 * r["line"] and not r["wraps"] for r in rows), \
+            [r for r in rows if r["height"] >= 1.9 * r["line"] or r["wraps"]][:3]
+        height = c.js("document.documentElement.scrollHeight")
+        print("dashboard of 2 worlds x 40 players: %d px tall; a row %.1f px, a line %.1f px"
+              % (height, max(r["height"] for r in rows), rows[0]["line"]))
+        assert height <= 2 * 1080
+
+        # The answer to an action beside the button that asked, said aloud.
+        def act(selector, then=None):
+            """The answer to a click, once the list is drawn again after it."""
+            c.js("document.getElementById('answer').textContent = '';"
+                 "document.querySelectorAll('.world').forEach(w => w.dataset.old = 1)")
+            c.click(selector)
+            said = c.wait("document.getElementById('answer').textContent")
+            c.wait("!document.querySelector('.world[data-old]')")
+            if then:
+                c.wait("!!document.querySelector(%s)" % json.dumps(then))
+            return said
+
+        def near(selector):
+            c.wait("document.getElementById('answer').getBoundingClientRect().width > 0")
+            answer = c.js(RECT + "(document.getElementById('answer'))")
+            button = c.js(RECT + "(document.querySelector(%s))" % json.dumps(selector))
+            return box_gap(answer, button), answer, button
+
+        assert c.js("document.getElementById('answer').getAttribute('aria-live')") == "polite"
+        assert c.js("document.getElementById('answer').getAttribute('role')") == "status"
+        said = act(card % second + "button[data-do='bloom']", card % second + "button[data-do='calm']")
+        assert said == "the plankton bloom in %s is on" % second
+        gap, answer, button = near(card % second + "button[data-do='calm']")
+        assert gap <= 40 and 0 <= answer["y"] < 1080 and answer["x"] > 960, (gap, answer, button)
+        c.js("window.scrollTo(0, 0)")
+        c.screenshot(os.path.join(output_dir, "teacher-two-worlds.png"))
+        data = c.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                      clip={"x": 0, "y": 0, "width": 1920, "height": height, "scale": 1})["data"]
+        with open(os.path.join(output_dir, "teacher-two-worlds-whole.png"), "wb") as f:
+            f.write(base64.b64decode(data))
+        # It stays there when the list is drawn again (every 5 seconds).
+        status = c.js("document.getElementById('status').textContent")
+        c.wait("document.getElementById('status').textContent !== %s" % json.dumps(status), timeout=30)
+        assert c.js("document.getElementById('answer').textContent") == said
+        assert near(card % second + "button[data-do='calm']")[0] <= 40
+        # A player's button: the answer in a line just under that player's row.
+        row = card % first + "tr[title='Keiko'] "
+        said = act(row + "button[data-do='give']")
+        assert said == "Keiko now holds a copy of every treasure"
+        gap, answer, button = near(row + "button[data-do='give']")
+        assert gap <= 40, (gap, answer, button)
+        under = c.js("(() => { const line = document.getElementById('answer').closest('tr');"
+                     " return line.previousElementSibling.title; })()")
+        assert under == "Keiko"
+        assert c.js("document.querySelectorAll('#worlds tr.player').length") == 80
+        # The limit and a new world: beside their buttons too.
+        c.click(card % first + "input[placeholder='per second']")
+        c.type("5")
+        said = act(card % first + "button[data-do='limit']")
+        assert said == "%s has a new limit (rate=0: none)" % first
+        assert "limit 5/s" in c.js("document.querySelector(%s).textContent" % json.dumps(card % first + ".facts"))
+        assert near(card % first + "button[data-do='limit']")[0] <= 40
+        c.click("#newname")
+        c.type(unique("made"))
+        said = act("#make")
+        assert "made anew" in said
+        assert near("#make")[0] <= 40
+        c.screenshot(os.path.join(output_dir, "teacher-answer-beside.png"))
+        # Kicked: the answer where the row was, under the player before.
+        said = act(card % first + "tr[title='Oscar'] button[data-do='kick']")
+        assert said == "player Oscar removed from %s" % first
+        c.wait("!document.querySelector(%s)" % json.dumps(card % first + "tr[title='Oscar']"))
+        assert c.js("document.getElementById('answer').closest('tr').previousElementSibling.title") == "Nia"
+
+        # A part a page script adds to every card (event "worldcard") stays
+        # inside its card, and the worlds stay side by side.
+        c.js("""document.addEventListener('worldcard', e => {
+            const part = document.createElement('section');
+            part.className = 'added';
+            part.innerHTML = '<h4>Roster</h4><textarea rows=3 style="width: 100%"></textarea>' +
+                '<div style="display: flex; flex-wrap: wrap; gap: 4px">' +
+                '<span style="padding: 4px; border: 1px solid #ccc">a card of ' + 'x'.repeat(300) + '</span></div>';
+            e.detail.card.append(part); })""")
+        c.click("#refresh")
+        c.wait("document.querySelectorAll('#worlds .world section.added').length === 3")
+        parts = c.js("[...document.querySelectorAll('#worlds .world')].map(card => [%s(card), %s(card.querySelector('section.added'))])"
+                     % (RECT, RECT))
+        for outer, inner in parts:
+            assert inner["x"] >= outer["x"] and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 1
+        assert c.js("[...document.querySelectorAll('#worlds section.added')].every(s => s.scrollWidth <= s.clientWidth + 1)")
+        a = c.js(RECT + "(document.querySelector(%s))" % json.dumps(card.strip() % first))
+        b = c.js(RECT + "(document.querySelector(%s))" % json.dumps(card.strip() % second))
+        assert b["x"] >= a["x"] + a["width"] or a["x"] >= b["x"] + b["width"], (a, b)
+        c.screenshot(os.path.join(output_dir, "teacher-added-part.png"))
