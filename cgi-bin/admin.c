@@ -46,6 +46,7 @@ static void lock(struct request *rq)
 static void limit(struct request *rq)
 {
 	db_exec(rq->db, SQL_SET_LIMIT, "i", arg_int(rq, "rate"));
+	tally_set_limit(&rq->kept->tally, (int)arg_int(rq, "rate")); /* at once */
 }
 
 /* do=newview: a new view code, so an old projector link stops working. */

@@ -4,6 +4,7 @@
 #include "ocean/request.h"
 #include "ocean/reply.h"
 #include "ocean/world.h"
+#include "ocean/worlds.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -76,6 +77,9 @@ static int read_player(struct request *rq, sqlite3_stmt *st, struct player *p)
 	if (found)
 		row_to_player(st, p);
 	db_done(rq->db, st);
+	/* The name's counter is the id's from now on (tally.h). */
+	if (found && rq->kept)
+		tally_learn_name(&rq->kept->tally, p->name, p->id, rq->now);
 	return found;
 }
 

@@ -125,7 +125,8 @@ static void forget(struct kept_world *k)
 void world_forget(struct stores *kept, const char *name)
 {
 	for (int i = 0; i < WORLDS_KEPT; i++)
-		if (kept->worlds[i].store && strcmp(kept->worlds[i].name, name) == 0)
+		if ((kept->worlds[i].store || kept->worlds[i].tally.map) &&
+		    strcmp(kept->worlds[i].name, name) == 0)
 			forget(&kept->worlds[i]);
 }
 
@@ -137,6 +138,11 @@ struct kept_world *world_store(struct stores *kept, const char *name,
 	kept->clock++;
 	for (int i = 0; i < WORLDS_KEPT; i++) {
 		k = &kept->worlds[i];
+		if (!k->store && k->tally.map && strcmp(k->name, name) == 0) {
+			/* Only its tally, mapped by world_tally: keep it. */
+			slot = k;
+			break;
+		}
 		if (k->store && strcmp(k->name, name) == 0) {
 			/* Kept: still the same file, whole and writable, and made
 			 * when it must be?  Else it is opened again. */
@@ -151,13 +157,41 @@ struct kept_world *world_store(struct stores *kept, const char *name,
 		if (!k->store || k->used < slot->used)
 			slot = k; /* an empty slot, else the least recently used */
 	}
-	forget(slot);
+	if (slot->store || strcmp(slot->name, name) != 0)
+		forget(slot);
 	snprintf(slot->name, sizeof slot->name, "%s", name);
 	slot->store = open_world_file(name, how);
-	if (!slot->store->missing && !slot->store->failed)
+	if (!slot->store->missing && !slot->store->failed && !slot->tally.map)
 		tally_open(&slot->tally, name);
 	slot->used = kept->clock;
 	return slot;
+}
+
+struct tally *world_tally(struct stores *kept, const char *name)
+{
+	struct kept_world *k, *slot = &kept->worlds[0], *empty = NULL;
+
+	for (int i = 0; i < WORLDS_KEPT; i++) {
+		k = &kept->worlds[i];
+		if (k->tally.map && strcmp(k->name, name) == 0) {
+			if (!tally_moved(&k->tally, name))
+				return &k->tally;
+			slot = k;   /* set aside, or made anew: mapped again */
+			break;
+		}
+		if (!k->store && !k->tally.map)
+			empty = k;
+		else if (k->used < slot->used)
+			slot = k;
+	}
+	if (empty)
+		slot = empty;
+	forget(slot);
+	if (tally_open_existing(&slot->tally, name) < 0)
+		return NULL;
+	snprintf(slot->name, sizeof slot->name, "%s", name);
+	slot->used = ++kept->clock;
+	return &slot->tally;
 }
 
 struct store *progress_store(struct stores *kept)
@@ -185,6 +219,7 @@ void stores_close(struct stores *kept)
 		db_close(kept->worlds[i].store);
 		tally_close(&kept->worlds[i].tally);
 	}
+	tally_close(&kept->budget);
 	db_close(kept->progress);
 	memset(kept, 0, sizeof *kept);
 }
@@ -360,6 +395,7 @@ struct store *world_begin(struct request *rq, const char *name, enum world_want 
 		rq->world.bloom = sqlite3_column_int(st, 1);
 		rq->world_locked = sqlite3_column_int(st, 2);
 		rq->world_rate_limit = sqlite3_column_int(st, 3);
+		tally_set_limit(&k->tally, rq->world_rate_limit); /* limit.h */
 	}
 	db_done(rq->db, st);
 	return rq->db->failed ? NULL : rq->db;

@@ -48,6 +48,7 @@ struct kept_world {
 struct stores {
 	struct kept_world worlds[WORLDS_KEPT];
 	struct store *progress;  /* steps.db, or NULL until needed */
+	struct tally budget;     /* the /data budgets of addresses (limit.h) */
 	unsigned long long clock;
 };
 
@@ -97,6 +98,12 @@ int answer_fault(struct request *rq, const struct store *s);
  * file.  Check store->failed. */
 struct kept_world *world_store(struct stores *kept, const char *name,
 			       enum db_open_how how);
+
+/* World name's tally (tally.h) from what this process keeps, or mapped
+ * now when its file exists; NULL when it does not (a world not yet made).
+ * Its world's file is not opened: a request refused by its counts never
+ * opens SQLite (limit.h).  world_store keeps the mapping it finds here. */
+struct tally *world_tally(struct stores *kept, const char *name);
 
 /* The Steps progress file, made on first use.  Check ->failed. */
 struct store *progress_store(struct stores *kept);
