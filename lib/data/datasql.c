@@ -19,7 +19,7 @@ double data_cost(const struct query_plan *plan, sqlite3_stmt *st)
 	if (plan->d->grid && g->step > 0)
 		points = (double)((g->x_max - g->x_min) / g->step + 1) *
 			 (double)((g->y_max - g->y_min) / g->step + 1);
-	return points + scanned * (plan->norder ? 2 : 1);
+	return points + scanned;
 }
 
 void data_empty(struct store *db, const struct query_plan *plan)

@@ -67,8 +67,8 @@ int limit_before_open(struct request *rq)
 	int wait;
 
 	if (data_read(rq) && (t = budget(rq)) &&
-	    (wait = tally_spend(t, tally_data_key(rq->in.addr), 0, DATA_BUDGET_RATE,
-				DATA_BUDGET_BURST, rq->now)) > 0) {
+	    (wait = tally_spend(t, tally_data_key(rq->in.addr), DATA_RESERVE, 1,
+				DATA_BUDGET_RATE, DATA_BUDGET_BURST, rq->now)) > 0) {
 		fail(rq, 429, "your computer asked for too much data lately: wait %d "
 		     "second%s, then ask again, for fewer rows (a bigger step=, "
 		     "conditions, limit=)", wait, wait == 1 ? "" : "s");
@@ -95,7 +95,7 @@ void limit_charge_data(struct request *rq)
 {
 	struct tally *t;
 
-	if (rq->data_cost > 0 && (t = budget(rq)))
-		tally_spend(t, tally_data_key(rq->in.addr), rq->data_cost,
-			    DATA_BUDGET_RATE, DATA_BUDGET_BURST, rq->now);
+	if (data_read(rq) && rq->reply.status != 429 && (t = budget(rq)))
+		tally_spend(t, tally_data_key(rq->in.addr), rq->data_cost - DATA_RESERVE,
+			    0, DATA_BUDGET_RATE, DATA_BUDGET_BURST, rq->now);
 }

@@ -8,7 +8,7 @@
  * request has read yet) is counted after its player is read (serve.c).
  *
  * /data reads also spend a budget of their client address: the rows a
- * query computes, reads and sorts (data_cost), DATA_BUDGET_RATE a second,
+ * query computes and reads (data_cost), DATA_BUDGET_RATE a second,
  * DATA_BUDGET_BURST seconds of it owed at most.  An address owing more
  * is refused (429, Retry-After) before the world is opened.  The budget
  * is kept in a file of its own (worlds/.data.tally), so it holds for a
@@ -19,7 +19,10 @@
 #include "ocean/request.h"
 
 #define DATA_BUDGET_RATE 200000.0  /* rows a second, per address */
-#define DATA_BUDGET_BURST 5.0      /* seconds of it owed at most */
+#define DATA_BUDGET_BURST 10.0     /* seconds of it owed at most */
+#define DATA_RESERVE 200000.0      /* spent as a read starts (so that many
+                                      at once cannot all start), made
+                                      good when its cost is known */
 
 /* The sentence of a teacher's limit: printf with the limit. */
 #define LIMIT_SENTENCE "slow down: your program asks more than %d times a " \

@@ -392,8 +392,8 @@ void tally_set_limit(struct tally *t, int rate)
 				 __ATOMIC_RELAXED);
 }
 
-int tally_spend(struct tally *t, uint64_t key, double cost, double rate,
-		double burst, double now)
+int tally_spend(struct tally *t, uint64_t key, double cost, int check,
+		double rate, double burst, double now)
 {
 	struct tally_file *f = t->map;
 	struct counter *c;
@@ -410,9 +410,10 @@ int tally_spend(struct tally *t, uint64_t key, double cost, double rate,
 		paid = (double)old / 1000;
 		if (paid < now)
 			paid = now;
-		if (cost <= 0 && paid - now > burst)
+		if (check && paid - now > burst)
 			return (int)(paid - now - burst) + 1;
-		new = (uint64_t)((paid + cost / rate) * 1000);
+		paid += cost / rate;
+		new = (uint64_t)((paid > now ? paid : now) * 1000);
 	} while (!__atomic_compare_exchange_n(&c->learned, &old, new, 1,
 					      __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
 	__atomic_store_n(&c->second, (uint64_t)now << 32, __ATOMIC_RELAXED);

@@ -104,10 +104,11 @@ int tally_limit(const struct tally *t);
 void tally_set_limit(struct tally *t, int rate);
 
 /* A budget that fills at rate units a second, up to burst seconds owed:
- * spend cost units of key's (0 units: only ask).  Returns 0, or the whole
- * seconds to wait when more than burst seconds are owed already. */
-int tally_spend(struct tally *t, uint64_t key, double cost, double rate,
-		double burst, double now);
+ * spend cost units of key's (a negative cost gives some back).  With
+ * check, when more than burst seconds are owed already, nothing is spent
+ * and the whole seconds to wait are returned; else 0. */
+int tally_spend(struct tally *t, uint64_t key, double cost, int check,
+		double rate, double burst, double now);
 
 /* The player's requests in the last minute before now. */
 long tally_player_minute(const struct tally *t, long long id, double now);
