@@ -20,6 +20,7 @@
 
 static const char SQL_FOLD_LOG[] = "PRAGMA wal_checkpoint(TRUNCATE)";
 static const char SQL_BLOOM[] = "UPDATE world SET bloom = ?";
+static const char SQL_SET_LIMIT[] = "UPDATE world SET rate_limit = ?";
 static const char SQL_WORLD[] =
 	"SELECT seed, bloom, locked, rate_limit FROM world";
 
@@ -352,6 +353,12 @@ int world_remake(struct request *rq, long long seed)
 	world_make(&rq->world, seed);
 	tally_clear(&rq->kept->tally);
 	return 0;
+}
+
+int world_set_limit(struct request *rq, int rate)
+{
+	tally_set_limit(&rq->kept->tally, rate);
+	return db_exec(rq->db, SQL_SET_LIMIT, "i", (long long)rate);
 }
 
 int world_set_bloom(struct request *rq, int on)

@@ -161,6 +161,11 @@ int world_clear(struct store *db, long long seed, double now);
  * Returns 0 or -1 (recorded on rq->db). */
 int world_remake(struct request *rq, long long seed);
 
+/* Set the open world's limit (requests a second per player; 0: none), in
+ * its file and at once in its tally's mirror, which refuses requests
+ * before the file is opened (limit.h).  Returns 0 or -1. */
+int world_set_limit(struct request *rq, int rate);
+
 /* Start (on = 1) or end (on = 0) the plankton bloom in the request's open
  * world, for every player; rq->world.bloom follows.  Returns 0 or -1. */
 int world_set_bloom(struct request *rq, int on);
