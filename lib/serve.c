@@ -280,6 +280,8 @@ static void serve_one(struct conn *c, const struct route *route,
 	finish_world(&rq);
 	limit_charge_data(&rq);   /* what a /data query cost its address */
 	reply_write(&rq, &reply);
+	if (rq.limited && !c->fastcgi)
+		limit_pause(&rq);   /* CGI: a flood of refusals, a second apart */
 	conn_reply(c, reply.s, reply.len);
 	stores_fold_logs(stores); /* the reply is out: no one waits for this */
 

@@ -6,7 +6,9 @@
 #include "http/query.h"
 #include "store/tally.h"
 
+#include <errno.h>
 #include <string.h>
+#include <time.h>
 
 /* The player a request names: *id from id= (a whole number), else *name
  * from name= where the name is the player acting (not the teacher's
@@ -73,6 +75,7 @@ int limit_before_open(struct request *rq)
 		     "second%s, then ask again, for fewer rows (a bigger step=, "
 		     "conditions, limit=)", wait, wait == 1 ? "" : "s");
 		rq->reply.retry_after = wait;
+		rq->limited = 1;
 		return 1;
 	}
 	if (!world || !named_player(rq, &id, &name) ||
@@ -86,6 +89,7 @@ int limit_before_open(struct request *rq)
 	if (tally_limit(t) > 0 && n > tally_limit(t)) {
 		fail(rq, 429, LIMIT_SENTENCE, tally_limit(t));
 		rq->reply.retry_after = 1;
+		rq->limited = 1;
 		return 1;
 	}
 	return 0;
@@ -98,4 +102,20 @@ void limit_charge_data(struct request *rq)
 	if (data_read(rq) && rq->reply.status != 429 && (t = budget(rq)))
 		tally_spend(t, tally_data_key(rq->in.addr), rq->data_cost - DATA_RESERVE,
 			    0, DATA_BUDGET_RATE, DATA_BUDGET_BURST, rq->now);
+}
+
+void limit_pause(const struct request *rq)
+{
+	struct timespec now;
+	struct timespec left;
+	double until = (double)(long long)rq->now + 1;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	until -= now.tv_sec + now.tv_nsec / 1e9;
+	if (until <= 0)
+		return;
+	left.tv_sec = 0;
+	left.tv_nsec = (long)(until * 1e9);
+	while (nanosleep(&left, &left) < 0 && errno == EINTR)
+		;
 }

@@ -141,6 +141,7 @@ struct request {
 	                            velocity (a wrap, the floor pushing up) */
 	int counted;             /* 1: counted toward its player before the
 	                            world's file was opened (limit.h) */
+	int limited;             /* 1: refused there, past a limit */
 	double data_cost;        /* the rows a /data query computed and read:
 	                            charged to its address (limit.h) */
 	struct reply reply;      /* the answer, written after the commit */
