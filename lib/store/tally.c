@@ -371,6 +371,8 @@ uint64_t tally_key_of(const struct tally *t, long long id, const char *name,
 		return tally_player_key(id);
 	if ((learned & LEARNED_WORD) && *word && (learned >> 8) == word_digest(word))
 		return tally_player_key(id);
+	if (learned == LEARNED_WORD && *word)
+		return 0;   /* its word not yet seen: counted once it is checked */
 	if (learned & LEARNED_WORD)
 		return tally_stranger_key(id, addr);
 	return 0;   /* not yet known: counted after the word is checked */
