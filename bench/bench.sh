@@ -15,6 +15,9 @@
 # BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_MODES ("cgi fastcgi").
 # BENCH_MILLION=1: in event mode, also a million classroom requests, with
 # the memory of every process before and after (it must stay flat).
+# The floods (floods(), after the workloads): a paced class's /location p50
+# without and with a flood beside it, medians of three alternating runs,
+# and their ratio.  BENCH_ONLY=floods measures only those.
 set -eu
 
 ROOT=${MOCEAN_ROOT:-$(pwd)}
@@ -113,6 +116,63 @@ join_players() {
 		xargs -n 100 -P 4 curl -s > /dev/null
 }
 
+# The p50 in ms of the paced class (bench/paced.lua, 30 connections) for
+# SECONDS_EACH, while "$@" (a wrk command line, or nothing) floods beside it.
+class_p50() {
+	if [ $# -gt 0 ]; then
+		"$@" > "$TMP/flood.out" 2>&1 &
+		flood_pid=$!
+		sleep 1
+	fi
+	BENCH_PLAYERS=30 wrk -t2 -c30 -d"${SECONDS_EACH}s" --latency -s "$ROOT/bench/paced.lua" \
+		"$BASE/location" > "$TMP/class.out"
+	if [ $# -gt 0 ]; then
+		wait "$flood_pid"
+	fi
+	to_ms "$(awk '$1 == "50%" { print $2 }' "$TMP/class.out")"
+}
+
+# The median of three numbers.
+median3() {
+	printf '%s\n%s\n%s\n' "$1" "$2" "$3" | sort -g | sed -n 2p
+}
+
+# A flood beside the paced class: three runs without it and three with it,
+# alternating; prints the medians and their ratio, and what the flood got.
+flood() {
+	label=$1
+	shift
+	set -- wrk -t2 -d"$((SECONDS_EACH + 2))s" "$@"
+	a1=$(class_p50); b1=$(class_p50 "$@"); got=$(awk '/Requests\/sec:/ { print $2 }' "$TMP/flood.out")
+	a2=$(class_p50); b2=$(class_p50 "$@")
+	a3=$(class_p50); b3=$(class_p50 "$@")
+	bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$TMP/flood.out")
+	a=$(median3 "$a1" "$a2" "$a3")
+	b=$(median3 "$b1" "$b2" "$b3")
+	printf '%-34s %9s %9s %8sx   (runs %s %s %s | %s %s %s; flood %s req/s, %s refused)\n' \
+		"$label" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b / a }')" \
+		"$a1" "$a2" "$a3" "$b1" "$b2" "$b3" "$got" "${bad:-0}"
+}
+
+# The floods: another player's /location p50 (a paced class of 30 in
+# world bench, each player asking about 10 times a second, under a
+# teacher's limit of 20 a second) without and with one limited player
+# flooding over 64 connections; in CGI mode also eight connections looping
+# the heaviest /data query.
+floods() {
+	mode=$1
+	key=$(cat "$TMP/data/teacher.key")
+	curl -s -o /dev/null "$BASE/admin?key=$key&do=limit&rate=20&world=bench"
+	flooder=$(curl -s "$BASE/join?name=flooder&world=bench")
+	printf '%-34s %9s %9s %9s\n' "flood (class: 30 paced players)" "p50 ms" "flooded" "ratio"
+	flood "one limited player, 64 conns" -c64 "$BASE/location?id=$flooder&world=bench"
+	if [ "$mode" = cgi ]; then
+		flood "heaviest /data, 8 conns" -c8 \
+			"$BASE/data?dataset=bathymetry&step=2&orderby=depth%20desc&limit=1&world=bench"
+	fi
+	curl -s -o /dev/null "$BASE/admin?key=$key&do=limit&rate=0&world=bench"
+}
+
 # A million classroom requests; every process's memory before and after.
 million() {
 	ps -o pid=,comm=,rss= -s "$LIGHTTPD" | awk '{ print $1, $2, $3 }' | sort > "$TMP/before"
@@ -136,6 +196,13 @@ bench_mode() {
 		floor="trivial CGI (floor)"
 	fi
 	start_server "$mode"
+	if [ "${BENCH_ONLY:-}" = floods ]; then
+		join_players 50 bench
+		floods "$mode"
+		stop_server
+		echo
+		return
+	fi
 	printf '%-34s %10s %9s %9s %9s %9s\n' workload "req/s" "p50 ms" "p99 ms" "x trivial" "p99/triv"
 	if [ "$mode" = fastcgi ]; then
 		# The ceiling: the trivial responder with two processes.
@@ -165,6 +232,7 @@ bench_mode() {
 		measure "same, 2000 players in one world" "/ping" bench/classroom.lua
 	measure "data: seamounts csv" "/data?dataset=seamounts&world=bench"
 	measure "data: 10,000-row bathymetry" "/data?dataset=bathymetry&step=9&world=bench"
+	floods "$mode"
 	if [ "$mode" = fastcgi ] && [ -n "${BENCH_MILLION:-}" ]; then
 		million
 	fi

@@ -23,7 +23,6 @@
 #include <string.h>
 
 static const char SQL_SET_LOCK[] = "UPDATE world SET locked = ?";
-static const char SQL_SET_LIMIT[] = "UPDATE world SET rate_limit = ?";
 
 /* The actions, each on the world opened for it. */
 
@@ -49,7 +48,7 @@ static void lock(struct request *rq)
 /* do=limit&rate=N: requests a second per player (0: none). */
 static void limit(struct request *rq)
 {
-	db_exec(rq->db, SQL_SET_LIMIT, "i", arg_int(rq, "rate"));
+	world_set_limit(rq, (int)arg_int(rq, "rate"));
 }
 
 /* do=newview: a new view code, so an old projector link stops working. */

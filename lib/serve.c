@@ -5,6 +5,7 @@
 #include "ocean/reply.h"
 #include "ocean/worlds.h"
 #include "ocean/secret.h"
+#include "ocean/limit.h"
 
 #include "http/conn.h"  /* one loop for CGI and FastCGI */
 
@@ -166,7 +167,8 @@ static int open_world(struct request *rq)
 	if (!world_begin(rq, rq->world_name, writing ? WORLD_WRITE : WORLD_READ))
 		return answer_fault(rq, rq->db);
 	if (idk && !player_load(rq, arg_int(rq, idk->name), &rq->me)) {
-		tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
+		if (!rq->counted)
+			tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
 		say(rq, "%s", BAD_PLAYER_ID);
 		return 0;
 	}
@@ -174,15 +176,17 @@ static int open_world(struct request *rq)
 	 * count, so that requests without the word never count as the
 	 * player's own (nor bring the teacher's limit down on them). */
 	if (idk && !secret_allows(rq, &rq->me)) {
-		tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
+		if (!rq->counted)
+			tally_count(&rq->kept->tally, -1, rq->route->name, rq->now);
 		return 0;
 	}
-	/* Count the request; a teacher's limit slows a loop with no sleep. */
-	if (tally_count(&rq->kept->tally, idk ? rq->me.id : -1, rq->route->name,
+	/* Count the request, unless limit_before_open did; a teacher's limit
+	 * slows a loop with no sleep. */
+	if (!rq->counted &&
+	    tally_count(&rq->kept->tally, idk ? rq->me.id : -1, rq->route->name,
 			rq->now) > rq->world_rate_limit &&
 	    rq->world_rate_limit > 0 && idk) {
-		fail(rq, 429, "slow down: your program asks more than %d times a "
-		     "second. Put time.sleep(0.1) in your loop", rq->world_rate_limit);
+		fail(rq, 429, LIMIT_SENTENCE, rq->world_rate_limit);
 		return 0;
 	}
 	if (idk) {
@@ -264,8 +268,8 @@ static void serve_one(struct conn *c, const struct route *route,
 		parsed = 1;
 	reply_decide(&rq);   /* the form, once: format=, client=, Accept */
 	if (parsed) {
-		if (check_keys(&rq) < 0)
-			run = 0;
+		if (check_keys(&rq) < 0 || limit_before_open(&rq))
+			run = 0;   /* refused: a limit's 429 opens no world */
 		else if (route->store == STORE_WORLD || route->store == STORE_WORLD_READ)
 			run = open_world(&rq);
 		else
@@ -274,7 +278,10 @@ static void serve_one(struct conn *c, const struct route *route,
 	if (run)
 		route->handle(&rq);
 	finish_world(&rq);
+	limit_charge_data(&rq);   /* what a /data query cost its address */
 	reply_write(&rq, &reply);
+	if (rq.limited && !c->fastcgi)
+		limit_pause(&rq);   /* CGI: a flood of refusals, a second apart */
 	conn_reply(c, reply.s, reply.len);
 	stores_fold_logs(stores); /* the reply is out: no one waits for this */
 

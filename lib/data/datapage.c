@@ -1,6 +1,7 @@
 /* datapage.c: /data's list, info, and the page of rows below the query
  * form (see datapage.h). */
 #include "data/datapage.h"
+#include "data/datasql.h"
 #include "data/datarows.h"
 #include "ocean/reply.h"
 #include "data/table.h"
@@ -89,6 +90,7 @@ void data_write_info(struct request *rq, const struct query_plan *plan, sqlite3_
 
 	if (!db_row(rq->db, st))
 		return;
+	rq->data_cost = data_cost(plan, st);
 	say(rq, "%s: %s\n%lld rows\n", d->name, d->about, sqlite3_column_int64(st, 0));
 	json_int(json, "rows", sqlite3_column_int64(st, 0));
 	json_array(json, "columns");

@@ -4,6 +4,7 @@
 #include "data/datapage.h"
 #include "data/plot.h"
 #include "data/table.h"
+#include "data/datasql.h"
 
 void data_write_rows(struct request *rq, const struct query_plan *plan, sqlite3_stmt *st)
 {
@@ -13,4 +14,5 @@ void data_write_rows(struct request *rq, const struct query_plan *plan, sqlite3_
 	case AS_HTML: write_page(rq, plan, st); break;
 	case AS_SVG: write_svg(rq, plan, st); break;
 	}
+	rq->data_cost = data_cost(plan, st);
 }

@@ -10,6 +10,18 @@ int data_fill(struct store *db, const struct world *w,
 	return plan->d->fill ? plan->d->fill(db, w, &plan->grid) : 0;
 }
 
+double data_cost(const struct query_plan *plan, sqlite3_stmt *st)
+{
+	const struct grid *g = &plan->grid;
+	double scanned = st ? sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0) : 0;
+	double points = 0;
+
+	if (plan->d->grid && g->step > 0)
+		points = (double)((g->x_max - g->x_min) / g->step + 1) *
+			 (double)((g->y_max - g->y_min) / g->step + 1);
+	return points + scanned;
+}
+
 void data_empty(struct store *db, const struct query_plan *plan)
 {
 	if (plan->d->empty)

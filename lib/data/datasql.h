@@ -38,4 +38,9 @@ sqlite3_stmt *summarise_rows(struct store *db, const struct query_plan *plan,
  * -1 (recorded). */
 int data_insert_row(struct store *db, const struct query_plan *plan, double now);
 
+/* What a query cost, in rows: the grid points it computed and the rows it
+ * read (st has run).  Charged to the
+ * client's address (ocean/limit.h). */
+double data_cost(const struct query_plan *plan, sqlite3_stmt *st);
+
 #endif

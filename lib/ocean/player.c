@@ -5,6 +5,7 @@
 #include "ocean/reply.h"
 #include "ocean/world.h"
 #include "sys/sys.h"
+#include "ocean/worlds.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -74,6 +75,9 @@ static int read_player(struct request *rq, sqlite3_stmt *st, struct player *p)
 	if (found)
 		player_from_row(st, p);
 	db_done(rq->db, st);
+	/* The name's counter is the id's from now on (tally.h). */
+	if (found && rq->kept)
+		tally_learn_name(&rq->kept->tally, p->name, p->id, rq->now);
 	return found;
 }
 

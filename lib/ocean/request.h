@@ -141,6 +141,11 @@ struct request {
 	struct player me_moved;  /* me just after moving, before the route */
 	int me_must_save;        /* 1: moving did more than slide along the
 	                            velocity (a wrap, the floor pushing up) */
+	int counted;             /* 1: counted toward its player before the
+	                            world's file was opened (limit.h) */
+	int limited;             /* 1: refused there, past a limit */
+	double data_cost;        /* the rows a /data query computed and read:
+	                            charged to its address (limit.h) */
 	struct reply reply;      /* the answer, written after the commit */
 };
 

@@ -9,10 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Far above any player's id (ids only grow, one a join), and half way
- * round the tally's slots, so that a class's first players (ids 0, 1, ...)
- * and its first names (1, 2, ...) count their wrong words apart. */
-#define ROSTER_GUARD_BASE ((1LL << 40) + TALLY_PLAYERS / 2)
+/* Far above any player's id (ids only grow, one a join): the tally keys
+ * its counters by the exact id, so a name's wrong words count apart from
+ * every player's. */
+#define ROSTER_GUARD_BASE (1LL << 40)
 
 static const char SQL_SIZE[] = "SELECT count(*) FROM roster";
 static const char SQL_FIND[] = "SELECT seq, name, word FROM roster WHERE skeleton = ?";

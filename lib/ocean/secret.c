@@ -69,6 +69,10 @@ enum secret_says secret_check(struct request *rq, long long id)
 		says = *word ? secret_test(rq, id, hash, word) : SECRET_MISSING;
 	}
 	db_done(rq->db, st);
+	/* Which counter this player's next requests go to (tally.h). */
+	if (rq->kept && !rq->db->failed)
+		tally_learn_player(&rq->kept->tally, id, says == SECRET_RIGHT ? word : NULL,
+				   says != SECRET_UNPROTECTED, rq->now);
 	return says;
 }
 

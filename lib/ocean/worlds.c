@@ -21,6 +21,7 @@
 static const char SQL_FOLD_LOG[] = "PRAGMA wal_checkpoint(TRUNCATE)";
 static const char SQL_BLOOM[] = "UPDATE world SET bloom = ?";
 static const char SQL_SET_VIEW[] = "UPDATE world SET view = ?";
+static const char SQL_SET_LIMIT[] = "UPDATE world SET rate_limit = ?";
 static const char SQL_WORLD[] =
 	"SELECT w.seed, w.bloom, w.locked, w.rate_limit, " ROUND_COLUMNS
 	" FROM world w" ROUND_JOIN;
@@ -127,7 +128,8 @@ static void forget(struct kept_world *k)
 void world_forget(struct stores *kept, const char *name)
 {
 	for (int i = 0; i < WORLDS_KEPT; i++)
-		if (kept->worlds[i].store && strcmp(kept->worlds[i].name, name) == 0)
+		if ((kept->worlds[i].store || kept->worlds[i].tally.map) &&
+		    strcmp(kept->worlds[i].name, name) == 0)
 			forget(&kept->worlds[i]);
 }
 
@@ -139,6 +141,11 @@ struct kept_world *world_store(struct stores *kept, const char *name,
 	kept->clock++;
 	for (int i = 0; i < WORLDS_KEPT; i++) {
 		k = &kept->worlds[i];
+		if (!k->store && k->tally.map && strcmp(k->name, name) == 0) {
+			/* Only its tally, mapped by world_tally: keep it. */
+			slot = k;
+			break;
+		}
 		if (k->store && strcmp(k->name, name) == 0) {
 			/* Kept: still the same file, whole and writable, and made
 			 * when it must be?  Else it is opened again. */
@@ -153,13 +160,41 @@ struct kept_world *world_store(struct stores *kept, const char *name,
 		if (!k->store || k->used < slot->used)
 			slot = k; /* an empty slot, else the least recently used */
 	}
-	forget(slot);
+	if (slot->store || strcmp(slot->name, name) != 0)
+		forget(slot);
 	snprintf(slot->name, sizeof slot->name, "%s", name);
 	slot->store = open_world_file(name, how);
-	if (!slot->store->missing && !slot->store->failed)
+	if (!slot->store->missing && !slot->store->failed && !slot->tally.map)
 		tally_open(&slot->tally, name);
 	slot->used = kept->clock;
 	return slot;
+}
+
+struct tally *world_tally(struct stores *kept, const char *name)
+{
+	struct kept_world *k, *slot = &kept->worlds[0], *empty = NULL;
+
+	for (int i = 0; i < WORLDS_KEPT; i++) {
+		k = &kept->worlds[i];
+		if (k->tally.map && strcmp(k->name, name) == 0) {
+			if (!tally_moved(&k->tally, name))
+				return &k->tally;
+			slot = k;   /* set aside, or made anew: mapped again */
+			break;
+		}
+		if (!k->store && !k->tally.map)
+			empty = k;
+		else if (k->used < slot->used)
+			slot = k;
+	}
+	if (empty)
+		slot = empty;
+	forget(slot);
+	if (tally_open_existing(&slot->tally, name) < 0)
+		return NULL;
+	snprintf(slot->name, sizeof slot->name, "%s", name);
+	slot->used = ++kept->clock;
+	return &slot->tally;
 }
 
 struct store *progress_store(struct stores *kept)
@@ -187,6 +222,7 @@ void stores_close(struct stores *kept)
 		db_close(kept->worlds[i].store);
 		tally_close(&kept->worlds[i].tally);
 	}
+	tally_close(&kept->budget);
 	db_close(kept->progress);
 	memset(kept, 0, sizeof *kept);
 }
@@ -321,6 +357,12 @@ int world_remake(struct request *rq, long long seed)
 	return 0;
 }
 
+int world_set_limit(struct request *rq, int rate)
+{
+	tally_set_limit(&rq->kept->tally, rate);
+	return db_exec(rq->db, SQL_SET_LIMIT, "i", (long long)rate);
+}
+
 int world_set_bloom(struct request *rq, int on)
 {
 	rq->world.bloom = on;
@@ -369,6 +411,7 @@ struct store *world_begin(struct request *rq, const char *name, enum world_want 
 		rq->world_locked = sqlite3_column_int(st, 2);
 		rq->world_rate_limit = sqlite3_column_int(st, 3);
 		round_from_row(rq, st, 4);
+		tally_set_limit(&k->tally, rq->world_rate_limit); /* limit.h */
 	}
 	db_done(rq->db, st);
 	/* A round played past its end: its results are written by the first

@@ -49,6 +49,7 @@ struct kept_world {
 struct stores {
 	struct kept_world worlds[WORLDS_KEPT];
 	struct store *progress;  /* steps.db, or NULL until needed */
+	struct tally budget;     /* the /data budgets of addresses (limit.h) */
 	unsigned long long clock;
 };
 
@@ -98,6 +99,12 @@ int answer_fault(struct request *rq, const struct store *s);
  * file.  Check store->failed. */
 struct kept_world *world_store(struct stores *kept, const char *name,
 			       enum db_open_how how);
+
+/* World name's tally (tally.h) from what this process keeps, or mapped
+ * now when its file exists; NULL when it does not (a world not yet made).
+ * Its world's file is not opened: a request refused by its counts never
+ * opens SQLite (limit.h).  world_store keeps the mapping it finds here. */
+struct tally *world_tally(struct stores *kept, const char *name);
 
 /* The Steps progress file, made on first use.  Check ->failed. */
 struct store *progress_store(struct stores *kept);
@@ -154,6 +161,11 @@ int world_clear(struct store *db, long long seed, double now);
  * empty logs and counts, ids from 0.
  * Returns 0 or -1 (recorded on rq->db). */
 int world_remake(struct request *rq, long long seed);
+
+/* Set the open world's limit (requests a second per player; 0: none), in
+ * its file and at once in its tally's mirror, which refuses requests
+ * before the file is opened (limit.h).  Returns 0 or -1. */
+int world_set_limit(struct request *rq, int rate);
 
 /* Start (on = 1) or end (on = 0) the plankton bloom in the request's open
  * world, for every player; rq->world.bloom follows.  Returns 0 or -1. */

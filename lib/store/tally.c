@@ -7,15 +7,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
-
-/* A player's slot: its id, and per second of the last minute the second
- * and the count packed in one word (second << 32 | count), so one atomic
- * compare-and-swap moves a bucket to a new second. */
-struct player_slot {
-	int64_t id;                        /* id + 1; 0: never used */
-	uint64_t buckets[TALLY_SECONDS];
-};
 
 /* A route's slot: its name's hash (0: free), its count and its name. */
 struct route_slot {
@@ -24,19 +17,38 @@ struct route_slot {
 	char name[32];
 };
 
-/* A player's wrong secret words: its id + 1 (0: never used) and how many. */
-struct wrong_slot {
-	int64_t id;
-	uint64_t n;
+/* A counter: its key (0: never used), this second's count (second << 32
+ * | count, so that one compare-and-swap moves it to a new second), the
+ * counts of the last minute in five-second buckets (the same packing,
+ * with the bucket's start), a player's wrong secret words, and what the
+ * last request served learned (tally_learn): for a player, whether a word
+ * protects it and the word's digest; for a name, its player's id + 1; for
+ * an address's /data budget, the time its spending is paid off. */
+struct counter {
+	uint64_t key;
+	uint64_t second;
+	uint64_t buckets[TALLY_BUCKETS];
+	uint64_t wrong;
+	uint64_t learned;
 };
 
 struct tally_file {
+	uint64_t layout;                   /* TALLY_LAYOUT */
+	uint64_t rate_limit;               /* the world's limit, mirrored */
 	struct route_slot routes[TALLY_ROUTES];
-	struct player_slot players[TALLY_PLAYERS];
-	/* Added later, so at the end: an older file grows by them. */
-	struct wrong_slot wrong[TALLY_PLAYERS];
 	uint64_t guesses[TALLY_GUESSES];   /* the guards, one word each */
+	struct counter counters[TALLY_COUNTERS];
 };
+
+#define TALLY_LAYOUT 0x6d6f6365616e0002ULL  /* "mocean", layout 2 */
+#define TALLY_PROBES 32     /* counters a key may use: then the table is full */
+#define BUCKET_SECONDS (TALLY_SECONDS / TALLY_BUCKETS)
+#define TAG_NAME (1ULL << 62)       /* the key of a name= not yet known */
+#define TAG_STRANGER (2ULL << 62)   /* a protected player, without its word */
+#define TAG_DATA (3ULL << 62)       /* an address's /data budget */
+#define KEY_MASK ((1ULL << 62) - 1)
+#define LEARNED_OPEN 1ULL           /* a player no word protects */
+#define LEARNED_WORD 2ULL           /* protected: digest << 8 | this */
 
 /* A guard is one word, so that one compare-and-swap moves it on: from the
  * top, 22 bits of its player's and address's hash (its key), 3 bits for
@@ -53,16 +65,18 @@ struct tally_file {
 #define GUESS_LEVEL_TOP 7               /* its pause: GUESS_LONGEST_PAUSE */
 #define GUESS_PROBES 4                  /* slots a hash may use */
 
-int tally_open(struct tally *t, const char *world)
+/* Map world's tally file; how is O_CREAT to make it when missing, or 0. */
+static int tally_map(struct tally *t, const char *world, int how)
 {
 	char path[4200];
+	struct tally_file *f;
 	struct stat st;
 	int fd;
 
 	t->map = NULL;
 	t->size = sizeof(struct tally_file);
 	snprintf(path, sizeof path, "%s/worlds/%s.tally", data_dir(), world);
-	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+	fd = open(path, O_RDWR | how | O_CLOEXEC, 0640);
 	if (fd < 0)
 		return -1;
 	/* Its room is taken at once: a write to a mapped page the disk has
@@ -73,13 +87,41 @@ int tally_open(struct tally *t, const char *world)
 		close(fd);
 		return -1;
 	}
+	t->dev = (unsigned long long)st.st_dev;
+	t->ino = (unsigned long long)st.st_ino;
 	t->map = mmap(NULL, t->size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	close(fd);
 	if (t->map == MAP_FAILED) {
 		t->map = NULL;
 		return -1;
 	}
+	/* A file of an older layout starts afresh: its counts are a gauge. */
+	f = t->map;
+	if (__atomic_load_n(&f->layout, __ATOMIC_ACQUIRE) != TALLY_LAYOUT) {
+		memset(f, 0, t->size);
+		__atomic_store_n(&f->layout, TALLY_LAYOUT, __ATOMIC_RELEASE);
+	}
 	return 0;
+}
+
+int tally_open(struct tally *t, const char *world)
+{
+	return tally_map(t, world, O_CREAT);
+}
+
+int tally_open_existing(struct tally *t, const char *world)
+{
+	return tally_map(t, world, 0);
+}
+
+int tally_moved(const struct tally *t, const char *world)
+{
+	char path[4200];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s/worlds/%s.tally", data_dir(), world);
+	return stat(path, &st) < 0 || (unsigned long long)st.st_dev != t->dev ||
+	       (unsigned long long)st.st_ino != t->ino;
 }
 
 void tally_close(struct tally *t)
@@ -125,59 +167,259 @@ static void count_route(struct tally_file *f, const char *route)
 	}
 }
 
-/* The slot of player id, claimed for it when another had it. */
-static struct player_slot *player_slot(struct tally_file *f, long long id)
+/* 1 when a counter has counted nothing for a whole minute at second now:
+ * its key may be given to another (the table keeps no empty holes, so a
+ * key's probes never stop early). */
+static int counter_quiet(const struct counter *c, uint64_t now)
 {
-	struct player_slot *p = &f->players[(unsigned long long)id % TALLY_PLAYERS];
-	int64_t seen = __atomic_load_n(&p->id, __ATOMIC_ACQUIRE);
+	uint64_t v = __atomic_load_n(&c->second, __ATOMIC_RELAXED);
 
-	if (seen != id + 1 &&
-	    __atomic_compare_exchange_n(&p->id, &seen, id + 1, 0,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		for (int i = 0; i < TALLY_SECONDS; i++)
-			__atomic_store_n(&p->buckets[i], 0, __ATOMIC_RELAXED);
-	return p;
+	return now - (v >> 32) > TALLY_SECONDS;
+}
+
+/* Empty a counter's counts (a key taken over). */
+static void counter_reset(struct counter *c)
+{
+	__atomic_store_n(&c->second, 0, __ATOMIC_RELAXED);
+	for (int i = 0; i < TALLY_BUCKETS; i++)
+		__atomic_store_n(&c->buckets[i], 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&c->wrong, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&c->learned, 0, __ATOMIC_RELAXED);
+}
+
+/* Mix a key so that near ids spread over the table (splitmix64). */
+static uint64_t mix(uint64_t h)
+{
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
+/* key's counter, or NULL.  With claim, a key not there takes the first
+ * never-used counter of its probes, else a quiet one; NULL when all
+ * TALLY_PROBES are busy (the table is full: the key is not counted). */
+static struct counter *counter_find(struct tally_file *f, uint64_t key,
+				    int claim, uint64_t now)
+{
+	uint64_t h = mix(key);
+	struct counter *quiet = NULL;
+
+	for (int i = 0; i < TALLY_PROBES; i++) {
+		struct counter *c = &f->counters[(h + (uint64_t)i) % TALLY_COUNTERS];
+		uint64_t seen = __atomic_load_n(&c->key, __ATOMIC_ACQUIRE);
+
+		if (seen == key)
+			return c;
+		if (seen == 0) {
+			if (!claim)
+				return NULL;
+			if (__atomic_compare_exchange_n(&c->key, &seen, key, 0,
+							__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+				return c;
+			if (seen == key)
+				return c;   /* another process claimed it for key */
+		} else if (claim && !quiet && counter_quiet(c, now)) {
+			quiet = c;
+		}
+	}
+	if (quiet) {
+		uint64_t seen = __atomic_load_n(&quiet->key, __ATOMIC_ACQUIRE);
+		if (__atomic_compare_exchange_n(&quiet->key, &seen, key, 0,
+						__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+			counter_reset(quiet);
+			return quiet;
+		}
+	}
+	return NULL;
+}
+
+uint64_t tally_player_key(long long id)
+{
+	return id < 0 ? 0 : ((uint64_t)id + 1) & KEY_MASK;
+}
+
+uint64_t tally_name_key(const char *name)
+{
+	return (name_hash(name) & KEY_MASK) | TAG_NAME;
+}
+
+uint64_t tally_stranger_key(long long id, const char *addr)
+{
+	return (mix(name_hash(addr) ^ (uint64_t)id) & KEY_MASK) | TAG_STRANGER;
+}
+
+uint64_t tally_data_key(const char *addr)
+{
+	return (name_hash(addr) & KEY_MASK) | TAG_DATA;
+}
+
+/* Add one to a packed (start << 32 | count) word for the period that
+ * starts at start. */
+static uint64_t bump(uint64_t *w, uint64_t start)
+{
+	uint64_t old = __atomic_load_n(w, __ATOMIC_RELAXED);
+	uint64_t new;
+
+	start &= 0xffffffffu;
+	do {
+		new = (old >> 32) == start ? old + 1 : (start << 32) | 1;
+	} while (!__atomic_compare_exchange_n(w, &old, new, 1, __ATOMIC_ACQ_REL,
+					      __ATOMIC_RELAXED));
+	return new & 0xffffffffu;
+}
+
+long tally_count_key(struct tally *t, uint64_t key, const char *route, double now)
+{
+	struct tally_file *f = t->map;
+	uint64_t second = (uint64_t)now;
+	uint64_t start = second - second % BUCKET_SECONDS;
+	struct counter *c;
+
+	if (!f)
+		return 0;
+	if (route)
+		count_route(f, route);
+	if (!key || !(c = counter_find(f, key, 1, second)))
+		return 0;
+	bump(&c->buckets[(start / BUCKET_SECONDS) % TALLY_BUCKETS], start);
+	return (long)bump(&c->second, second);
 }
 
 long tally_count(struct tally *t, long long id, const char *route, double now)
 {
-	struct tally_file *f = t->map;
-	uint64_t second = (uint64_t)now, old, new;
-	uint64_t *b;
-
-	if (!f)
-		return 0;
-	count_route(f, route);
-	if (id < 0)
-		return 0;
-	b = &player_slot(f, id)->buckets[second % TALLY_SECONDS];
-	old = __atomic_load_n(b, __ATOMIC_RELAXED);
-	do {
-		new = (old >> 32) == (second & 0xffffffffu) ? old + 1 :
-		      ((second & 0xffffffffu) << 32) | 1;
-	} while (!__atomic_compare_exchange_n(b, &old, new, 1, __ATOMIC_ACQ_REL,
-					      __ATOMIC_RELAXED));
-	return (long)(new & 0xffffffffu);
+	return tally_count_key(t, tally_player_key(id), route, now);
 }
 
 long tally_player_minute(const struct tally *t, long long id, double now)
 {
-	const struct tally_file *f = t->map;
-	const struct player_slot *p;
+	struct tally_file *f = t->map;
 	uint64_t second = (uint64_t)now & 0xffffffffu;
+	const struct counter *c;
 	long n = 0;
 
-	if (!f || id < 0)
+	if (!f || id < 0 || !(c = counter_find(f, tally_player_key(id), 0, 0)))
 		return 0;
-	p = &f->players[(unsigned long long)id % TALLY_PLAYERS];
-	if (__atomic_load_n(&p->id, __ATOMIC_ACQUIRE) != id + 1)
-		return 0;
-	for (int i = 0; i < TALLY_SECONDS; i++) {
-		uint64_t v = __atomic_load_n(&p->buckets[i], __ATOMIC_RELAXED);
+	for (int i = 0; i < TALLY_BUCKETS; i++) {
+		uint64_t v = __atomic_load_n(&c->buckets[i], __ATOMIC_RELAXED);
 		if (second - (v >> 32) < TALLY_SECONDS)
 			n += (long)(v & 0xffffffffu);
 	}
 	return n;
+}
+
+/* A secret word's digest: 16 bits, never 0.  It only picks the counter a
+ * request is counted in (the word itself is checked against its salted
+ * hash in the world's file), so it says little about the word. */
+static uint64_t word_digest(const char *word)
+{
+	uint64_t d = mix(name_hash(word)) & 0xffff;
+
+	return d ? d : 1;
+}
+
+void tally_learn_player(struct tally *t, long long id, const char *right_word,
+			int protected, double now)
+{
+	struct tally_file *f = t->map;
+	struct counter *c;
+	uint64_t learned = !protected ? LEARNED_OPEN
+			 : right_word ? word_digest(right_word) << 8 | LEARNED_WORD
+			 : LEARNED_WORD;   /* protected, its word not yet seen */
+
+	if (!f || id < 0 || !(c = counter_find(f, tally_player_key(id), 1, (uint64_t)now)))
+		return;
+	/* A request without the word never makes the word's digest forgotten. */
+	if (learned == LEARNED_WORD &&
+	    (__atomic_load_n(&c->learned, __ATOMIC_RELAXED) & LEARNED_WORD))
+		return;
+	__atomic_store_n(&c->learned, learned, __ATOMIC_RELAXED);
+}
+
+void tally_learn_name(struct tally *t, const char *name, long long id, double now)
+{
+	struct tally_file *f = t->map;
+	struct counter *c;
+
+	if (f && id >= 0 && *name &&
+	    (c = counter_find(f, tally_name_key(name), 1, (uint64_t)now)))
+		__atomic_store_n(&c->learned, (uint64_t)id + 1, __ATOMIC_RELAXED);
+}
+
+uint64_t tally_key_of(const struct tally *t, long long id, const char *name,
+		      const char *word, const char *addr)
+{
+	struct tally_file *f = t->map;
+	const struct counter *c;
+	uint64_t learned;
+
+	if (!f)
+		return 0;
+	if (id < 0 && name && *name) {
+		c = counter_find(f, tally_name_key(name), 0, 0);
+		learned = c ? __atomic_load_n(&c->learned, __ATOMIC_RELAXED) : 0;
+		if (!learned)
+			return tally_name_key(name);   /* a name not yet known */
+		id = (long long)(learned - 1);
+	}
+	c = id < 0 ? NULL : counter_find(f, tally_player_key(id), 0, 0);
+	learned = c ? __atomic_load_n(&c->learned, __ATOMIC_RELAXED) : 0;
+	if (!learned && name && *name)
+		return tally_name_key(name);   /* its word not yet known */
+	if (learned == LEARNED_OPEN)
+		return tally_player_key(id);
+	if ((learned & LEARNED_WORD) && *word && (learned >> 8) == word_digest(word))
+		return tally_player_key(id);
+	if (learned == LEARNED_WORD && *word)
+		return 0;   /* its word not yet seen: counted once it is checked */
+	if (learned & LEARNED_WORD)
+		return tally_stranger_key(id, addr);
+	return 0;   /* not yet known: counted after the word is checked */
+}
+
+int tally_limit(const struct tally *t)
+{
+	const struct tally_file *f = t->map;
+
+	return f ? (int)__atomic_load_n(&f->rate_limit, __ATOMIC_RELAXED) : 0;
+}
+
+void tally_set_limit(struct tally *t, int rate)
+{
+	struct tally_file *f = t->map;
+
+	if (f && (int)__atomic_load_n(&f->rate_limit, __ATOMIC_RELAXED) != rate)
+		__atomic_store_n(&f->rate_limit, (uint64_t)(rate > 0 ? rate : 0),
+				 __ATOMIC_RELAXED);
+}
+
+int tally_spend(struct tally *t, uint64_t key, double cost, int check,
+		double rate, double burst, double now)
+{
+	struct tally_file *f = t->map;
+	struct counter *c;
+	uint64_t old;
+	uint64_t new;
+	double paid;
+
+	if (!f || !(c = counter_find(f, key, 1, (uint64_t)now)))
+		return 0;
+	/* learned: the time (in thousandths of a second) the spending so far
+	 * is paid off at rate; a budget of burst seconds may be owed. */
+	old = __atomic_load_n(&c->learned, __ATOMIC_RELAXED);
+	do {
+		paid = (double)old / 1000;
+		if (paid < now)
+			paid = now;
+		if (check && paid - now > burst)
+			return (int)(paid - now - burst) + 1;
+		paid += cost / rate;
+		new = (uint64_t)((paid > now ? paid : now) * 1000);
+	} while (!__atomic_compare_exchange_n(&c->learned, &old, new, 1,
+					      __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+	__atomic_store_n(&c->second, (uint64_t)now << 32, __ATOMIC_RELAXED);
+	return 0;
 }
 
 void tally_routes(const struct tally *t,
@@ -193,30 +435,14 @@ void tally_routes(const struct tally *t,
 	}
 }
 
-/* The slot of player id's wrong words, claimed for it when another had it. */
-static struct wrong_slot *wrong_slot(struct tally_file *f, long long id)
-{
-	struct wrong_slot *w = &f->wrong[(unsigned long long)id % TALLY_PLAYERS];
-	int64_t seen = __atomic_load_n(&w->id, __ATOMIC_ACQUIRE);
-
-	if (seen != id + 1 &&
-	    __atomic_compare_exchange_n(&w->id, &seen, id + 1, 0,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		__atomic_store_n(&w->n, 0, __ATOMIC_RELAXED);
-	return w;
-}
-
 long tally_player_wrong(const struct tally *t, long long id)
 {
-	const struct tally_file *f = t->map;
-	const struct wrong_slot *w;
+	struct tally_file *f = t->map;
+	const struct counter *c;
 
-	if (!f || id < 0)
+	if (!f || id < 0 || !(c = counter_find(f, tally_player_key(id), 0, 0)))
 		return 0;
-	w = &f->wrong[(unsigned long long)id % TALLY_PLAYERS];
-	if (__atomic_load_n(&w->id, __ATOMIC_ACQUIRE) != id + 1)
-		return 0;
-	return (long)__atomic_load_n(&w->n, __ATOMIC_RELAXED);
+	return (long)__atomic_load_n(&c->wrong, __ATOMIC_RELAXED);
 }
 
 /* A guard's word from its parts. */
@@ -361,7 +587,10 @@ void tally_guess_end(struct tally *t, long long id, const char *addr, int right)
 	if (!f || id < 0)
 		return;
 	if (!right) {
-		__atomic_add_fetch(&wrong_slot(f, id)->n, 1, __ATOMIC_RELAXED);
+		struct counter *c = counter_find(f, tally_player_key(id), 1,
+						 (uint64_t)time(NULL));
+		if (c)
+			__atomic_add_fetch(&c->wrong, 1, __ATOMIC_RELAXED);
 		return;
 	}
 	h = guess_hash(id, addr);
@@ -379,6 +608,10 @@ void tally_guess_end(struct tally *t, long long id, const char *addr, int right)
 
 void tally_clear(struct tally *t)
 {
-	if (t->map)
-		memset(t->map, 0, t->size);
+	struct tally_file *f = t->map;
+
+	if (f) {
+		memset(f, 0, t->size);
+		__atomic_store_n(&f->layout, TALLY_LAYOUT, __ATOMIC_RELEASE);
+	}
 }
