@@ -13,7 +13,7 @@ function roundClock(seconds) {
 
 function roundsPanel(w) {
   const r = w.round || { number: 0, state: "none", finished: [] };
-  const minutes = el("input", { className: "num", placeholder: "minutes", value: r.minutes || 10,
+  const minutes = el("input", { className: "num", placeholder: String(r.minutes || 10),
                                 title: "how long the round plays (0.5 is thirty seconds)" });
   minutes.setAttribute("aria-label", "minutes the round plays");
   const state = r.state === "none" ? "no round yet" :
@@ -35,7 +35,7 @@ function roundsPanel(w) {
     r.state === "playing" ? null : minutes,
     r.state === "playing" ? null :
       button(r.state === "lobby" ? "Open again" : "Open round",
-             () => ({ do: "round", world: w.name, minutes: minutes.value.trim() || "10" })),
+             () => ({ do: "round", world: w.name, minutes: minutes.value.trim() || String(r.minutes || 10) })),
     r.state === "lobby" ? button("Start", () => ({ do: "start", world: w.name })) : null,
     r.state === "playing" ? button("Finish", () => ({ do: "finish", world: w.name }),
                                    "Finish round " + r.number + " of " + w.name + " now?") : null,
