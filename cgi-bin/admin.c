@@ -15,6 +15,9 @@
  *        its secret word (only these names may join now):
  *        ann coral-otter-42 ...   (&do=unroster&name=ann takes ann off)
  *   ...&do=bloom (calm), lock (unlock), limit&rate=5, newview, delete
+ *   ...&do=treasures&rule=shared -> in class3 the first to take a treasure
+ *        takes it for everybody (rule shared)   (rule=each: each player
+ *        takes each treasure once, the rule of a new world)
  *   ...&do=round&minutes=10 -> round 1 of class3 is open (a lobby); then
  *        do=start (everyone back at the start) and do=finish (or the clock)
  * Worst case: every world's file read (MAX_WORLDS), with its 2000 players.
@@ -74,6 +77,7 @@ static const struct action actions[] = {
 	{ "lock", lock, .said = "%s is locked: /join needs secret=WORD" },
 	{ "unlock", lock, .said = "%s is open: /join needs no secret word" },
 	{ "limit", limit, .said = "%s has a new limit (rate=0: none)", .needs = "rate" },
+	{ "treasures", teacher_treasures, .needs = "rule" },
 	{ "round", teacher_round, .needs = "minutes" },
 	{ "start", teacher_start, .want = WORLD_WRITE },
 	{ "finish", teacher_finish, .want = WORLD_WRITE },
@@ -103,6 +107,7 @@ static const struct route route = {
 		{ .name = "secret", .type = KEY_TEXT, .longest = SECRET_LONGEST },
 		{ .name = "minutes", .type = KEY_REAL, .min = 0, .max = 10080 },
 		{ .name = "names", .type = KEY_TEXT, .longest = QUERY_MAX_LEN },
+		{ .name = "rule", .type = KEY_TEXT, .longest = 10 },
 	},
 	.handle = admin,
 };

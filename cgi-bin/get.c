@@ -4,7 +4,12 @@
  *
  *   /get?id=0&item=treasure  -> treasure recovered!
  *   /get?id=0&item=whale     -> congratulations, you are now riding a whale
+ *   /get?id=0&item=treasure  -> already yours: you took the crash alert of
+ *                               Krakatoa; the other seamounts still have theirs
+ *   /get?id=0&item=treasure  -> gone: ann took it first   (rule shared only)
  *   else a sentence: another item, riding already, no bloom, too far, a full bag
+ * The teacher picks the rule per world (/admin?do=treasures): each (every
+ * player takes each treasure once) or shared (the first takes it for all).
  *   after a round (see /round): round 2 is over: nothing more can be taken ...
  * Worst case: 29 things checked for reach, one item given.
  */
@@ -24,8 +29,9 @@ static const struct seen *nearest(struct seen *seen, int n, const char *thing)
 	return best;
 }
 
-/* Put the treasure in your bag; it leaves the map (but iron dust, which
- * never runs out).  Returns its name, or NULL when the bag is full. */
+/* Put the treasure in your bag; it leaves the map, for you (rule each) or
+ * for everybody (rule shared), but iron dust never runs out.  Returns its
+ * name, or NULL when the bag is full. */
 static const char *grab_treasure(struct request *rq, const struct seen *it)
 {
 	const char *name = rq->world.seamounts[it->index].treasure;
@@ -49,6 +55,7 @@ static void get(struct request *rq)
 	int n = sight_around(rq, &rq->me, reach, seen, SEEN_MAX);
 	const struct seen *it = nearest(seen, n, item);
 	int whale = strcmp(item, "whale") == 0;
+	int here = treasure_nearest(rq, &rq->me, reach);
 
 	if (round_is_over(rq)) {   /* after a round, nothing is taken: says so */
 		json_bool(&rq->reply.json, "got", 0);
@@ -60,6 +67,8 @@ static void get(struct request *rq)
 		say(rq, "you are already riding %s", rq->world.whales[rq->me.whale].name);
 	else if (whale && !rq->world.bloom)
 		say(rq, "no whale comes close without a plankton bloom (hint: iron dust)");
+	else if (!it && !whale && here >= 0)
+		treasure_tell_taken(rq, here);   /* already yours, or gone: who took it */
 	else if (!it)
 		say(rq, "there is no %s within reach (%.0f m); swim closer", item, reach);
 	else if (!whale)
@@ -82,7 +91,7 @@ static const struct route route = {
 	.about = "grab a treasure, or ride a whale",
 	.example = "/get?id=0&item=treasure&world=demo",
 	.reply = "treasure recovered! / now riding a whale",
-	.json = "got, item",
+	.json = "got, item, taken_by",
 	.keys = {
 		PLAYER_ID,
 		{ .name = "item", .type = KEY_TEXT, .longest = 50 },

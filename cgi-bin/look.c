@@ -11,6 +11,10 @@
  *      -> {"reply":"whale,69,747,0,treasure,98,726,8.696990291071252,","things":[
  *          {"thing":"whale","x":69,"y":747,"z":0},
  *          {"thing":"treasure","x":98,"y":726,"z":8.696990291071252}]}
+ * A treasure you took is gone for you (rule each: still there for others;
+ * rule shared: gone for everybody).  On the web page and in JSON
+ * (treasure_here: yours or gone, with treasure_note), whether the
+ * treasure of the nearest seamount is already yours.
  * Every sighting is written down for the data service (dataset sightings).
  * Worst case: 17 whales and 12 treasures in sight, 29 things said and logged.
  */
@@ -79,6 +83,7 @@ static void look(struct request *rq)
 			seen[i].thing, seen[i].x, seen[i].y, seen[i].z);
 	}
 	say_things(rq, said, n);
+	treasure_note_nearest(rq);   /* the nearest peak's: already yours? */
 }
 
 static const struct route route = {
@@ -89,7 +94,7 @@ static const struct route route = {
 	.example = "/look?id=0&world=demo",
 	.usage = "id",
 	.reply = "whale,x,y,z,treasure,x,y,z, ... for all in sight",
-	.json = "things",
+	.json = "things, treasure_here, treasure_note",
 	.keys = {
 		PLAYER_ID,
 	},

@@ -2,6 +2,8 @@
  * mountain; its treasure sits on the peak).
  *
  *   /seamountname?id=0          -> the nearest seamount to you is called Krakatoa
+ * On the web page and in JSON (treasure_here: yours or gone, with
+ * treasure_note), whether its treasure is already yours.
  * Worst case: 12 seamounts compared.
  */
 #include "mocean.h"
@@ -12,6 +14,7 @@ static void seamountname(struct request *rq)
 
 	say(rq, "the nearest seamount to you is called %s", rq->world.seamounts[i].name);
 	json_str(&rq->reply.json, "seamount", rq->world.seamounts[i].name);
+	treasure_note_nearest(rq);   /* its treasure: already yours? */
 }
 
 static const struct route route = {
@@ -22,7 +25,7 @@ static const struct route route = {
 	.example = "/seamountname?id=0&world=demo",
 	.usage = "id",
 	.reply = "the nearest seamount to you is called NAME",
-	.json = "seamount",
+	.json = "seamount, treasure_here, treasure_note",
 	.keys = {
 		PLAYER_ID,
 	},

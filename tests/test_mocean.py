@@ -323,7 +323,7 @@ def test_treasure_get_inventory_use(server, world):
     tx, ty, tz = geo.treasure(i)
     place(server, w, pid, tx, ty, z=tz)
     assert server.text("get", id=pid, item="treasure", world=w) == "treasure recovered! "
-    assert server.text("get", id=pid, item="treasure", world=w).startswith("there is no treasure")
+    assert server.text("get", id=pid, item="treasure", world=w).startswith("already yours")
     inv = ast.literal_eval(server.text("inventory", id=pid, world=w))
     assert inv == [["air tank", "air tank", 1.0], ["treasure", "crash alert"]]
     assert server.text("treasurename", id=pid, world=w) == "treasures held by hunter: crash alert "

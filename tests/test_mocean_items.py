@@ -135,13 +135,14 @@ def test_get_treasure_and_refusals(server, world):
     w, geo = world
     a = server.text("join", name="ann", world=w)
     b = server.text("join", name="bob", world=w)
+    server.text("admin", key=server.key, world=w, do="treasures", rule="shared")   # a race
     far = server.get("get", id=a, item="treasure", world=w, format="json").json()
     assert far["got"] is False and far["item"] is None and far["reply"].startswith("there is no treasure within reach")
     tx, ty, tz = geo.treasure(1)
     place(server, w, a, tx, ty, tz)
     assert server.text("get", id=a, item="treasure", world=w) == "treasure recovered! "
     place(server, w, b, tx + 5, ty, tz)
-    assert server.text("get", id=b, item="treasure", world=w).startswith("there is no treasure")   # gone
+    assert server.text("get", id=b, item="treasure", world=w) == "gone: ann took it first"
     place(server, w, a, *geo.treasure(3))
     assert server.get("get", id=a, item="treasure", world=w, format="json").json() == {
         "reply": "treasure recovered! ", "got": True, "item": "ALVIN submarine"}
@@ -163,7 +164,8 @@ def test_get_takes_the_nearest_treasure(server, world):
     place(server, w, pid, *where)
     assert server.get("get", id=pid, item="treasure", world=w, format="json").json()["item"] == TREASURES[near]
     assert server.get("get", id=pid, item="treasure", world=w, format="json").json()["item"] == TREASURES[far]
-    assert server.text("get", id=pid, item="treasure", world=w).startswith("there is no treasure")
+    assert server.text("get", id=pid, item="treasure", world=w).startswith("already yours: you took the " +
+                                                                            TREASURES[near])
     assert meru != aiden
 
 

@@ -189,13 +189,18 @@ function worldCard(w) {
     tag(w.bloom ? "bloom" : "no bloom", w.bloom),
     "locked" in w ? tag(w.locked ? "locked" : "open", !w.locked) : null,
     "limit" in w ? tag(w.limit ? "limit " + w.limit + "/s" : "no limit", true) : null,
+    "treasures" in w ? tag(w.treasures === "shared" ? "treasure race" : "treasure for everyone", true) : null,
     w.view ? el("span", { textContent: " \u00b7 view code " + w.view }) : null);
   const actions = slotted("actions", el("div", { className: "actions" },
     w.bloom ? button("End the bloom", () => ({ do: "calm", world: w.name }))
             : button("Start the bloom", () => ({ do: "bloom", world: w.name })),
     w.locked === true ? null : button("Lock", () => ({ do: "lock", world: w.name })),
     w.locked === false ? null : button("Unlock", () => ({ do: "unlock", world: w.name })),
-    rate, button("Set limit", () => ({ do: "limit", world: w.name, rate: rate.value.trim() || "0" }))));
+    rate, button("Set limit", () => ({ do: "limit", world: w.name, rate: rate.value.trim() || "0" })),
+    // The treasure rule: each player takes each treasure once, or a race.
+    !("treasures" in w) ? null : w.treasures === "shared"
+      ? button("Treasure for everyone", () => ({ do: "treasures", world: w.name, rule: "each" }))
+      : button("Treasure race", () => ({ do: "treasures", world: w.name, rule: "shared" }))));
   const dangers = slotted("dangers", el("div", { className: "actions" },
     button("New view code", () => ({ do: "newview", world: w.name }),
            "Make a new view code for " + w.name + "? The projector's current map link stops working."),

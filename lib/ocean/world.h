@@ -40,6 +40,8 @@ struct rect {
 struct world {
 	long long seed;
 	int bloom;             /* 1 while the plankton bloom is on (stored) */
+	int treasures_each;    /* 1: every player takes each treasure once;
+	                          0: the first takes it for all (stored) */
 	struct seamount seamounts[SEAMOUNTS];
 	struct whale whales[WHALES];
 };
@@ -47,7 +49,8 @@ struct world {
 /* The trench's five rectangles. */
 extern const struct rect world_trench[TRENCH_PARTS];
 
-/* Make the world's geometry from its seed (bloom is left 0). */
+/* Make the world's geometry from its seed (bloom and treasures_each are
+ * left 0). */
 void world_make(struct world *w, long long seed);
 
 /* A new world's random seed: 47 bits, short enough to type in an address

@@ -22,8 +22,9 @@ static const char SQL_FOLD_LOG[] = "PRAGMA wal_checkpoint(TRUNCATE)";
 static const char SQL_BLOOM[] = "UPDATE world SET bloom = ?";
 static const char SQL_SET_VIEW[] = "UPDATE world SET view = ?";
 static const char SQL_SET_LIMIT[] = "UPDATE world SET rate_limit = ?";
+static const char SQL_SET_TREASURES[] = "UPDATE world SET treasures = ?";
 static const char SQL_WORLD[] =
-	"SELECT w.seed, w.bloom, w.locked, w.rate_limit, " ROUND_COLUMNS
+	"SELECT w.seed, w.bloom, w.locked, w.rate_limit, w.treasures = 'each', " ROUND_COLUMNS
 	" FROM world w" ROUND_JOIN;
 
 /* mkdir that is happy when the folder is there already. */
@@ -369,6 +370,12 @@ int world_set_bloom(struct request *rq, int on)
 	return db_exec(rq->db, SQL_BLOOM, "i", (long long)on);
 }
 
+int world_set_treasures(struct request *rq, int each)
+{
+	rq->world.treasures_each = each;
+	return db_exec(rq->db, SQL_SET_TREASURES, "t", each ? "each" : "shared");
+}
+
 int world_renew_view(struct request *rq, char view[VIEW_CODE_LEN + 1])
 {
 	world_new_view_code(view);
@@ -410,7 +417,8 @@ struct store *world_begin(struct request *rq, const char *name, enum world_want 
 		rq->world.bloom = sqlite3_column_int(st, 1);
 		rq->world_locked = sqlite3_column_int(st, 2);
 		rq->world_rate_limit = sqlite3_column_int(st, 3);
-		round_from_row(rq, st, 4);
+		rq->world.treasures_each = sqlite3_column_int(st, 4);
+		round_from_row(rq, st, 5);
 		tally_set_limit(&k->tally, rq->world_rate_limit); /* limit.h */
 	}
 	db_done(rq->db, st);

@@ -171,6 +171,11 @@ int world_set_limit(struct request *rq, int rate);
  * world, for every player; rq->world.bloom follows.  Returns 0 or -1. */
 int world_set_bloom(struct request *rq, int on);
 
+/* Set the open world's treasure rule: each = 1, every player takes each
+ * treasure once ('each'); 0, the first takes it for everybody ('shared').
+ * The treasures taken stay taken.  Returns 0 or -1. */
+int world_set_treasures(struct request *rq, int each);
+
 /* A new projector's view code for the request's open world, stored and
  * copied into view: the old one stops working.  Returns 0 or -1. */
 int world_renew_view(struct request *rq, char view[VIEW_CODE_LEN + 1]);

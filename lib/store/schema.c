@@ -19,7 +19,11 @@ static const char WORLD_SCHEMA[] =
 	"  locked INTEGER NOT NULL DEFAULT 0," /* 1: /join needs secret= */
 	"  rate_limit INTEGER NOT NULL DEFAULT 0," /* requests a second per
 	                                        player; 0: no limit */
-	"  view TEXT NOT NULL DEFAULT ''"     /* the projector's view code */
+	"  view TEXT NOT NULL DEFAULT '',"    /* the projector's view code */
+	"  treasures TEXT NOT NULL DEFAULT 'each'" /* 'each': every player
+	                                        takes each treasure once;
+	                                        'shared': the first to take one
+	                                        takes it for everybody */
 	");"
 	/* Players, including those who quit (their ids stay used). */
 	"CREATE TABLE player ("
@@ -57,12 +61,16 @@ static const char WORLD_SCHEMA[] =
 	"  amount REAL"                      /* air left in a tank, else NULL */
 	");"
 	"CREATE INDEX item_player ON item(player);"
-	/* Treasures grabbed from the map (iron dust is never taken). */
+	/* Treasures grabbed from the map (iron dust is never taken): under
+	 * 'shared' at most one row a treasure, under 'each' one a player. */
 	"CREATE TABLE taken ("
-	"  treasure INTEGER PRIMARY KEY,"    /* index 0..11, seamount order */
+	"  treasure INTEGER NOT NULL,"       /* index 0..11, seamount order */
 	"  player INTEGER NOT NULL,"         /* who grabbed it */
-	"  time REAL NOT NULL"               /* when */
+	"  time REAL NOT NULL,"              /* when */
+	"  PRIMARY KEY (treasure, player)"
 	");"
+	/* A player's treasures (a round's ranking, /look under 'each'). */
+	"CREATE INDEX taken_player ON taken(player);"
 	/* Rounds: timed class challenges, lobby -> playing -> finished. */
 	"CREATE TABLE round ("
 	"  number INTEGER PRIMARY KEY,"      /* 1, 2, ... the newest is the round */
@@ -137,8 +145,10 @@ static const char WORLD_UPGRADE_2[] =
 	"CREATE INDEX player_riding ON player(whale) WHERE playing = 1 AND whale >= 0;"
 	/* Request counts moved to the tally file (tally.h). */
 	"DROP TABLE hits;";
-/* Version 2 to 3: rounds and their results, the class roster, and names
- * compared by their skeletons.  SQL cannot make a skeleton (ICU can, and
+/* Version 2 to 3: rounds and their results, the class roster, names
+ * compared by their skeletons, and the treasure rule: a world from before
+ * keeps 'shared', its old behaviour, and its taken treasures, now keyed by
+ * treasure and player.  SQL cannot make a skeleton (ICU can, and
  * only the routes that look names up link it), so the players already
  * there have none until the next /join gives them theirs
  * (player_fill_skeletons); until then player_find compares theirs one by
@@ -153,7 +163,15 @@ static const char WORLD_UPGRADE_3[] =
 	"CREATE TABLE roster (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
 	" word TEXT NOT NULL, added REAL NOT NULL, skeleton TEXT NOT NULL);"
 	"ALTER TABLE player ADD COLUMN skeleton TEXT;"
-	"CREATE INDEX player_skeleton ON player(skeleton) WHERE playing = 1;";
+	"CREATE INDEX player_skeleton ON player(skeleton) WHERE playing = 1;"
+	"ALTER TABLE world ADD COLUMN treasures TEXT NOT NULL DEFAULT 'each';"
+	"UPDATE world SET treasures = 'shared';"
+	"CREATE TABLE taken_3 (treasure INTEGER NOT NULL, player INTEGER NOT NULL,"
+	" time REAL NOT NULL, PRIMARY KEY (treasure, player));"
+	"INSERT INTO taken_3 SELECT treasure, player, time FROM taken;"
+	"DROP TABLE taken;"
+	"ALTER TABLE taken_3 RENAME TO taken;"
+	"CREATE INDEX taken_player ON taken(player);";
 static const char *const WORLD_UPGRADES[] = { WORLD_UPGRADE_2, WORLD_UPGRADE_3 };
 
 /* A new view code: 12 random hex digits, unrelated to the teacher key. */

@@ -62,6 +62,7 @@ struct summary {
 	int bloom;
 	int locked;
 	int limit;                      /* requests a second per player; 0: none */
+	int treasures_each;             /* 1: rule each; 0: rule shared */
 	char view[64];                  /* the projector's view code */
 	struct player_line *players;    /* PLAYERS_MAX of them */
 	int nplayers;
@@ -147,6 +148,7 @@ static void read_summary(struct request *rq, const char *name, struct summary *w
 	w->bloom = rq->world.bloom;
 	w->locked = rq->world_locked;
 	w->limit = rq->world_rate_limit;
+	w->treasures_each = rq->world.treasures_each;
 	st = db_prepare(rq->db, SQL_VIEW, NULL);
 	view = db_row(rq->db, st) ? (const char *)sqlite3_column_text(st, 0) : NULL;
 	snprintf(w->view, sizeof w->view, "%s", view ? view : "");
@@ -180,7 +182,7 @@ static void say_summary(struct request *rq, const struct summary *w)
 	    w->limit ? "limit" : "no limit");
 	if (w->limit)
 		say(rq, " %d a second", w->limit);
-	say(rq, ", view code %s)", w->view);
+	say(rq, ", treasures %s, view code %s)", w->treasures_each ? "each" : "shared", w->view);
 	say(rq, ": %d player%s\n", w->nplayers, w->nplayers == 1 ? "" : "s");
 	if (w->round.number > 0)
 		say(rq, "  round %lld: %s", w->round.number, round_state_name(w->round.state));
@@ -231,6 +233,7 @@ static void json_summary(struct json *json, const struct summary *w)
 		json_bool(json, "bloom", w->bloom);
 		json_bool(json, "locked", w->locked);
 		json_int(json, "limit", w->limit);
+		json_str(json, "treasures", w->treasures_each ? "each" : "shared");
 		json_str(json, "view", w->view);
 	}
 	json_array(json, "players");

@@ -162,6 +162,24 @@ void teacher_give(struct request *rq)
 	    found ? p.name : arg(rq, "id"));
 }
 
+void teacher_treasures(struct request *rq)
+{
+	const char *rule = arg(rq, "rule");
+
+	if (strcmp(rule, "each") != 0 && strcmp(rule, "shared") != 0) {
+		fail(rq, 400, "rule must be each (every player takes each treasure once) "
+		     "or shared (the first to take one takes it for everybody)");
+		return;
+	}
+	if (world_set_treasures(rq, strcmp(rule, "each") == 0) < 0)
+		return;
+	if (rq->world.treasures_each)
+		say(rq, "in %s every player takes each treasure once (rule each)", arg(rq, "world"));
+	else
+		say(rq, "in %s the first to take a treasure takes it for everybody (rule shared)",
+		    arg(rq, "world"));
+}
+
 /* do=delete: move the world's file aside. */
 static void delete_world(struct request *rq, const char *name)
 {

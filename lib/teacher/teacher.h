@@ -54,6 +54,12 @@ void teacher_kick(struct request *rq);
  * cheat: the map keeps its own). */
 void teacher_give(struct request *rq);
 
+/* do=treasures&rule=each|shared: the world's treasure rule.  each: every
+ * player takes each seamount's treasure once (a new world's rule); shared:
+ * the first to take one takes it for everybody (the first server's race).
+ * A reset keeps it; another rule is a 400. */
+void teacher_treasures(struct request *rq);
+
 /* /admin: with the teacher key, do=NAME runs that action of the table on
  * world= (400 without world=, or for an unknown action or a missing key it
  * needs); without do=, the overview (of world= only, when given).  Anything
