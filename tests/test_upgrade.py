@@ -64,6 +64,9 @@ def test_a_world_of_the_previous_release_plays_on(make_server):
     world = [w for w in s.get("admin", key=s.key, format="json").json()["worlds"]
              if w["name"] == "lastyear"][0]
     assert len(world["view"]) == 12 and world["locked"] is False
+    # It keeps the first server's race for treasures, and its taken ones.
+    assert world["treasures"] == "shared"
+    assert run_sql(path, "SELECT count(*) FROM sqlite_master WHERE name = 'taken_player'") == [(1,)]
     assert s.text("admin", key=s.key, do="lock", world="lastyear")
     assert s.text("join", name="bob", world="lastyear") == "-1"
     # Rounds, on a world from before them.
