@@ -10,16 +10,16 @@
  *   /accel?id=0&ctrl=x  -> ctrl must be one of w (faster), s (slower), a (turn
  *                          left) or d (turn right), like /accel?id=0&ctrl=w
  *   in a round's lobby, or after it: the usual reply, at rest (JSON's "why" says why)
+ *   at rest (speed 0): the web page and JSON's "hint" say how to start again
  * Worst case: one player read and written.
  */
 #include "mocean.h"
 
 #include <math.h>
 
-#define FASTER 1.45        /* w */
-#define SLOWER 0.6         /* s */
-#define SLOWEST 0.33       /* s below this speed stops you */
-#define TURN (M_PI / 12)   /* a and d: 15 degrees */
+/* How much each key does: CTRL_FASTER (w), CTRL_START (w from rest),
+ * CTRL_SLOWER and CTRL_SLOWEST (s), CTRL_TURN (a, d), in lib/ocean/player.h,
+ * where the web page's explanation reads them too. */
 
 /* Top speed now: 80 on a whale, 5 under water, else 40. */
 static double top_speed(const struct player *p)
@@ -45,11 +45,11 @@ static int press(struct player *p, char key)
 	if (key == 'w' && speed > top_speed(p))
 		return 0;                          /* past top speed: no change */
 	if (key == 'w')
-		speed = speed == 0 ? 1 : speed * FASTER;
+		speed = speed == 0 ? CTRL_START : speed * CTRL_FASTER;
 	else if (key == 's')
-		speed = speed < SLOWEST ? 0 : speed * SLOWER;
+		speed = speed < CTRL_SLOWEST ? 0 : speed * CTRL_SLOWER;
 	else if (key == 'a' || key == 'd')
-		turn(p, key == 'a' ? TURN : -TURN);
+		turn(p, key == 'a' ? CTRL_TURN : -CTRL_TURN);
 	else
 		return -1;
 	p->vx = speed > 0 ? speed * cos(p->heading) : 0; /* the way you face; */
@@ -71,6 +71,7 @@ static void accel(struct request *rq)
 		return;
 	}
 	say_motion(rq, &rq->me);
+	explain_at_rest(rq, &rq->me);   /* speed 0: how to start again */
 }
 
 static const struct route route = {

@@ -13,20 +13,21 @@
 #include <math.h>
 #include <string.h>
 
-#define STEP 5.0   /* metres, down or up */
+/* How far f and r go: CTRL_DIVE metres (lib/ocean/player.h), where the web
+ * page's explanation reads it too. */
 
 /* Sink 5 m, but never below the sea floor under you. */
 static void sink(struct request *rq, struct player *p)
 {
 	double floor = world_depth(&rq->world, p->x, p->y);
 
-	p->z = fmin(p->z + STEP, floor);
+	p->z = fmin(p->z + CTRL_DIVE, floor);
 }
 
 /* Rise 5 m, but never above the surface. */
 static void rise(struct player *p)
 {
-	p->z = fmax(p->z - STEP, 0);
+	p->z = fmax(p->z - CTRL_DIVE, 0);
 }
 
 static void dive(struct request *rq)

@@ -6,7 +6,8 @@
  *   /duck?location=0,0,0&destination=10,90      -> 10.0,90.0,45.84
  *   /duck?location=40,90,-90&destination=50,90  -> 50.0,90.0,-44.16
  *        The duck reaches the shore before the wolf and flies away. You win!
- * /duck alone says how to play.  No destination, or a broken one: the duck
+ * /duck alone says how to play; the web page and JSON's "goal" say the goal
+ * and what the three numbers are.  No destination, or a broken one: the duck
  * rests one time unit.  Commas, semicolons and spaces separate numbers.
  * Worst case: two 100-character lists of numbers, each read once.
  */
@@ -14,6 +15,7 @@
 #include <math.h>
 
 #define POND_RADIUS 50.0
+#define WOLF_SPEED 4.0   /* times the duck's */
 
 /* An angle in degrees brought into (-180, 180]. */
 static double angle_norm(double degrees)
@@ -33,7 +35,7 @@ static double duck_swim(double r, double a, double rd, double ad)
 static double wolf_run(double wolf, double target, double time)
 {
 	double gap = angle_norm(target - wolf);
-	double reach = 4 * time / POND_RADIUS * 180 / M_PI;   /* in degrees */
+	double reach = WOLF_SPEED * time / POND_RADIUS * 180 / M_PI;   /* in degrees */
 	return angle_norm(fabs(gap) <= reach ? target : wolf + copysign(reach, gap));
 }
 
@@ -47,6 +49,7 @@ static void duck(struct request *rq)
 	double b;
 	double time = 1;              /* rest 1 unit */
 
+	explain_duck(rq, POND_RADIUS, WOLF_SPEED);   /* the goal, the numbers: page and JSON */
 	if (!has(rq, "location") && !has(rq, "destination")) {
 		say(rq, "location=0,0,0  The duck floats at the centre of the pond "
 			"and the wolf waits on the shore at angle 0. Swim with "

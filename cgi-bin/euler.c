@@ -5,6 +5,11 @@
  *                            10000, is bigger than that on its own.
  *   /euler?message=10000  -> 10000 is not the sum. Try pairing numbers: 1 +
  *                            10000, 2 + 9999, 3 + 9998 ... how many pairs?
+ *   /euler?message=49995000  -> 49995000 is not the sum: it is too low by one
+ *                            number, 1 + 2 + ... + 9999, so you stopped one
+ *                            number short of 10000 (in Python, range(1,
+ *                            10000) stops before 10000).  (Too high: 1 + ...
+ *                            + 10001; and the sum plus or minus one: which way)
  *   /euler?message=50005000  -> 50005000! 5000 pairs of 10001. Gauss would
  *                            be proud. Your next step is /meruprastarah
  * Hints tell apart: not a number, not an integer, negative, too small to be
@@ -19,6 +24,7 @@ static void euler(struct request *rq)
 	const char *message = level_guess(rq, "message");
 	unsigned long long n;
 	enum guess kind = level_read_guess(message, &n);
+	char nudge[300];
 
 	if (!*message)
 		say(rq, "Add up every whole number from 1 to 10000: 1 + 2 + 3 + ... "
@@ -38,6 +44,8 @@ static void euler(struct request *rq)
 	else if (n < 10000)
 		say(rq, "%llu is too small to be the sum: the last number, 10000, "
 			"is bigger than that on its own.", n);
+	else if (explain_off_by_one(nudge, sizeof nudge, n, 50005000, 10000))
+		say(rq, "%s", nudge);   /* which way: too low or too high by one */
 	else if (n != 50005000)
 		say(rq, "%llu is not the sum. Try pairing numbers: 1 + 10000, "
 			"2 + 9999, 3 + 9998 ... how many pairs?", n);

@@ -11,6 +11,7 @@ static void stop(struct request *rq)
 {
 	player_stop(&rq->me);
 	say_motion(rq, &rq->me);
+	explain_at_rest(rq, &rq->me);   /* the web page and JSON's "hint": how to start again */
 }
 
 static const struct route route = {

@@ -4,6 +4,7 @@
  *
  *   /velocity?id=0              -> 1.0,0.0,0.0      (1 m/s east)
  *   /velocity?id=0&format=json  -> {"reply":"1.0,0.0,0.0","vx":1.0,"vy":0.0,"heading":0.0}
+ *   at rest (speed 0): the web page and JSON's "hint" say how to start again
  * Worst case: one player read.
  */
 #include "mocean.h"
@@ -11,6 +12,7 @@
 static void velocity(struct request *rq)
 {
 	say_velocity(rq, &rq->me);
+	explain_at_rest(rq, &rq->me);   /* speed 0: how to start again */
 }
 
 static const struct route route = {

@@ -13,6 +13,7 @@
 #include "http/query.h"
 #include "store/db.h"
 #include "store/schema.h"
+#include "ocean/explain.h"
 #include "ocean/items.h"
 #include "ocean/player.h"
 #include "ocean/prime.h"

@@ -1,5 +1,6 @@
 /* page.c: the one web page of every route and Steps level (see page.h). */
 #include "ocean/page.h"
+#include "ocean/explain.h"
 #include "http/query.h"
 #include "ocean/reply.h"
 #include "ocean/request.h"
@@ -278,6 +279,10 @@ void page_write(struct buf *out, const struct request *rq)
 		buf_html(out, buf_str(&rp->note));
 		buf_puts(out, "</p>\n");
 	}
+	if (rp->lines.len && rp->status == 200)   /* reply_paragraph: escaped already */
+		buf_add(out, buf_str(&rp->lines), rp->lines.len);
+	if (r && r->game == GAME_MOCEAN && rp->status == 200)
+		explain_route(out, rq);   /* the units, what the numbers are */
 	if (rp->next && rp->status == 200) {
 		buf_puts(out, "<p class=\"next\">Next: <a href=\"");
 		buf_html(out, rp->next);

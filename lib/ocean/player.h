@@ -17,6 +17,14 @@ struct sqlite3_stmt;
 #define REACH_BASE 10.0
 #define REACH_BOAT_HOOK 35.0
 
+/* Steering: what one ctrl= key does (/accel, /dive; explain.h says them). */
+#define CTRL_FASTER 1.45        /* w: speed times this */
+#define CTRL_START 1.0          /* w from rest: metres a second, the way you face */
+#define CTRL_SLOWER 0.6         /* s: speed times this */
+#define CTRL_SLOWEST 0.33       /* s below this speed (m/s) stops you */
+#define CTRL_TURN (M_PI / 12)   /* a and d: radians (15 degrees); needs math.h */
+#define CTRL_DIVE 5.0           /* f and r: metres down or up */
+
 /* A player's name: 1 to 64 characters (not bytes), each a Unicode letter or
  * digit, as Python's str.isalnum() says ("fred", "José", "李雷"), or a
  * combining mark after the first (the vowel signs of "अनन्या", an "e" and

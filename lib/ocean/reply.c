@@ -184,9 +184,21 @@ void say_note(struct request *rq, const char *key, const char *sentence)
 		buf_printf(&rq->reply.note, "%s%s", rq->reply.note.len ? " " : "", sentence);
 }
 
+void reply_paragraph(struct request *rq, const char *cls, const char *text)
+{
+	if (rq->reply.form != FORM_BROWSER)
+		return;
+	buf_puts(&rq->reply.lines, "<p class=\"");
+	buf_html(&rq->reply.lines, cls);
+	buf_puts(&rq->reply.lines, "\">");
+	buf_html(&rq->reply.lines, text);
+	buf_puts(&rq->reply.lines, "</p>\n");
+}
+
 void reply_free(struct reply *r)
 {
 	buf_free(&r->text);
 	buf_free(&r->fields);
 	buf_free(&r->note);
+	buf_free(&r->lines);
 }

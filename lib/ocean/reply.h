@@ -33,6 +33,9 @@ struct reply {
 	                          a link only) */
 	struct buf note;       /* sentences for people, under the reply on the
 	                          browser page only (say_note) */
+	struct buf lines;      /* escaped HTML paragraphs, <p class=...>, shown
+	                          under the reply on the browser page only
+	                          (reply_paragraph, explain.h) */
 };
 
 /* Append printf-style text to the answer. */
@@ -43,6 +46,11 @@ void say(struct request *rq, const char *fmt, ...)
  * (why nobody moves in a round's lobby): on the browser page, under the
  * reply; in JSON, as the field "why" (key). */
 void say_note(struct request *rq, const char *key, const char *sentence);
+
+/* On the browser page only, a paragraph <p class="cls"> (cls "explain" or
+ * "hint", see www/style.css) of text, escaped, under the reply; nothing in
+ * the other forms. */
+void reply_paragraph(struct request *rq, const char *cls, const char *text);
 
 /* Append a real number as docs/PROTOCOL.md section 1 prints it (188.0, 12.5). */
 void say_real(struct request *rq, double x);
