@@ -90,7 +90,7 @@ def test_a_player_at_rest_is_told_how_to_start(server, world):
     j = server.get("velocity", id=0, world=world, format="json").json()
     assert "/accel?id=0&ctrl=w" in j["hint"] and "1 m/s" in j["hint"]
     words, raw = page_text(server, "velocity", id=0, world=world)
-    assert '<p class="hint">' in raw and "/accel?id=0&ctrl=w starts you" in words
+    assert '<p class="hint">' in raw and "/accel?id=0&ctrl=w&world=%s starts you" % world in words
     # ctrl=w from rest really starts the player, at 1 m/s: what the hint says.
     j = server.get("accel", id=0, ctrl="w", world=world, format="json").json()
     assert math.hypot(j["vx"], j["vy"]) == pytest.approx(1.0) and "hint" not in j

@@ -99,8 +99,8 @@ void explain_route(struct buf *out, const struct request *rq)
 {
 	const char *name = rq->route->name;
 
-	units(out);
 	numbers(out, name);
+	units(out);
 	if (strcmp(name, "mocean") == 0 || strcmp(name, "accel") == 0 ||
 	    strcmp(name, "dive") == 0 || strcmp(name, "velocity") == 0 ||
 	    strcmp(name, "stop") == 0)
@@ -111,14 +111,15 @@ void explain_at_rest(struct request *rq, const struct player *p)
 {
 	char hint[400];
 	enum round_state s = rq->round.state;
+	int in_world = query_has(&rq->query, "world");
 
 	if (player_speed(p) > 0 || s == ROUND_LOBBY || s == ROUND_FINISHED)
 		return;
 	snprintf(hint, sizeof hint, "You are not moving (speed 0). To start again: "
-		 "/accel?id=%lld&ctrl=w starts you at %g m/s the way you face (heading %.4f "
-		 "radians); each w after that multiplies your speed by %g. Turn first with "
-		 "ctrl=a or ctrl=d to choose the way.", p->id, CTRL_START, p->heading,
-		 CTRL_FASTER);
+		 "/accel?id=%lld&ctrl=w%s%s starts you at %g m/s the way you face (heading "
+		 "%.4f radians); each w after that multiplies your speed by %g. Turn first "
+		 "with ctrl=a or ctrl=d to choose the way.", p->id, in_world ? "&world=" : "",
+		 in_world ? rq->world_name : "", CTRL_START, p->heading, CTRL_FASTER);
 	reply_paragraph(rq, "hint", hint);
 	json_str(&rq->reply.json, "hint", hint);
 }

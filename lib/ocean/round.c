@@ -203,6 +203,7 @@ void round_start(struct request *rq, long long seed)
 	struct round *r = &rq->round;
 	long long n = 0;
 	sqlite3_stmt *st;
+	int each;
 
 	if (r->state != ROUND_LOBBY) {
 		fail(rq, 409, "there is no round waiting to start in %s: open one first with "
@@ -212,7 +213,9 @@ void round_start(struct request *rq, long long seed)
 	if (seed < 0)
 		seed = r->seed;
 	db_exec(rq->db, SQL_NEW_OCEAN, "i", seed);
+	each = rq->world.treasures_each;   /* the rule stays; the bloom ends */
 	world_make(&rq->world, seed);
+	rq->world.treasures_each = each;
 	db_exec(rq->db, SQL_EMPTY_BAGS, NULL);
 	db_exec(rq->db, SQL_TREASURES_BACK, NULL);
 	db_exec(rq->db, SQL_AIR_TANKS, NULL);

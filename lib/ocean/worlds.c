@@ -347,13 +347,17 @@ int world_clear(struct store *db, long long seed, double now)
 
 int world_remake(struct request *rq, long long seed)
 {
+	int each;
+
 	if (seed < 0 && rq->db->made)
 		seed = rq->world.seed; /* made just now: the ocean its name gives */
 	else if (seed < 0)
 		seed = world_new_seed();
 	if (world_clear(rq->db, seed, rq->now) < 0)
 		return -1;
+	each = rq->world.treasures_each;   /* a reset keeps the rule */
 	world_make(&rq->world, seed);
+	rq->world.treasures_each = each;
 	tally_clear(&rq->kept->tally);
 	return 0;
 }
