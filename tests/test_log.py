@@ -47,6 +47,18 @@ def test_the_last_50_requests_in_order_one_a_line(server, unique):
     # The browser page shows the same lines.
     page = server.get("log", world=w, id=ann, client="browser").text
     assert "/location?id=" in page and 'id="reply"' in page
+    assert 'id="seen"' not in page   # the log's own page needs no link to it
+
+
+def test_a_players_page_links_to_what_the_server_saw(server, unique):
+    w, (ann,) = joined(server, unique, "loglink", "ann")
+    page = server.get("location", id=ann, world=w, client="browser").text
+    href = f'href="/log?id={ann}&amp;world={w}&amp;client=browser"'
+    assert 'id="seen"' in page and href in page
+    r = server.get("log", id=ann, world=w, client="browser")
+    assert r.status_code == 200 and "/location?id=" in r.text
+    home = server.get("").text
+    assert 'href="/log?id=0&amp;world=demo"' in home
 
 
 def test_secret_words_are_hidden(server, unique):
