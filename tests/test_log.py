@@ -153,3 +153,14 @@ def test_parallel_players_never_mix(server, unique):
     for pid in ids:
         got = entries(server, w, pid)
         assert [e["keys"] for e in got] == [f"id={pid}&world={w}&n={i}" for i in range(30)]
+
+
+def test_a_reset_clears_the_logs(server, unique):
+    w, (ann,) = joined(server, unique, "logreset", "ann")
+    server.text("location", id=ann, world=w)
+    assert entries(server, w, ann)
+    server.make_world(w, 22)
+    bob = int(server.text("join", name="bob", world=w))
+    assert bob == ann   # the same id, in a world made anew
+    assert entries(server, w, bob) == []
+    assert server.text("log", id=bob, world=w) == ""
