@@ -30,18 +30,25 @@ static void clip(char *out, size_t size, const char *src, size_t n)
 
 	while (i < n) {
 		size_t len = char_bytes(src + i, n - i);
-		if (o + (len ? len : 1) > size - 1)
+		int odd = !len || (len == 1 && ((unsigned char)src[i] < 0x20 || src[i] == 0x7f));
+
+		if (o + (odd ? 1 : len) > size - 1)
 			break;
-		if (!len || (len == 1 && ((unsigned char)src[i] < 0x20 || src[i] == 0x7f)))
+		if (odd) {
 			out[o++] = '?';
-		else
-			memcpy(out + o, src + i, len), o += len;
+		} else {
+			memcpy(out + o, src + i, len);
+			o += len;
+		}
 		i += len ? len : 1;
 	}
-	if (i < n) {   /* cut: room for CUT, on a character's first byte */
-		while (o > size - sizeof CUT)
-			while (o > 0 && ((unsigned char)out[--o] & 0xc0) == 0x80)
-				;
+	if (i < n) {
+		/* Cut: back to a character's first byte until CUT fits. */
+		while (o > size - sizeof CUT) {
+			do
+				o--;
+			while (o > 0 && ((unsigned char)out[o] & 0xc0) == 0x80);
+		}
 		memcpy(out + o, CUT, sizeof CUT - 1);
 		o += sizeof CUT - 1;
 	}
