@@ -22,6 +22,7 @@
 #include "ocean/request.h"
 #include "ocean/roster.h"
 #include "ocean/secret.h"
+#include "ocean/seenlog.h"
 #include "ocean/sight.h"
 #include "ocean/souvenir.h"
 #include "ocean/steps.h"

@@ -6,6 +6,7 @@
 #include "ocean/worlds.h"
 #include "ocean/secret.h"
 #include "ocean/limit.h"
+#include "ocean/seenlog.h"
 
 #include "http/conn.h"  /* one loop for CGI and FastCGI */
 
@@ -280,6 +281,7 @@ static void serve_one(struct conn *c, const struct route *route,
 	finish_world(&rq);
 	limit_charge_data(&rq);   /* what a /data query cost its address */
 	reply_write(&rq, &reply);
+	seenlog_record(&rq);      /* what the server saw, in the player's log */
 	if (rq.limited && !c->fastcgi)
 		limit_pause(&rq);   /* CGI: a flood of refusals, a second apart */
 	conn_reply(c, reply.s, reply.len);

@@ -35,7 +35,9 @@
  *      v  COMMIT for a 200, else ROLLBACK (a refusal, a fault, a HEAD)
  *   COMMITTED
  *      |  reply_write: status, headers and body of rq->reply (reply.h),
- *      v  in its form; conn_reply sends them in one piece (conn.h)
+ *      |  in its form; seenlog_record keeps the request, its status and
+ *      |  first line in its player's log (seenlog.h: /log); conn_reply
+ *      v  sends the reply in one piece (conn.h)
  *   ANSWERED    reply_free and query_free: nothing outlives rq
  *
  * Paths inside READY, through the same functions:

@@ -95,6 +95,20 @@ int limit_before_open(struct request *rq)
 	return 0;
 }
 
+long long limit_player(struct request *rq, struct tally **t)
+{
+	const char *world = counted_world(rq);
+	const char *name;
+	long long id;
+
+	*t = NULL;
+	if (!world || !named_player(rq, &id, &name) ||
+	    !(*t = world_tally(rq->stores, world)))
+		return -1;
+	return tally_key_player(tally_key_of(*t, id, name, query_str(&rq->query, "secret"),
+					     rq->in.addr));
+}
+
 void limit_charge_data(struct request *rq)
 {
 	struct tally *t;

@@ -18,6 +18,8 @@
 
 #include "ocean/request.h"
 
+struct tally;
+
 #define DATA_BUDGET_RATE 200000.0  /* rows a second, per address */
 #define DATA_BUDGET_BURST 10.0     /* seconds of it owed at most */
 #define DATA_RESERVE 200000.0      /* spent as a read starts (so that many
@@ -33,6 +35,12 @@
  * /data read from an address past its budget.  Returns 1 when refused
  * (the answer is set), else 0 (rq->counted says whether it was counted). */
 int limit_before_open(struct request *rq);
+
+/* The player a request acts as by its world's tally: the one it names,
+ * when the tally counts it as that player's own (the right word, when one
+ * protects it); -1 when none, or not yet known.  *t is the world's tally
+ * (NULL when the world has none). */
+long long limit_player(struct request *rq, struct tally **t);
 
 /* In CGI mode, before a refusal past a limit is sent: wait until the
  * second it was counted in is over (at most a second, what Retry-After

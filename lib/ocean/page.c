@@ -262,6 +262,27 @@ static void next_form(struct buf *out, const struct request *rq, const char *pat
 	buf_puts(out, "</code></p>\n<p><button type=\"submit\">Open it</button></p>\n</form>\n");
 }
 
+/* For a request acting as player id= in a world: a link to what the
+ * server saw as that player (/log; its secret word is not in the link). */
+static void seen_link(struct buf *out, const struct request *rq)
+{
+	const struct route *r = rq->route;
+	const char *world = query_str(&rq->query, "world");
+	long long id;
+
+	if (!r || r->unlogged || (r->store != STORE_WORLD && r->store != STORE_WORLD_READ))
+		return;
+	if (text_to_int(query_str(&rq->query, "id"), &id) < 0 || id < 0)
+		return;
+	if (*world && !is_word(world, WORLD_NAME_MAX))
+		return;
+	buf_printf(out, "<p class=\"seen\"><a id=\"seen\" href=\"/log?id=%lld", id);
+	if (*world)
+		buf_printf(out, "&amp;world=%s", world);
+	buf_printf(out, "&amp;client=browser\">What the server saw</a> as player %lld: "
+		   "its last 50 requests, from here or from your program.</p>\n", id);
+}
+
 void page_write(struct buf *out, const struct request *rq)
 {
 	const struct route *r = rq->route;
@@ -292,5 +313,6 @@ void page_write(struct buf *out, const struct request *rq)
 	}
 	if (!rp->next || rp->next_key)   /* the end of the chain: the link alone */
 		next_form(out, rq, path);
+	seen_link(out, rq);
 	page_bottom(out);
 }

@@ -100,6 +100,8 @@ struct route {
 	const char *json;              /* the fields format=json adds: "x, y, z" */
 	struct key keys[ROUTE_MAX_KEYS]; /* the keys it reads, in any order */
 	enum store_kind store;
+	int unlogged;                  /* 1: never kept in the players' logs
+	                                  (/log itself: seenlog.h) */
 	void (*handle)(struct request *rq);
 };
 

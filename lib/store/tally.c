@@ -1,6 +1,7 @@
 /* tally.c: request counts in a shared, mapped file (see tally.h). */
 #include "store/tally.h"
 #include "store/db.h"
+#include "store/seen.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -38,9 +39,10 @@ struct tally_file {
 	struct route_slot routes[TALLY_ROUTES];
 	uint64_t guesses[TALLY_GUESSES];   /* the guards, one word each */
 	struct counter counters[TALLY_COUNTERS];
+	struct seen_table seen;            /* each player's last requests */
 };
 
-#define TALLY_LAYOUT 0x6d6f6365616e0002ULL  /* "mocean", layout 2 */
+#define TALLY_LAYOUT 0x6d6f6365616e0003ULL  /* "mocean", layout 3 */
 #define TALLY_PROBES 32     /* counters a key may use: then the table is full */
 #define BUCKET_SECONDS (TALLY_SECONDS / TALLY_BUCKETS)
 #define TAG_NAME (1ULL << 62)       /* the key of a name= not yet known */
@@ -238,6 +240,11 @@ static struct counter *counter_find(struct tally_file *f, uint64_t key,
 uint64_t tally_player_key(long long id)
 {
 	return id < 0 ? 0 : ((uint64_t)id + 1) & KEY_MASK;
+}
+
+long long tally_key_player(uint64_t key)
+{
+	return key && !(key & ~KEY_MASK) ? (long long)(key - 1) : -1;
 }
 
 uint64_t tally_name_key(const char *name)
@@ -604,6 +611,13 @@ void tally_guess_end(struct tally *t, long long id, const char *addr, int right)
 	       !__atomic_compare_exchange_n(s, &w, 0, 0, __ATOMIC_ACQ_REL,
 					    __ATOMIC_ACQUIRE))
 		;
+}
+
+struct seen_table *tally_seen(struct tally *t)
+{
+	struct tally_file *f = t ? t->map : NULL;
+
+	return f ? &f->seen : NULL;
 }
 
 void tally_clear(struct tally *t)

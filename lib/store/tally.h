@@ -32,6 +32,8 @@
  * up to GUESS_LONGEST_PAUSE.  A right word, or a quiet minute after the
  * last pause, forgets the address.  A word is reserved before it is
  * checked, so parallel requests cannot test more than that between them.
+ *
+ * And it keeps each player's last requests, what /log shows (seen.h).
  * A file of an older layout starts afresh. */
 #ifndef MOCEAN_TALLY_H
 #define MOCEAN_TALLY_H
@@ -80,6 +82,10 @@ uint64_t tally_player_key(long long id);
 uint64_t tally_name_key(const char *name);
 uint64_t tally_stranger_key(long long id, const char *addr);
 uint64_t tally_data_key(const char *addr);
+
+/* The player whose own counter key is (tally_player_key), or -1 for a
+ * key of any other kind. */
+long long tally_key_player(uint64_t key);
 
 /* Count one request on route (NULL: none) under key (0: none).  Returns
  * key's requests in this second, this one included (0: not counted). */
@@ -132,7 +138,10 @@ void tally_guess_end(struct tally *t, long long id, const char *addr, int right)
 /* Wrong secret words sent for the player since the last reset. */
 long tally_player_wrong(const struct tally *t, long long id);
 
-/* Forget every count (a teacher's reset). */
+/* The rings of the players' last requests (seen.h), or NULL unmapped. */
+struct seen_table *tally_seen(struct tally *t);
+
+/* Forget every count and request (a teacher's reset). */
 void tally_clear(struct tally *t);
 
 #endif
