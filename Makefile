@@ -86,7 +86,7 @@ ICU_DATA    := $(BUILD)/icu/icudata.o
 LDLIBS      := -static $(LIBS) -lm -lpthread
 NAME_LDLIBS := -static $(LIBS) -licui18n -licuuc $(ICU_DATA) -lstdc++ -lm -lpthread
 ASAN_LDLIBS := -Wl,-Bstatic $(LIBS) -Wl,-Bdynamic $(ICU_LIBS) -lm -lpthread -ldl
-NAME_ROUTES := join id quit sendchat admin answers world duck data steps puzzle \
+NAME_ROUTES := join id quit sendchat admin answers world duck data steps puzzle bots \
                problem begin beguine sirduke euler meruprastarah
 # glibc warns that SQLite's extension loading and libfcgi's TCP sockets
 # (neither used: event mode gets its socket from lighttpd) need shared

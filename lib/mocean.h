@@ -13,6 +13,7 @@
 #include "http/query.h"
 #include "store/db.h"
 #include "store/schema.h"
+#include "store/bot.h"
 #include "ocean/items.h"
 #include "ocean/player.h"
 #include "ocean/prime.h"
@@ -34,6 +35,7 @@
 #include "teacher/scores.h"
 #include "teacher/teacher.h"
 #include "teacher/classlist.h"
+#include "teacher/arena.h"
 #include "serve.h"
 
 #endif
