@@ -256,6 +256,9 @@ class Cgroups:
                 if line.startswith(("oom ", "oom_kill ")) and int(line.split()[1]) > 0:
                     return True
             return False
+        for line in self.get(os.path.join(d["memory"], "memory.oom_control")).splitlines():
+            if line.startswith("oom_kill ") and int(line.split()[1]) > 0:
+                return True
         return self.get(os.path.join(d["memory"], "memory.failcnt")).strip() not in ("", "0")
 
     def processes_hit(self, bot):
