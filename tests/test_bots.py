@@ -381,3 +381,23 @@ def test_hostile_bots_are_contained_while_the_class_plays(bot_server, unique):
     s.text("admin", key=s.key, do="bots", world=w, run=0)
     wait_for(lambda: not processes_of(bot_uids(s)), 1.5, every=0.02)
     assert time.monotonic() - asked < 1.5
+
+
+@needs_sandbox
+def test_the_dashboard_lists_bots_with_start_and_stop(bot_server):
+    from chrome import Chrome
+    s = bot_server("cgi")
+    w = "botdash"
+    owner(s, w, "fred")
+    send(s, w, "fred", SLEEPER)
+    with Chrome(1920, 1080) as c:
+        c.open(s.url + "/teacher?key=" + s.key)
+        row = ".world[data-world='%s'] tr.bot" % w
+        c.wait("document.querySelector(%r) !== null" % row)
+        assert c.js("document.querySelector(%r).cells[1].textContent" % row) == "stored"
+        c.click(row + " button")                                  # Start
+        wait_for(lambda: state_is(s, w, "fred", "running"), 30)
+        c.wait("document.querySelector(%r) && document.querySelector(%r).cells[1].textContent === 'running'"
+               % (row, row), timeout=30)
+        c.click(row + " button")                                  # Stop
+        wait_for(lambda: state_is(s, w, "fred", "stopped"), 30)
