@@ -3,12 +3,13 @@
  *
  *   POST /bots?world=class3&name=fred&secret=coral-otter-42  (the program
  *        as the body, at most 64 kB of text)          -> stored
- *   GET  /bots?world=class3&name=fred&secret=coral-otter-42
+ * then ask how it does, with a GET:
+ *   /bots?world=class3&name=fred&secret=coral-otter-42
  *        -> running since 2026-12-04 02:10:05 UTC
  *           cpu: 1.2 s
  *           --- what it printed (the last 64 kB) ---
- *           joined fredbot as player 7
- *   GET  /bots (or &client=browser) -> the page to paste a program in
+ *           joined class3 as fredbot - player 7
+ *   /bots (or &client=browser) -> the page to paste a program in
  * The teacher starts and stops bots (/admin ... do=bot&name=fred&run=1);
  * a bot is queued until a place is free, then running, then stopped (or
  * failed, and why).  A program runs in a sandbox: its own /tmp of 16 MB,

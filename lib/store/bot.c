@@ -122,7 +122,7 @@ static int read_state(const char *world, const char *name, struct bot *b)
 	bot_path(&path, world, name, "cpu");
 	buf_clear(&text);
 	if (found && read_file(buf_str(&path), &text, 64) == 0)
-		b->cpu = atof(buf_str(&text));
+		b->cpu = strtod(buf_str(&text), NULL);
 	buf_free(&path);
 	buf_free(&text);
 	return found;
