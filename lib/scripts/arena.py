@@ -17,7 +17,8 @@ fewer than MAX_BOTS run.  Each runs in a sandbox made by bubblewrap:
     the Unix socket lighttpd also listens on: $MOCEAN, http://localhost:PORT/
     is the game, and nothing else can be reached;
   - cgroups (v2, or v1) where the machine has them: 64 MB of memory, 16
-    processes, a fifth of a core; elsewhere prlimit (address space, and
+    processes, a fifth of a core, and all the bots together the least weight
+    against the server's own processes; elsewhere prlimit (address space, and
     processes when run as root) and nice 19;
   - BOT_MINUTES of wall time (default 60), 16 MB of output in all (the
     last 64 kB are kept, in DATA_DIR/bots/.../output).
@@ -47,6 +48,12 @@ OUTPUT_MOST = 16 * 1024 * 1024
 MEMORY = 64 * 1024 * 1024
 PROCESSES = 16
 CPU_SHARE = 0.2
+# All the bots together weigh an eighth of one of the server's processes
+# (v1 cpu.shares of 1024, v2 cpu.weight of 100): when the class's requests
+# need the cores, the bots mostly wait; when they do not, each bot may use
+# its fifth of a core.
+SHARES_V1 = 128
+WEIGHT_V2 = 12
 TMP_SIZE = 16 * 1024 * 1024
 TICK = 0.1
 
@@ -152,6 +159,7 @@ class Cgroups:
                     f.write("+memory +pids +cpu")
                 with open(os.path.join(top, "cgroup.subtree_control"), "w") as f:
                     f.write("+memory +pids +cpu")
+                self.put(os.path.join(top, "cpu.weight"), str(WEIGHT_V2))
                 self.v2 = top
                 self.available = True
                 return
@@ -164,6 +172,7 @@ class Cgroups:
                     raise OSError("no " + c)
                 os.makedirs(os.path.join(base, tag), exist_ok=True)
                 self.v1[c] = os.path.join(base, tag)
+            self.put(os.path.join(self.v1["cpu"], "cpu.shares"), str(SHARES_V1))
             self.available = True
         except OSError:
             for d in set(self.v1.values()):

@@ -118,9 +118,11 @@ void arena_bots(struct request *rq)
 	int n = bot_names(rq->world_name, &names);
 	int run = (int)arg_int(rq, "run");
 	struct bot b;
+	char *name = names.s;
+	char *end;
 
 	json_array(&rq->reply.json, "bots");
-	for (char *name = names.s, *end; n > 0 && name && *name; name = end + 1) {
+	for (; n > 0 && name && *name; name = end + 1) {
 		end = strchr(name, '\n');
 		*end = '\0';
 		if (has(rq, "run") ? bot_want(rq->world_name, name, run, rq->now, &b)
