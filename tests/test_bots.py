@@ -401,3 +401,19 @@ def test_the_dashboard_lists_bots_with_start_and_stop(bot_server):
                % (row, row), timeout=30)
         c.click(row + " button")                                  # Stop
         wait_for(lambda: state_is(s, w, "fred", "stopped"), 120)
+
+
+@needs_sandbox
+def test_a_bot_stops_when_the_round_ends(bot_server):
+    s = bot_server("cgi")
+    w = "botround"
+    s.make_world(w, 3)
+    owner(s, w, "fred")
+    send(s, w, "fred", SLEEPER)
+    s.text("admin", key=s.key, do="round", world=w, minutes=0.1)
+    s.text("admin", key=s.key, do="start", world=w)
+    run(s, w, "fred")
+    wait_for(lambda: state_is(s, w, "fred", "running"), 120)
+    b = wait_for(lambda: state_is(s, w, "fred", "stopped"), 120)
+    assert b["why"] == "the round is over: stopped"
+    wait_for(lambda: not processes_of(bot_uids(s)), 10)

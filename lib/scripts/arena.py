@@ -20,8 +20,10 @@ fewer than MAX_BOTS run.  Each runs in a sandbox made by bubblewrap:
     processes, a fifth of a core, and all the bots together the least weight
     against the server's own processes; elsewhere prlimit (address space, and
     processes when run as root) and nice 19;
-  - BOT_MINUTES of wall time (default 60), 16 MB of output in all (the
-    last 64 kB are kept, in DATA_DIR/bots/.../output).
+  - BOT_MINUTES of wall time (default 60), and no more than the world's
+    round when one plays as the bot starts (it stops when the round ends);
+    16 MB of output in all (the last 64 kB are kept, in
+    DATA_DIR/bots/.../output).
 
 Stopping kills the whole tree at once (the cgroup, or the pid namespace's
 first process).  When the arena stops (with the server), every bot stops;
@@ -36,6 +38,7 @@ import os
 import pwd
 import selectors
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -60,6 +63,26 @@ TICK = 0.1
 
 def log(text):
     print("arena: " + text, file=sys.stderr, flush=True)
+
+
+def round_ends(data, world):
+    """When the round playing in world ends (unix time), or None: the
+    world's file read-only (SQLite, as root, gives any file it makes the
+    database's owner)."""
+    path = os.path.join(data, "worlds", world + ".db")
+    if not os.path.exists(path):
+        return None
+    try:
+        db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=1)
+        try:
+            row = db.execute("SELECT state, ends FROM round ORDER BY number DESC LIMIT 1").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    if row and row[0] == "playing" and row[1] and row[1] > time.time():
+        return row[1]
+    return None
 
 
 def default_max_bots():
@@ -313,6 +336,7 @@ class Bot:
         self.ending = None          # (state, why) when the arena stops it
         self.processes_said = 0
         self.cpu = 0.0
+        self.round_ends = None      # the world's round ends then: it stops
 
     def note(self, text):
         self.add(("\n[arena] %s\n" % text).encode())
@@ -430,6 +454,7 @@ class Arena:
         os.set_blocking(proc.stdout.fileno(), False)
         now = time.time()
         bot = Bot(key, now, slot, proc, cg if self.cgroups.available else None)
+        bot.round_ends = round_ends(self.data, key[0])
         self.running[key] = bot
         self.selector.register(proc.stdout, selectors.EVENT_READ, bot)
         self.files.set_state(*key, "running", now, "")
@@ -530,6 +555,10 @@ class Arena:
         for key, bot in list(self.running.items()):
             if bot.ending is None and now - bot.started > self.minutes * 60:
                 bot.ending = ("stopped", "it ran for its %g minutes (BOT_MINUTES): stopped" % self.minutes)
+                bot.note(bot.ending[1])
+                self.kill(bot)
+            if bot.ending is None and bot.round_ends and time.time() >= bot.round_ends:
+                bot.ending = ("stopped", "the round is over: stopped")
                 bot.note(bot.ending[1])
                 self.kill(bot)
             status = bot.proc.poll()
