@@ -282,7 +282,9 @@ static void serve_one(struct conn *c, const struct route *route,
 		;   /* too long, or not text: the answer is set */
 	else if (strcmp(rq.in.method, "GET") != 0 && !is_head(&rq) &&
 		 !(route->body && strcmp(rq.in.method, "POST") == 0))
-		fail(&rq, 405, "only GET (and HEAD) work here: type the address "
+		fail(&rq, 405, route->body ? "only GET, HEAD and POST work here: "
+		     "send your program with requests.post" :
+		     "only GET (and HEAD) work here: type the address "
 		     "in a browser, or use requests.get");
 	else if (query_parse(&rq.query, rq.in.query, err, sizeof err) < 0)
 		fail(&rq, 400, "%s", err);
