@@ -2,6 +2,7 @@
 the teacher starts and stops it, the arena (lib/scripts/arena.py) runs it in
 its sandbox, at most MAX_BOTS at once, and a hostile one harms nothing while
 the class plays on."""
+import glob
 import os
 import socket
 import subprocess
@@ -48,6 +49,8 @@ def bot_server():
     for s in started:
         reports += s.sanitizer_reports()
         s.close()
+        assert not processes_of(bot_uids(s))
+        assert not glob.glob("/sys/fs/cgroup/*/mocean-%d" % s.port)     # the arena's cgroups: gone
     assert not reports, "sanitizer reports in the server log:\n" + "".join(reports[:20])
 
 
@@ -211,6 +214,16 @@ def test_the_queue_and_a_restart(bot_server):
     wait_for(lambda: "awake" in bot(s, w, "ben")["output"], 120)     # started anew
     run(s, w, "ben", 0)
     wait_for(lambda: state_is(s, w, "dan", "running"), 120)
+
+
+def test_a_server_stopped_as_it_starts_leaves_no_cgroup(bot_server):
+    for _ in range(3):
+        s = Server(mode="cgi")
+        try:
+            s.start()               # its arena is still starting: stopped at once
+        finally:
+            s.close()
+        assert not glob.glob("/sys/fs/cgroup/*/mocean-%d" % s.port)
 
 
 def test_no_sandbox_is_said_and_the_rest_plays_on(bot_server):

@@ -362,7 +362,10 @@ class Arena:
         self.running = {}
         self.resume = set()
         self.selector = selectors.DefaultSelector()
-        self.stopping = False
+
+    @property
+    def stopping(self):
+        return STOPPING[0]
 
     # The sandbox.
 
@@ -414,8 +417,11 @@ class Arena:
         if not self.socket.startswith("/"):
             return "the server has no socket for the bots (MOCEAN_ARENA_SOCKET)"
         probe = os.path.join(self.files.root, ".probe.py")
-        self.files.write(probe, b"print('ok')\n")
-        os.chmod(probe, 0o644)
+        try:
+            self.files.write(probe, b"print('ok')\n")
+            os.chmod(probe, 0o644)
+        except OSError as e:
+            return "the bots' folder cannot be written: %s" % e
         try:
             r = subprocess.run(self.command(probe, ("probe", "probe"), 127), capture_output=True,
                                timeout=30, preexec_fn=self.probe_cgroup)
@@ -598,24 +604,36 @@ class Arena:
             os.close(lock)
 
     def run(self):
-        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-            signal.signal(sig, self.stop)
+        try:
+            self.serve()
+        finally:
+            self.close()
+
+    def serve(self):
         sandbox = os.path.join(self.files.root, "sandbox")
         why = self.probe()
-        self.files.write(sandbox, ("no: %s\n" % why if why else "yes\n").encode())
-        os.chmod(sandbox, 0o644)
+        try:
+            self.files.write(sandbox, ("no: %s\n" % why if why else "yes\n").encode())
+            os.chmod(sandbox, 0o644)
+        except OSError as e:
+            log("cannot write %s: %s" % (sandbox, e))
         log("bots cannot run: %s" % why if why else
             "bots run in bubblewrap sandboxes (%s, at most %d at once, %g minutes each)"
             % ("cgroups" if self.cgroups.available else "prlimit and nice", self.max_bots, self.minutes))
         self.on_start(why)
+        trouble = None
         while not self.stopping:
-            if not why:
-                self.step()
+            try:
+                if not why:
+                    self.step()
+                trouble = None
+            except OSError as e:
+                # The data folder full, gone or unreadable for a moment:
+                # said once, and tried again.
+                if str(e) != trouble:
+                    log("cannot read or write the bots' files: %s" % e)
+                trouble = str(e)
             self.pump(TICK)
-        self.close()
-
-    def stop(self, *_):
-        self.stopping = True
 
     def close(self):
         """Every bot stops; the running ones stay "running" in their files,
@@ -635,8 +653,19 @@ class Arena:
         try:
             os.remove(os.path.join(self.files.root, "sandbox"))
         except OSError:
-            pass
+            pass            # the data folder is gone
+
+
+STOPPING = [False]
+
+
+def stop(*_):
+    STOPPING[0] = True
 
 
 if __name__ == "__main__":
+    # First of all: a stop that comes while the arena is still starting
+    # must still let it remove the cgroups it makes.
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, stop)
     Arena().run()
