@@ -11,6 +11,10 @@
 # PER_ADDRESS (default 2048) is how many connections one client address may
 # hold at once, kept by the kernel when make run is started as root
 # (lib/scripts/per_address.sh).
+# MAX_BOTS (default: from the cores and memory, lib/scripts/arena.py) is how
+# many students' bots run at once, the rest queued; BOT_MINUTES (default 60)
+# how long each may run.  The arena that runs them starts and stops with
+# the server (see serve).
 # The build prints one short line per file; V=1 shows the whole commands.
 #
 # MODE=fastcgi serves in event mode: lighttpd keeps each route's program
@@ -23,6 +27,8 @@ MODE     ?= cgi
 PER_ADDRESS ?= 2048
 # Event mode: where lighttpd puts the route programs' sockets.
 SOCKETS  ?= /tmp/mocean-$(PORT)-sockets
+# The Unix socket lighttpd also listens on: the only way in for the bots.
+ARENA_SOCKET ?= /tmp/mocean-$(PORT)-arena/server.sock
 PYTHON   ?= /usr/bin/python3
 # Where everything built goes (cgi programs: $(BUILD)/cgi-bin/ROUTE.cgi).
 BUILD    ?= build
@@ -86,7 +92,7 @@ ICU_DATA    := $(BUILD)/icu/icudata.o
 LDLIBS      := -static $(LIBS) -lm -lpthread
 NAME_LDLIBS := -static $(LIBS) -licui18n -licuuc $(ICU_DATA) -lstdc++ -lm -lpthread
 ASAN_LDLIBS := -Wl,-Bstatic $(LIBS) -Wl,-Bdynamic $(ICU_LIBS) -lm -lpthread -ldl
-NAME_ROUTES := join id quit sendchat admin answers world duck data steps puzzle \
+NAME_ROUTES := join id quit sendchat admin answers world duck data steps puzzle bots \
                problem begin beguine sirduke euler meruprastarah
 # glibc warns that SQLite's extension loading and libfcgi's TCP sockets
 # (neither used: event mode gets its socket from lighttpd) need shared
@@ -96,7 +102,8 @@ QUIET_LD    := 2>&1 | { grep -v -e "statically linked applications requires" \
                  -e "in function .uprv_dl_open" || true; }
 
 PACKAGES      := gcc make lighttpd libsqlite3-dev sqlite3 libfcgi-dev \
-                 libsodium-dev libunistring-dev libicu-dev icu-devtools nftables
+                 libsodium-dev libunistring-dev libicu-dev icu-devtools nftables \
+                 bubblewrap python3 python3-requests
 TEST_PACKAGES := python3 python3-requests python3-pytest python3-pytest-xdist chromium
 BENCH_PACKAGES := wrk
 
@@ -116,7 +123,7 @@ STATIC_UNITS := $(BUILD)/tests/test_skeleton_static
 # Objects are kept between builds.
 .SECONDARY: $(LIB_OBJ) $(ASAN_OBJ)
 
-.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir service unit teacher-key port-free banner sockets
+.PHONY: all build run serve test check bench measure deps test-deps bench-deps clean stage data-dir service unit teacher-key port-free banner sockets arena-dir
 all: build
 build: $(ROUTES) www/index.html
 
@@ -213,6 +220,11 @@ ifeq ($(MODE),fastcgi)
 	@if [ "$$(id -u)" = 0 ]; then chown $(RUN_USER): $(SOCKETS); fi
 endif
 
+# The bots' socket's folder: anyone may pass through it (the bots run as
+# users of their own), only root or the server's user writes it.
+arena-dir:
+	@rm -rf $(dir $(ARENA_SOCKET)) && mkdir -m 755 -p $(dir $(ARENA_SOCKET))
+
 # Copy what lighttpd serves to $(STAGE) when it cannot read this folder.
 stage:
 ifneq ($(SERVE_ROOT),$(CURDIR))
@@ -235,14 +247,19 @@ run: port-free deps build
 # INT only keeps it from ending first), then removes the sockets folder.
 # Started by an ordinary user, lighttpd may hold only as many files as its
 # soft limit: it is raised to the hard one first (lighttpd.conf, Connections).
-serve: port-free build data-dir stage teacher-key sockets
+# The arena (lib/scripts/arena.py: the students' bots) runs beside lighttpd;
+# when lighttpd ends, the arena is stopped too, and stops every bot.
+serve: port-free build data-dir stage teacher-key sockets arena-dir
 	@$(BANNER)
 	@trap : INT TERM; ulimit -n $$(ulimit -Hn) 2>/dev/null; \
-	  MOCEAN_PER_ADDRESS=$(PER_ADDRESS) MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
+	  export MOCEAN_PER_ADDRESS=$(PER_ADDRESS) MOCEAN_ROOT=$(SERVE_ROOT) MOCEAN_CGI=$(CGI_RUN) MOCEAN_PORT=$(PORT) \
 	  MOCEAN_BIND=$(BIND) MOCEAN_DATA=$(DATA_DIR) MOCEAN_LOG= \
-	  MOCEAN_MODE=$(MODE) MOCEAN_SOCKETS=$(SOCKETS) \
-	  MOCEAN_USER=$(RUN_USER) lighttpd -D -f $(SERVE_ROOT)/lighttpd.conf; \
-	  status=$$?; $(if $(filter fastcgi,$(MODE)),rm -rf $(SOCKETS);) exit $$status
+	  MOCEAN_MODE=$(MODE) MOCEAN_SOCKETS=$(SOCKETS) MOCEAN_ARENA_SOCKET=$(ARENA_SOCKET) \
+	  MOCEAN_USER=$(RUN_USER)$(if $(MAX_BOTS), MAX_BOTS=$(MAX_BOTS))$(if $(BOT_MINUTES), BOT_MINUTES=$(BOT_MINUTES)); \
+	  $(PYTHON) $(SERVE_ROOT)/lib/scripts/arena.py & arena=$$!; \
+	  lighttpd -D -f $(SERVE_ROOT)/lighttpd.conf; \
+	  status=$$?; kill $$arena 2>/dev/null; wait $$arena; \
+	  rm -rf $(dir $(ARENA_SOCKET)); $(if $(filter fastcgi,$(MODE)),rm -rf $(SOCKETS);) exit $$status
 
 test: test-deps
 	@$(MAKE) --no-print-directory check
@@ -283,7 +300,7 @@ Wants=network-online.target
 [Service]
 Type=simple
 WorkingDirectory=$(CURDIR)
-ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR) MODE=$(MODE)$(if $(MAX_WORLDS), MAX_WORLDS=$(MAX_WORLDS))$(if $(filter-out 2048,$(PER_ADDRESS)), PER_ADDRESS=$(PER_ADDRESS))
+ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR) MODE=$(MODE)$(if $(MAX_WORLDS), MAX_WORLDS=$(MAX_WORLDS))$(if $(MAX_BOTS), MAX_BOTS=$(MAX_BOTS))$(if $(BOT_MINUTES), BOT_MINUTES=$(BOT_MINUTES))$(if $(filter-out 2048,$(PER_ADDRESS)), PER_ADDRESS=$(PER_ADDRESS))
 Restart=on-failure
 RestartSec=2
 KillSignal=SIGINT

@@ -18,6 +18,12 @@
 # The floods (floods(), after the workloads): a paced class's /location p50
 # without and with a flood beside it, medians of three alternating runs,
 # and their ratio.  BENCH_ONLY=floods measures only those.
+# The bots (bots_beside, last in each mode): the classroom's p99 without and
+# with 30 students' bots running in the arena's sandboxes (MAX_BOTS=30: 25
+# starter bots that swim, 5 that loop without sleeping), their ratio (the
+# aim: within 1.5x), and the memory of the server and of the bots.  Skipped,
+# with a line saying why, where the sandbox cannot be made.
+# BENCH_ONLY=bots measures only those.
 set -eu
 
 ROOT=${MOCEAN_ROOT:-$(pwd)}
@@ -34,8 +40,18 @@ cp "$BUILD"/cgi-bin/*.cgi "$BUILD/bench/trivial.cgi" "$BUILD/bench/bare.cgi" \
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 LIGHTTPD=
+ARENA=
+
+stop_arena() {
+	if [ -n "$ARENA" ]; then
+		kill -TERM "$ARENA" 2>/dev/null || true
+		wait "$ARENA" 2>/dev/null || true
+		ARENA=
+	fi
+}
 
 stop_server() {
+	stop_arena
 	if [ -n "$LIGHTTPD" ]; then
 		pkill -TERM -s "$LIGHTTPD" 2>/dev/null || true
 		wait "$LIGHTTPD" 2>/dev/null || true
@@ -47,8 +63,8 @@ trap 'exit 1' INT TERM
 
 # Start lighttpd in mode $1 on a fresh data folder, in a session of its own.
 start_server() {
-	rm -rf "$TMP/data" "$TMP/log" "$TMP/sockets"
-	mkdir -p "$TMP/data" "$TMP/log" "$TMP/sockets"
+	rm -rf "$TMP/data" "$TMP/log" "$TMP/sockets" "$TMP/arena"
+	mkdir -p "$TMP/data" "$TMP/log" "$TMP/sockets" "$TMP/arena"
 	chmod 700 "$TMP/sockets"
 	[ "$(id -u)" = 0 ] && chown "$USER_NAME": "$TMP/data" "$TMP/log" "$TMP/sockets"
 	(umask 077; head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$TMP/data/teacher.key")
@@ -56,6 +72,7 @@ start_server() {
 	MOCEAN_ROOT=$ROOT MOCEAN_CGI=$TMP/cgi-bin MOCEAN_PORT=$PORT MOCEAN_BIND=127.0.0.1 \
 	MOCEAN_DATA=$TMP/data MOCEAN_LOG=$TMP/log/error.log MOCEAN_USER=$USER_NAME \
 	MOCEAN_MODE=$1 MOCEAN_SOCKETS=$TMP/sockets MOCEAN_FASTCGI_PROCS=${2:-1} \
+	MOCEAN_ARENA_SOCKET=$TMP/arena/server.sock \
 		setsid /usr/sbin/lighttpd -D -f "$ROOT/lighttpd.conf" &
 	LIGHTTPD=$!
 	for i in $(seq 100); do curl -s -o /dev/null "$BASE/hello" && break; sleep 0.1; done
@@ -184,6 +201,64 @@ million() {
 		awk '$3 > 2000 { printf "  %-18s %6d -> %6d\n", $2, $3, $5 }' | sort
 }
 
+# The summed RSS of the bots' processes (the arena gives them user ids
+# from 1000000 + port * 128), in MB.
+bots_mb() {
+	ps -eo uid=,rss= | awk -v lo=$((1000000 + PORT * 128)) \
+		'$1 >= lo && $1 < lo + 128 { kb += $2 } END { printf "%.0f", kb / 1024 }'
+}
+
+# The classroom's p99 without bots, then beside 30 running bots.
+bots_beside() {
+	key=$(cat "$TMP/data/teacher.key")
+	MOCEAN_DATA=$TMP/data MOCEAN_PORT=$PORT MOCEAN_ARENA_SOCKET=$TMP/arena/server.sock \
+	MOCEAN_USER=$USER_NAME MAX_BOTS=30 \
+		python3 "$ROOT/lib/scripts/arena.py" 2>> "$TMP/log/arena.log" &
+	ARENA=$!
+	for i in $(seq 300); do [ -s "$TMP/data/bots/sandbox" ] && break; sleep 0.1; done
+	if ! grep -q '^yes' "$TMP/data/bots/sandbox" 2>/dev/null; then
+		echo "bots: skipped: $(sed 's/^no: //' "$TMP/data/bots/sandbox" 2>/dev/null || echo 'the arena did not start')"
+		stop_arena
+		return
+	fi
+	printf '%-34s %10s %9s %9s %9s %9s\n' "bots beside the classroom" "req/s" "p50 ms" "p99 ms" "" ""
+	FLOOR_RPS=
+	measure "classroom, no bots" "/who" bench/classroom.lua > "$TMP/nobots.out"
+	cat "$TMP/nobots.out"
+	for i in $(seq 30); do
+		curl -s -o /dev/null "$BASE/join?name=owner$i&world=bench&secret=bench-bot-$i"
+		if [ "$i" -le 25 ]; then
+			program="$ROOT/www/starter_bot.py"
+		else
+			printf 'while True:\n    pass\n' > "$TMP/loop.py"
+			program="$TMP/loop.py"
+		fi
+		curl -s -o /dev/null --data-binary @"$program" \
+			"$BASE/bots?name=owner$i&world=bench&secret=bench-bot-$i"
+	done
+	curl -s -o /dev/null "$BASE/admin?key=$key&do=bots&world=bench&run=1"
+	for i in $(seq 600); do
+		running=$(curl -s "$BASE/admin?key=$key&do=bots&world=bench&format=json" |
+			grep -o '"state":"running"' | wc -l)
+		[ "$running" -ge 30 ] && break
+		sleep 0.1
+	done
+	sleep 3     # the starter bots have joined, and swim
+	MAX_MB=0
+	FLOOR_RPS=
+	measure "classroom beside $running bots" "/who" bench/classroom.lua > "$TMP/bots.out"
+	cat "$TMP/bots.out"
+	cgroup=/sys/fs/cgroup/memory/mocean-$PORT/memory.usage_in_bytes
+	a=$(awk '{ print $(NF-2) }' "$TMP/nobots.out")
+	b=$(awk '{ print $(NF-2) }' "$TMP/bots.out")
+	echo "bots: p99 $a ms without, $b ms with $running bots: $(awk -v a="$a" -v b="$b" \
+		'BEGIN { printf "%.2f", b / a }')x (aim: within 1.5x); memory: the server" \
+		"${MAX_MB} MB, the bots $(bots_mb) MB summed RSS" \
+		"$([ -r "$cgroup" ] && awk '{ printf "(%.0f MB charged to their cgroups)", $1 / 1048576 }' "$cgroup")"
+	curl -s -o /dev/null "$BASE/admin?key=$key&do=bots&world=bench&run=0"
+	stop_arena
+}
+
 bench_mode() {
 	mode=$1
 	FLOOR_RPS=
@@ -196,6 +271,13 @@ bench_mode() {
 		floor="trivial CGI (floor)"
 	fi
 	start_server "$mode"
+	if [ "${BENCH_ONLY:-}" = bots ]; then
+		join_players 50 bench
+		bots_beside
+		stop_server
+		echo
+		return
+	fi
 	if [ "${BENCH_ONLY:-}" = floods ]; then
 		join_players 50 bench
 		floods "$mode"
@@ -240,6 +322,7 @@ bench_mode() {
 		echo "memory: the whole server (lighttpd + every route process, summed RSS):" \
 			"${classroom_mb} MB under the classroom, ${MAX_MB} MB at most"
 	fi
+	bots_beside
 	stop_server
 	echo
 }

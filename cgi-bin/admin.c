@@ -14,6 +14,8 @@
  *   ...&do=roster&names=ann,ben -> 2 names on the roster of class3, each with
  *        its secret word (only these names may join now):
  *        ann coral-otter-42 ...   (&do=unroster&name=ann takes ann off)
+ *   ...&do=bot&name=fred&run=1 -> fred's bot in class3 is queued (run=0:
+ *        stopped); do=bots&run=1 (or 0): every bot of class3; do=bots: the list
  *   ...&do=bloom (calm), lock (unlock), limit&rate=5, newview, delete
  *   ...&do=treasures&rule=shared -> in class3 the first to take a treasure
  *        takes it for everybody (rule shared)   (rule=each: each player
@@ -81,6 +83,8 @@ static const struct action actions[] = {
 	{ "round", teacher_round, .needs = "minutes" },
 	{ "start", teacher_start, .want = WORLD_WRITE },
 	{ "finish", teacher_finish, .want = WORLD_WRITE },
+	{ "bot", arena_bot, .needs = "name", .want = WORLD_WRITE },
+	{ "bots", arena_bots, .want = WORLD_WRITE },
 	{ "delete", NULL, .said = "world %s deleted: its file is moved aside, not erased" },
 };
 
@@ -108,6 +112,7 @@ static const struct route route = {
 		{ .name = "minutes", .type = KEY_REAL, .min = 0, .max = 10080 },
 		{ .name = "names", .type = KEY_TEXT, .longest = QUERY_MAX_LEN },
 		{ .name = "rule", .type = KEY_TEXT, .longest = 10 },
+		{ .name = "run", .type = KEY_INT, .min = 0, .max = 1 },
 	},
 	.handle = admin,
 };

@@ -14,6 +14,7 @@
 #include "store/db.h"
 #include "store/schema.h"
 #include "ocean/explain.h"
+#include "store/bot.h"
 #include "ocean/items.h"
 #include "ocean/player.h"
 #include "ocean/prime.h"
@@ -36,6 +37,7 @@
 #include "teacher/scores.h"
 #include "teacher/teacher.h"
 #include "teacher/classlist.h"
+#include "teacher/arena.h"
 #include "serve.h"
 
 #endif

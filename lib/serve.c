@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistr.h>
 
 #define DEFAULT_MAX 200      /* a key's longest value unless it says */
 
@@ -241,6 +242,24 @@ static void read_input(const struct conn *c, struct input *in)
 		in->method = "GET"; /* run by hand, without a web server */
 }
 
+/* A POST to a route that takes a body: read it whole (413 over the
+ * route's longest, 400 when it is not UTF-8 text).  Returns 1 when the
+ * request may go on. */
+static int read_body(struct conn *c, struct request *rq)
+{
+	size_t most = rq->route->body;
+	int r = conn_body(c, most, &rq->in.body, &rq->in.body_len);
+
+	if (r > 0)
+		fail(rq, 413, "that is too long: at most %zu kB, please", most / 1024);
+	else if (r < 0)
+		fail(rq, 400, "the body ended before its Content-Length: send it again");
+	else if (u8_check((const uint8_t *)rq->in.body, rq->in.body_len) ||
+		 strlen(rq->in.body) != rq->in.body_len)
+		fail(rq, 400, "send text (UTF-8), not a file of another kind");
+	return rq->reply.status == 200;
+}
+
 /* One request, start to end: read, check, open, handle, commit, answer. */
 static void serve_one(struct conn *c, const struct route *route,
 		      struct stores *stores)
@@ -260,8 +279,13 @@ static void serve_one(struct conn *c, const struct route *route,
 	rq.now = ts.tv_sec + ts.tv_nsec / 1e9;
 	read_input(c, &rq.in);
 
-	if (strcmp(rq.in.method, "GET") != 0 && !is_head(&rq))
-		fail(&rq, 405, "only GET (and HEAD) work here: type the address "
+	if (route->body && strcmp(rq.in.method, "POST") == 0 && !read_body(c, &rq))
+		;   /* too long, or not text: the answer is set */
+	else if (strcmp(rq.in.method, "GET") != 0 && !is_head(&rq) &&
+		 !(route->body && strcmp(rq.in.method, "POST") == 0))
+		fail(&rq, 405, route->body ? "only GET, HEAD and POST work here: "
+		     "send your program with requests.post" :
+		     "only GET (and HEAD) work here: type the address "
 		     "in a browser, or use requests.get");
 	else if (query_parse(&rq.query, rq.in.query, err, sizeof err) < 0)
 		fail(&rq, 400, "%s", err);
@@ -289,6 +313,7 @@ static void serve_one(struct conn *c, const struct route *route,
 
 	query_free(&rq.query);
 	reply_free(&rq.reply);
+	free(rq.in.body);
 	buf_free(&reply);
 }
 

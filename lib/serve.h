@@ -10,7 +10,8 @@
  *
  *   ARRIVED     rq is fresh: the route, struct stores, the time
  *      |  read_input (method, query, uri, Host, Accept, the client's
- *      |  address), query_parse,
+ *      |  address), read_body (a POST to a route that takes one, /bots:
+ *      |  conn_body, 413 over its longest, 400 when not UTF-8), query_parse,
  *      |  reply_decide (the reply's form, once: text, browser or JSON),
  *      |  check_keys: world= and secret= (world routes and Steps levels),
  *      |  name= (Steps levels) and every declared key, checked and parsed

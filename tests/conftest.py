@@ -147,6 +147,13 @@ class Server:
         self.sockets = os.path.join(self.tmp, "sockets")
         os.makedirs(self.sockets, exist_ok=True)
         give_to_server_user(self.sockets)
+        # The students' bots reach the server through this socket
+        # (lib/scripts/arena.py, started beside lighttpd).
+        self.arena_socket = os.path.join(self.tmp, "arena", "server.sock")
+        os.makedirs(os.path.dirname(self.arena_socket), mode=0o755, exist_ok=True)
+        os.chmod(os.path.dirname(self.arena_socket), 0o755)
+        self.arena_env = {}         # MAX_BOTS, BOT_MINUTES ... for the arena
+        self.arena = None
         self.port = free_port()
         self.url = "http://127.0.0.1:%d" % self.port
         self.proc = None
@@ -157,7 +164,7 @@ class Server:
         env.update(MOCEAN_ROOT=ROOT, MOCEAN_CGI=CGI, MOCEAN_PORT=str(self.port),
                    MOCEAN_BIND="127.0.0.1", MOCEAN_DATA=self.data_dir,
                    MOCEAN_LOG="", MOCEAN_USER=USER, MOCEAN_MODE=self.mode,
-                   MOCEAN_SOCKETS=self.sockets)
+                   MOCEAN_SOCKETS=self.sockets, MOCEAN_ARENA_SOCKET=self.arena_socket)
         # The shared server holds a world per test: far more than a class's 50.
         env.setdefault("MAX_WORLDS", "100000")
         return env
@@ -181,6 +188,7 @@ class Server:
         while time.time() < deadline:
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    self.start_arena()
                     return self
             except OSError:
                 if self.proc.poll() is not None:
@@ -189,9 +197,30 @@ class Server:
                 time.sleep(0.05)
         raise RuntimeError("lighttpd did not open its port")
 
+    def start_arena(self):
+        """The bots' supervisor, beside lighttpd, as make serve starts it."""
+        env = self.env()
+        env.update(self.arena_env)
+        with open(self.log, "ab") as log:
+            self.arena = subprocess.Popen(["/usr/bin/python3", os.path.join(ROOT, "lib", "scripts", "arena.py")],
+                                          env=env, stdout=subprocess.DEVNULL, stderr=log,
+                                          start_new_session=True)
+
+    def stop_arena(self, sig=signal.SIGTERM):
+        """Stop the bots' supervisor (it stops every bot first)."""
+        if self.arena and self.arena.poll() is None:
+            self.arena.send_signal(sig)
+            try:
+                self.arena.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.arena.kill()
+                self.arena.wait()
+        self.arena = None
+
     def stop(self, sig=signal.SIGTERM):
         """Stop lighttpd and every route program it started (its session):
         with SIGKILL, all of them at once, as a crash would."""
+        self.stop_arena()
         if self.proc and self.proc.poll() is None:
             try:
                 os.killpg(self.proc.pid, sig)

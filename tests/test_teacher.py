@@ -174,7 +174,7 @@ def test_students_page_links_every_route_to_its_lesson(server):
     listed = ("hello exchange steps puzzle problem python begin beguine sirduke euler meruprastarah "
               "duck scores mocean join quit who name id location velocity accel stop dive ping "
               "teleport look get inventory use whalename treasurename seamountname sendchat "
-              "popchat log data admin world answers round souvenir").split()
+              "popchat log data admin world answers round souvenir bots").split()
     assert sorted(listed) == linked              # every route of the game has its lesson linked
     assert set(linked) <= set(routes)            # and each lesson is a file in cgi-bin/
     assert "/map.js" in links and "/source/lib/serve.c" in links

@@ -73,6 +73,33 @@ const char *conn_param(const struct conn *c, const char *name)
 	return v ? v : "";
 }
 
+int conn_body(struct conn *c, size_t max, char **out, size_t *len)
+{
+	const char *cl = conn_param(c, "CONTENT_LENGTH");
+	char *end;
+	unsigned long long want = strtoull(cl, &end, 10);
+	size_t got = 0;
+
+	*out = NULL;
+	*len = 0;
+	if (*cl == '\0' || *end != '\0' || *cl == '-')
+		want = 0;   /* no body sent */
+	if (want > max)
+		return 1;
+	*out = xmalloc((size_t)want + 1);
+	while (got < want) {
+		ssize_t n = c->fastcgi
+			? FCGX_GetStr(*out + got, (int)(want - got), c->fcgi.in)
+			: read(STDIN_FILENO, *out + got, (size_t)want - got);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	(*out)[got] = '\0';
+	*len = got;
+	return got == want ? 0 : -1;
+}
+
 /* Write all of len bytes to a file descriptor. */
 static void write_all(int fd, const char *s, size_t len)
 {

@@ -26,6 +26,12 @@ int conn_accept(struct conn *c);
 /* A CGI variable of the request (QUERY_STRING, HTTP_HOST ...), or "". */
 const char *conn_param(const struct conn *c, const char *name);
 
+/* Read the request's body (POST), at most max bytes, into *out (its
+ * length in *len; a NUL follows it).  CGI: CONTENT_LENGTH bytes of stdin;
+ * event mode: the request's FastCGI input stream.  Returns 0, 1 when the
+ * body is longer than max (nothing kept), or -1 when it ended early. */
+int conn_body(struct conn *c, size_t max, char **out, size_t *len);
+
 /* Send the whole reply, headers and body, and end the request.  In event
  * mode the connection is closed at once, without waiting for lighttpd to
  * close its end first, so the process is free for the next request. */

@@ -81,6 +81,7 @@ static const char *status_text(int status)
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
 	case 409: return "Conflict";
+	case 413: return "Content Too Large";
 	case 429: return "Too Many Requests";
 	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
@@ -170,6 +171,7 @@ void reply_write(struct request *rq, struct buf *reply)
 		   "Cache-Control: no-store\r\n"
 		   "%s"
 		   "\r\n", r->status, status_text(r->status), type,
+		   r->status == 405 && rq->route->body ? "Allow: GET, HEAD, POST\r\n" :
 		   r->status == 405 ? "Allow: GET, HEAD\r\n" :
 		   r->status == 429 ? retry : "");
 	if (strcmp(rq->in.method ? rq->in.method : "", "HEAD") != 0)

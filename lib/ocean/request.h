@@ -99,6 +99,8 @@ struct route {
 	                                  route is not in /mocean's table) */
 	const char *json;              /* the fields format=json adds: "x, y, z" */
 	struct key keys[ROUTE_MAX_KEYS]; /* the keys it reads, in any order */
+	size_t body;                   /* POST: the longest body it takes, in
+	                                  bytes (UTF-8 text); 0: GET and HEAD only */
 	enum store_kind store;
 	int unlogged;                  /* 1: never kept in the players' logs
 	                                  (/log itself: seenlog.h) */
@@ -122,6 +124,8 @@ struct input {
 	const char *host;    /* the Host header, "localhost:8080", or "" */
 	const char *accept;  /* the Accept header, or "" */
 	const char *addr;    /* the client's address (REMOTE_ADDR), or "" */
+	char *body;          /* a POST's body, UTF-8 text (NUL after it), or NULL */
+	size_t body_len;     /* its length in bytes */
 };
 
 struct request {
