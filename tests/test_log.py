@@ -164,3 +164,18 @@ def test_a_reset_clears_the_logs(server, unique):
     assert bob == ann   # the same id, in a world made anew
     assert entries(server, w, bob) == []
     assert server.text("log", id=bob, world=w) == ""
+
+
+def test_the_bots_page_opens_what_the_server_saw_as_a_bot(server, unique):
+    from chrome import Chrome
+    w, (bot,) = joined(server, unique, "logbot", "fredbot")
+    server.text("location", id=bot, world=w)
+    with Chrome(1920, 1080) as c:
+        c.open(server.url + "/bots?world=" + w)
+        c.wait("document.getElementById('botid') !== null")
+        c.js("document.getElementById('botid').value = '%d'" % bot)
+        c.click("#seen button")
+        c.wait("location.pathname === '/log'")
+        c.wait("document.getElementById('reply') !== null")
+        reply = c.js("document.getElementById('reply').textContent")
+    assert f"/location?id={bot}&world={w} 200" in reply
