@@ -95,12 +95,14 @@ static void release_first(struct conn *c)
 }
 
 /* Event mode: send the held replies whose time has come, waiting for them
- * while no request comes.  Returns 0 when a connection is waiting to be
- * accepted (or none is held), -1 when a signal (lighttpd's) ends the wait. */
+ * while no request comes (on a connection the last request kept, else on
+ * the listening socket).  Returns 0 when a request is waiting (or none is
+ * held), -1 when a signal (lighttpd's) ends the wait. */
 static int release_due(struct conn *c)
 {
 	for (;;) {
-		struct pollfd listener = { .fd = 0, .events = POLLIN };
+		struct pollfd next = { .fd = c->fcgi->ipcFd >= 0 ? c->fcgi->ipcFd : 0,
+				       .events = POLLIN };
 		double wait;
 		int n;
 
@@ -109,7 +111,7 @@ static int release_due(struct conn *c)
 		if (c->n_held == 0)
 			return 0;
 		wait = c->held[c->first].due - clock_now();
-		n = poll(&listener, 1, wait <= 0 ? 0 : wait > 1 ? 1000 : (int)ceil(wait * 1000));
+		n = poll(&next, 1, wait <= 0 ? 0 : wait > 1 ? 1000 : (int)ceil(wait * 1000));
 		if (n > 0)
 			return 0;
 		if (n < 0)
