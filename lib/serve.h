@@ -35,7 +35,9 @@
  *      v  COMMIT for a 200, else ROLLBACK (a refusal, a fault, a HEAD)
  *   COMMITTED
  *      |  reply_write: status, headers and body of rq->reply (reply.h),
- *      v  in its form; conn_reply sends them in one piece (conn.h)
+ *      v  in its form; conn_reply sends them in one piece (conn.h); a
+ *         limit's refusal goes with conn_reply_at, when its second is over
+ *         (CGI waits; event mode holds it and serves the next requests)
  *   ANSWERED    reply_free and query_free: nothing outlives rq
  *
  * Paths inside READY, through the same functions:
