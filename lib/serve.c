@@ -306,9 +306,10 @@ static void serve_one(struct conn *c, const struct route *route,
 	limit_charge_data(&rq);   /* what a /data query cost its address */
 	reply_write(&rq, &reply);
 	seenlog_record(&rq);      /* what the server saw, in the player's log */
-	if (rq.limited && !c->fastcgi)
-		limit_pause(&rq);   /* CGI: a flood of refusals, a second apart */
-	conn_reply(c, reply.s, reply.len);
+	if (rq.limited)   /* a flood of refusals, a second apart (limit.h) */
+		conn_reply_at(c, reply.s, reply.len, limit_due(&rq));
+	else
+		conn_reply(c, reply.s, reply.len);
 	stores_fold_logs(stores); /* the reply is out: no one waits for this */
 
 	query_free(&rq.query);

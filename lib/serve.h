@@ -38,7 +38,9 @@
  *      |  reply_write: status, headers and body of rq->reply (reply.h),
  *      |  in its form; seenlog_record keeps the request, its status and
  *      |  first line in its player's log (seenlog.h: /log); conn_reply
- *      v  sends the reply in one piece (conn.h)
+ *      v  sends the reply in one piece (conn.h); a limit's refusal goes
+ *         with conn_reply_at, when its second is over (CGI waits; event
+ *         mode holds it and serves the next requests)
  *   ANSWERED    reply_free and query_free: nothing outlives rq
  *
  * Paths inside READY, through the same functions:

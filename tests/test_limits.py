@@ -5,11 +5,19 @@ counter and is refused with 429 past the teacher's limit; ids 1,024 apart
 world's file is opened (a file made read-only under the server still gives
 the 429, where opening it would give the 500 that names it); heavy /data
 reads spend a budget of the client's address and are refused with a
-sentence. Nothing here is timed: a limit of 1 a second is passed by any two
-requests of the same second, and each loop sends enough requests for that."""
+sentence; a refusal is answered when its second is over, while other
+players' requests are answered meanwhile. Nothing here is timed against a
+threshold: a limit of 1 a second is passed by any two requests of the same
+second, each loop sends enough requests for that, and the one test of time
+compares a reply's moment with its second's end and with another reply's."""
 import concurrent.futures
 import os
+import signal
+import socket
+import subprocess
 import time
+
+import pytest
 
 from conftest import world_sql
 
@@ -146,3 +154,105 @@ def test_heavy_data_reads_are_refused_with_a_sentence(server, unique):
     r = heavy_until_refused(server, "127.0.0.4", w, client="browser")
     assert r is not None and "too much data" in r.text and "<html" in r.text
     assert server.get_from("127.0.0.5", "data", dataset="seamounts", world=w).status_code == 200
+
+
+def raw_request(server, path):
+    """Send GET path on a socket of its own; returns (socket, time sent)."""
+    s = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+    s.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+               % path).encode())
+    return s, time.time()
+
+
+def raw_reply(s):
+    """The whole reply on socket s: (status, headers, time it ended)."""
+    data = b""
+    while True:
+        got = s.recv(65536)
+        if not got:
+            break
+        data += got
+    ended = time.time()
+    s.close()
+    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    headers = dict(line.split(": ", 1) for line in head[1:])
+    return int(head[0].split()[1]), headers, ended
+
+
+def test_a_refusal_waits_for_its_second_while_others_are_answered(server, unique):
+    """A refusal past the limit is answered only when the second it was
+    counted in is over, in both modes; meanwhile (event mode: the same
+    process holds it and serves on) another player's request, sent after
+    it, is answered first.  Each attempt starts a second of its own: ann's
+    first request passes, her second is refused."""
+    w = limited_world(server, unique, "hold")
+    for _ in range(10):
+        time.sleep(1 - time.time() % 1)               # a second's start
+        if server.get("location", id=0, world=w).status_code != 200:
+            continue                                  # still the last second's
+        s, sent = raw_request(server, "/location?id=0&world=" + w)
+        bob = server.get("location", id=1, world=w)
+        bob_done = time.time()
+        status, headers, ended = raw_reply(s)
+        if status == 200:
+            continue                                  # a new second had begun
+        assert status == 429 and headers["Retry-After"] == "1"
+        assert bob.status_code == 200
+        # Counted no earlier than sent, answered once that second was over;
+        # bob, asking after ann, was answered before her.
+        assert ended >= int(sent) + 1, (sent, ended)
+        assert bob_done < ended, (bob_done, ended)
+        return
+    raise AssertionError("no attempt had ann's second request refused")
+
+
+def route_process(server, route):
+    """The pid of the process serving route in event mode, or None."""
+    out = subprocess.run(["ps", "-o", "pid=,args=", "-s", str(server.proc.pid)],
+                         capture_output=True, text=True, check=True).stdout
+    for line in out.splitlines():
+        pid, args = line.split(None, 1)
+        if args.split()[0].endswith("/%s.cgi" % route):
+            return int(pid)
+    return None
+
+
+def holding(pid):
+    """1 when process pid waits in poll: it does only while it holds a
+    refusal (otherwise it waits in accept)."""
+    try:
+        with open("/proc/%d/wchan" % pid) as f:
+            return "poll" in f.read()
+    except FileNotFoundError:
+        return False
+
+
+def test_a_process_ending_sends_what_it_holds(make_server, unique):
+    """Event mode: a route process told to stop (SIGUSR1, which ends its
+    wait) while it holds a refusal sends it at once, frees what it held
+    (the sanitizers' log says no leak) and ends; lighttpd starts it anew."""
+    server = make_server()
+    if server.mode != "fastcgi":
+        pytest.skip("only event mode keeps a process holding refusals")
+    w = limited_world(server, unique, "stop")
+    for _ in range(10):
+        time.sleep(1 - time.time() % 1)
+        if server.get("location", id=0, world=w).status_code != 200:
+            continue
+        pid = route_process(server, "location")
+        s, _ = raw_request(server, "/location?id=0&world=" + w)
+        while not holding(pid) and time.time() % 1 < 0.9:
+            time.sleep(0.01)
+        if not holding(pid):
+            raw_reply(s)
+            continue                     # not refused, or its second is over
+        os.kill(pid, signal.SIGUSR1)
+        status, headers, _ = raw_reply(s)
+        assert status == 429 and headers["Retry-After"] == "1"
+        deadline = time.time() + 10
+        while os.path.exists("/proc/%d" % pid) and time.time() < deadline:
+            time.sleep(0.01)
+        assert not os.path.exists("/proc/%d" % pid)
+        assert server.get("location", id=1, world=w).status_code == 200
+        return
+    raise AssertionError("the process was never seen holding ann's refusal")

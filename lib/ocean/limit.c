@@ -6,9 +6,7 @@
 #include "http/query.h"
 #include "store/tally.h"
 
-#include <errno.h>
 #include <string.h>
-#include <time.h>
 
 /* The player a request names: *id from id= (a whole number), else *name
  * from name= where the name is the player acting (not the teacher's
@@ -118,18 +116,7 @@ void limit_charge_data(struct request *rq)
 			    0, DATA_BUDGET_RATE, DATA_BUDGET_BURST, rq->now);
 }
 
-void limit_pause(const struct request *rq)
+double limit_due(const struct request *rq)
 {
-	struct timespec now;
-	struct timespec left;
-	double until = (double)(long long)rq->now + 1;
-
-	clock_gettime(CLOCK_REALTIME, &now);
-	until -= now.tv_sec + now.tv_nsec / 1e9;
-	if (until <= 0)
-		return;
-	left.tv_sec = 0;
-	left.tv_nsec = (long)(until * 1e9);
-	while (nanosleep(&left, &left) < 0 && errno == EINTR)
-		;
+	return (double)(long long)rq->now + 1;
 }

@@ -42,13 +42,14 @@ int limit_before_open(struct request *rq);
  * (NULL when the world has none). */
 long long limit_player(struct request *rq, struct tally **t);
 
-/* In CGI mode, before a refusal past a limit is sent: wait until the
- * second it was counted in is over (at most a second, what Retry-After
- * says).  A loop that ignores Retry-After then asks at most once a second
- * per connection, and a flood of refusals costs the server a program
- * start per connection a second, however fast the flooder's loop.  (Not
- * in event mode: a kept process serves every player, so it never waits.) */
-void limit_pause(const struct request *rq);
+/* When a refusal past a limit is sent: when the second it was counted in
+ * is over (at most a second on, what Retry-After says).  The connection
+ * waits until then (conn_reply_at: CGI sleeps; event mode holds the request
+ * and serves others meanwhile), so a loop that ignores Retry-After asks at
+ * most once a second per connection, and a flood of refusals costs the
+ * server a program start (CGI) or a held request (event mode) per
+ * connection a second, however fast the flooder's loop. */
+double limit_due(const struct request *rq);
 
 /* After a /data query: charge rq->data_cost to the client's address. */
 void limit_charge_data(struct request *rq);
