@@ -3,7 +3,6 @@
 #include "ocean/reply.h"
 #include "ocean/worlds.h"
 #include "store/db.h"
-#include "store/tally.h"
 #include "http/names.h"
 
 #include <stdio.h>
@@ -97,20 +96,13 @@ long long roster_guard_id(const struct roster_entry *e)
 static int roster_word_right(struct request *rq, const struct roster_entry *e,
 			     const char *word)
 {
-	struct tally *t = rq->kept ? &rq->kept->tally : NULL;
 	long long id = roster_guard_id(e);
-	int wait = t ? tally_guess_begin(t, id, rq->in.addr, rq->now) : 0;
 	int right;
 
-	if (wait > 0) {
-		fail(rq, 429, "too many wrong secret words from your address: wait "
-		     "%d second%s, then send the right one", wait, wait == 1 ? "" : "s");
-		rq->reply.retry_after = wait;
+	if (secret_guard_pauses(rq, id))
 		return 0;
-	}
 	right = secret_same_text(word, e->word);
-	if (t)
-		tally_guess_end(t, id, rq->in.addr, right);
+	secret_guard_end(rq, id, right);
 	return right;
 }
 

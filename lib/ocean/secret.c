@@ -35,26 +35,40 @@ static int sodium_ready(void)
 	return -1;
 }
 
-/* Check word against a stored hash, unless the client's address must
- * wait: its words for player id are counted in the world's tally, before
- * the check (so that parallel requests cannot test more between them). */
-static enum secret_says secret_test(struct request *rq, long long id,
-				    const char *hash, const char *word)
+/* Counted before the check, so that parallel requests cannot test more
+ * words between them. */
+int secret_guard_pauses(struct request *rq, long long id)
 {
 	struct tally *t = rq->kept ? &rq->kept->tally : NULL;
 	int wait = t ? tally_guess_begin(t, id, rq->in.addr, rq->now) : 0;
+
+	if (wait <= 0)
+		return 0;
+	fail(rq, 429, "too many wrong secret words from your address: wait "
+	     "%d second%s, then send the right one", wait, wait == 1 ? "" : "s");
+	rq->reply.retry_after = wait;
+	return 1;
+}
+
+/* The guard's second half, in the tally too. */
+void secret_guard_end(struct request *rq, long long id, int right)
+{
+	if (rq->kept)
+		tally_guess_end(&rq->kept->tally, id, rq->in.addr, right);
+}
+
+/* Check word against a stored hash, unless the client's address must
+ * wait (secret_guard_pauses). */
+static enum secret_says secret_test(struct request *rq, long long id,
+				    const char *hash, const char *word)
+{
 	int right;
 
-	if (wait > 0) {
-		fail(rq, 429, "too many wrong secret words from your address: wait "
-		     "%d second%s, then send the right one", wait, wait == 1 ? "" : "s");
-		rq->reply.retry_after = wait;
+	if (secret_guard_pauses(rq, id))
 		return SECRET_PAUSED;
-	}
 	right = sodium_ready() == 0 &&
 		crypto_pwhash_str_verify(hash, word, strlen(word)) == 0;
-	if (t)
-		tally_guess_end(t, id, rq->in.addr, right);
+	secret_guard_end(rq, id, right);
 	return right ? SECRET_RIGHT : SECRET_WRONG;
 }
 

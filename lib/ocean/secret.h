@@ -56,6 +56,15 @@ int secret_set(struct request *rq, long long id, const char *word);
  * same returns as secret_set. */
 int secret_give(struct request *rq, long long id, const char *word);
 
+/* Before a word for player id is checked: count it in the world's tally
+ * against the client's address, or, when that address must wait, answer
+ * the 429 that says how long and return 1 (the word is not checked). */
+int secret_guard_pauses(struct request *rq, long long id);
+
+/* After the check secret_guard_pauses allowed: right forgets the address's
+ * wrong words for id, wrong counts one more. */
+void secret_guard_end(struct request *rq, long long id, int right);
+
 /* 1 when a and b are the same text, compared in constant time for texts of
  * the same length (view codes). */
 int secret_same_text(const char *a, const char *b);
