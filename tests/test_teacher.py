@@ -274,6 +274,7 @@ def test_the_dashboard_for_two_worlds_of_forty(make_server, unique, output_dir):
         assert gap <= 40 and 0 <= answer["y"] < 1080 and answer["x"] > 960, (gap, answer, button)
         c.js("window.scrollTo(0, 0)")
         c.screenshot(os.path.join(output_dir, "teacher-two-worlds.png"))
+        c.screenshot(os.path.join(output_dir, "readme-teacher.png"), scale=0.5)   # the README's
         data = c.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
                       clip={"x": 0, "y": 0, "width": 1920, "height": height, "scale": 1})["data"]
         with open(os.path.join(output_dir, "teacher-two-worlds-whole.png"), "wb") as f:
