@@ -247,7 +247,9 @@ def test_the_starter_bot_joins_and_swims(bot_server):
     me = s.text("id", world=w, name="fredbot")
     first = s.text("location", world=w, id=me).split(",")[:2]
     wait_for(lambda: s.text("location", world=w, id=me).split(",")[:2] != first, 120)
-    assert "joined %s as fredbot" % w in bot(s, w, "fred")["output"]
+    # What it printed reaches its owner's page within a moment (the arena
+    # writes a bot's output at most every quarter second).
+    wait_for(lambda: "joined %s as fredbot" % w in bot(s, w, "fred")["output"], 30)
 
 
 HOSTILE = {
