@@ -18,10 +18,11 @@
 # The floods (floods(), after the workloads): a paced class's /location p50
 # without and with a flood beside it, medians of three alternating runs,
 # and their ratio.  BENCH_ONLY=floods measures only those.
-# The bots (bots_beside, last in each mode): the classroom's p99 without and
-# with 30 students' bots running in the arena's sandboxes (MAX_BOTS=30: 25
-# starter bots that swim, 5 that loop without sleeping), their ratio (the
-# aim: within 1.5x), and the memory of the server and of the bots.  Skipped,
+# The bots (bots_beside, last in each mode): the classroom's p99 with 30
+# students' bots stopped and running in the arena's sandboxes (MAX_BOTS=30:
+# 25 starter bots that swim, 5 that loop without sleeping), in the same
+# world, medians of three alternating runs, their ratio (the aim: within
+# 1.5x), and the memory of the server and of the bots.  Skipped,
 # with a line saying why, where the sandbox cannot be made.
 # BENCH_ONLY=bots measures only those.
 set -eu
@@ -208,7 +209,66 @@ bots_mb() {
 		'$1 >= lo && $1 < lo + 128 { kb += $2 } END { printf "%.0f", kb / 1024 }'
 }
 
-# The classroom's p99 without bots, then beside 30 running bots.
+# The memory charged to the bots' cgroups (v1's or v2's), in MB; nothing
+# where the arena has none.
+cgroup_mb() {
+	for f in /sys/fs/cgroup/memory/mocean-$PORT/memory.usage_in_bytes \
+		/sys/fs/cgroup/mocean-$PORT/memory.current; do
+		if [ -r "$f" ]; then
+			awk '{ printf "%.0f", $1 / 1048576 }' "$f"
+			return
+		fi
+	done
+}
+
+# The p99 in ms of a measure's line kept in $TMP/NAME.out.
+p99() {
+	awk '{ print $(NF-2) }' "$TMP/$1.out"
+}
+
+# The line of runs NAME1..NAME3 whose p99 is the median $2.
+median_line() {
+	for r in 1 2 3; do
+		if [ "$(p99 "$1$r")" = "$2" ]; then
+			cat "$TMP/$1$r.out"
+			return
+		fi
+	done
+}
+
+# How many of world bench's bots are running.
+bots_running() {
+	curl -s "$BASE/admin?key=$key&do=bots&world=bench&format=json" |
+		grep -o '"state":"running"' | wc -l
+}
+
+# Start every bot of world bench and wait until all 30 run and the starter
+# bots have joined and swim; prints how many run.
+bots_start() {
+	curl -s -o /dev/null "$BASE/admin?key=$key&do=bots&world=bench&run=1"
+	for i in $(seq 600); do
+		running=$(bots_running)
+		[ "$running" -ge 30 ] && break
+		sleep 0.1
+	done
+	sleep 3
+	echo "$running"
+}
+
+# Stop every bot of world bench and wait until none runs.
+bots_stop() {
+	curl -s -o /dev/null "$BASE/admin?key=$key&do=bots&world=bench&run=0"
+	for i in $(seq 100); do
+		[ "$(bots_running)" -eq 0 ] && break
+		sleep 0.1
+	done
+	sleep 1
+}
+
+# The classroom's p99 without and beside 30 running bots, in the same
+# world: the bots are sent and run once first, so that their owners and
+# their players are in it for both; then three runs with the bots stopped
+# and three with them running, alternating, and the medians' ratio.
 bots_beside() {
 	key=$(cat "$TMP/data/teacher.key")
 	MOCEAN_DATA=$TMP/data MOCEAN_PORT=$PORT MOCEAN_ARENA_SOCKET=$TMP/arena/server.sock \
@@ -221,10 +281,6 @@ bots_beside() {
 		stop_arena
 		return
 	fi
-	printf '%-34s %10s %9s %9s %9s %9s\n' "bots beside the classroom" "req/s" "p50 ms" "p99 ms" "" ""
-	FLOOR_RPS=
-	measure "classroom, no bots" "/who" bench/classroom.lua > "$TMP/nobots.out"
-	cat "$TMP/nobots.out"
 	for i in $(seq 30); do
 		curl -s -o /dev/null "$BASE/join?name=owner$i&world=bench&secret=bench-bot-$i"
 		if [ "$i" -le 25 ]; then
@@ -236,26 +292,30 @@ bots_beside() {
 		curl -s -o /dev/null --data-binary @"$program" \
 			"$BASE/bots?name=owner$i&world=bench&secret=bench-bot-$i"
 	done
-	curl -s -o /dev/null "$BASE/admin?key=$key&do=bots&world=bench&run=1"
-	for i in $(seq 600); do
-		running=$(curl -s "$BASE/admin?key=$key&do=bots&world=bench&format=json" |
-			grep -o '"state":"running"' | wc -l)
-		[ "$running" -ge 30 ] && break
-		sleep 0.1
+	running=$(bots_start)
+	bots_stop
+	printf '%-34s %10s %9s %9s %9s %9s\n' "bots beside the classroom" "req/s" "p50 ms" "p99 ms" "" ""
+	server=0
+	for r in 1 2 3; do
+		FLOOR_RPS=
+		measure "classroom, bots stopped" "/who" bench/classroom.lua > "$TMP/nobots$r.out"
+		running=$(bots_start)
+		MAX_MB=0
+		FLOOR_RPS=
+		measure "classroom beside $running bots" "/who" bench/classroom.lua > "$TMP/bots$r.out"
+		if [ "$MAX_MB" -gt "$server" ]; then server=$MAX_MB; fi
+		bots=$(bots_mb)
+		charged=$(cgroup_mb)
+		bots_stop
 	done
-	sleep 3     # the starter bots have joined, and swim
-	MAX_MB=0
-	FLOOR_RPS=
-	measure "classroom beside $running bots" "/who" bench/classroom.lua > "$TMP/bots.out"
-	cat "$TMP/bots.out"
-	cgroup=/sys/fs/cgroup/memory/mocean-$PORT/memory.usage_in_bytes
-	a=$(awk '{ print $(NF-2) }' "$TMP/nobots.out")
-	b=$(awk '{ print $(NF-2) }' "$TMP/bots.out")
+	a=$(median3 "$(p99 nobots1)" "$(p99 nobots2)" "$(p99 nobots3)")
+	b=$(median3 "$(p99 bots1)" "$(p99 bots2)" "$(p99 bots3)")
+	median_line nobots "$a"
+	median_line bots "$b"
 	echo "bots: p99 $a ms without, $b ms with $running bots: $(awk -v a="$a" -v b="$b" \
-		'BEGIN { printf "%.2f", b / a }')x (aim: within 1.5x); memory: the server" \
-		"${MAX_MB} MB, the bots $(bots_mb) MB summed RSS" \
-		"$([ -r "$cgroup" ] && awk '{ printf "(%.0f MB charged to their cgroups)", $1 / 1048576 }' "$cgroup")"
-	curl -s -o /dev/null "$BASE/admin?key=$key&do=bots&world=bench&run=0"
+		'BEGIN { printf "%.2f", b / a }')x (aim: within 1.5x; runs $(p99 nobots1) $(p99 nobots2)" \
+		"$(p99 nobots3) | $(p99 bots1) $(p99 bots2) $(p99 bots3)); memory: the server" \
+		"${server} MB, the bots ${bots} MB summed RSS${charged:+ ($charged MB charged to their cgroups)}"
 	stop_arena
 }
 

@@ -412,6 +412,47 @@ def test_hostile_bots_are_contained_while_the_class_plays(bot_server, unique):
     assert time.monotonic() - asked < 1.5
 
 
+def cpu_cgroup(pid):
+    """The folder of the cgroup that holds pid's CPU (v1's cpu hierarchy, or v2)."""
+    with open("/proc/%d/cgroup" % pid) as f:
+        for line in f:
+            number, controllers, path = line.rstrip("\n").split(":", 2)
+            if "cpu" in controllers.split(","):
+                return os.path.realpath("/sys/fs/cgroup/cpu") + path
+            if number == "0" and not os.path.isdir("/sys/fs/cgroup/cpu"):
+                return "/sys/fs/cgroup" + path
+    return None
+
+
+@needs_sandbox
+def test_the_bots_take_only_what_the_class_leaves(bot_server):
+    """A bot that loops runs in its own cgroup, capped at a fifth of a core, under
+    the arena's, which is in the kernel's idle class where the kernel has one:
+    a request of the class takes the core from a bot at once."""
+    s = bot_server("fastcgi")
+    top = [d for d in ["/sys/fs/cgroup/cpu/mocean-%d" % s.port, "/sys/fs/cgroup/mocean-%d" % s.port]
+           if os.path.isdir(d)]
+    if not top:
+        pytest.skip("the arena has no cgroups here (it is not root): prlimit and nice instead")
+    w = "botidle"
+    owner(s, w, "fred")
+    send(s, w, "fred", "while True:\n    pass\n")
+    run(s, w, "fred")
+    wait_for(lambda: state_is(s, w, "fred", "running"), 120)
+    pids = wait_for(lambda: processes_of(bot_uids(s)), 30)
+    held = {cpu_cgroup(pid) for pid in pids} - {None}
+    assert held and all(os.path.dirname(d) == top[0] for d in held), (held, top)
+    for d in held:
+        if os.path.exists(os.path.join(d, "cpu.max")):
+            assert open(os.path.join(d, "cpu.max")).read().split() == ["20000", "100000"]
+        else:
+            assert open(os.path.join(d, "cpu.cfs_quota_us")).read().strip() == "20000"
+    if os.path.exists(os.path.join(top[0], "cpu.idle")):
+        assert open(os.path.join(top[0], "cpu.idle")).read().strip() == "1"
+    server = cpu_cgroup(s.proc.pid)
+    assert server and not server.startswith(top[0])
+
+
 @needs_sandbox
 def test_the_dashboard_lists_bots_with_start_and_stop(bot_server):
     from chrome import Chrome

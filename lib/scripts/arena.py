@@ -17,8 +17,8 @@ fewer than MAX_BOTS run.  Each runs in a sandbox made by bubblewrap:
     the Unix socket lighttpd also listens on: $MOCEAN, http://localhost:PORT/
     is the game, and nothing else can be reached;
   - cgroups (v2, or v1) where the machine has them: 64 MB of memory, 16
-    processes, a fifth of a core, and all the bots together the least weight
-    against the server's own processes; elsewhere prlimit (address space, and
+    processes, a fifth of a core, and all the bots together in the kernel's
+    idle class (or the least weight) against the server's own processes; elsewhere prlimit (address space, and
     processes when run as root) and nice 19;
   - BOT_MINUTES of wall time (default 60), and no more than the world's
     round when one plays as the bot starts (it stops when the round ends);
@@ -51,10 +51,12 @@ OUTPUT_MOST = 16 * 1024 * 1024
 MEMORY = 64 * 1024 * 1024
 PROCESSES = 16
 CPU_SHARE = 0.2
-# All the bots together weigh an eighth of one of the server's processes
-# (v1 cpu.shares of 1024, v2 cpu.weight of 100): when the class's requests
-# need the cores, the bots mostly wait; when they do not, each bot may use
-# its fifth of a core.
+# All the bots together run as the kernel's idle class (cpu.idle, Linux
+# 5.15 and later): a request of the class that wakes takes the core from a
+# bot at once, and the bots use only what the class leaves, each at most
+# its fifth of a core.  Where cpu.idle is missing, they weigh an eighth of
+# one of the server's processes (v1 cpu.shares of 1024, v2 cpu.weight of
+# 100): when the class needs the cores, the bots mostly wait.
 SHARES_V1 = 128
 WEIGHT_V2 = 12
 TMP_SIZE = 16 * 1024 * 1024
@@ -183,6 +185,7 @@ class Cgroups:
                 with open(os.path.join(top, "cgroup.subtree_control"), "w") as f:
                     f.write("+memory +pids +cpu")
                 self.put(os.path.join(top, "cpu.weight"), str(WEIGHT_V2))
+                self.idle(top)
                 self.v2 = top
                 self.available = True
                 return
@@ -196,6 +199,7 @@ class Cgroups:
                 os.makedirs(os.path.join(base, tag), exist_ok=True)
                 self.v1[c] = os.path.join(base, tag)
             self.put(os.path.join(self.v1["cpu"], "cpu.shares"), str(SHARES_V1))
+            self.idle(self.v1["cpu"])
             self.available = True
         except OSError:
             for d in set(self.v1.values()):
@@ -204,6 +208,14 @@ class Cgroups:
                 except OSError:
                     pass
             self.v1 = {}
+
+    @staticmethod
+    def idle(top):
+        """The bots' cgroup in the idle class, where the kernel has one."""
+        try:
+            Cgroups.put(os.path.join(top, "cpu.idle"), "1")
+        except OSError:
+            pass
 
     @staticmethod
     def put(path, text):
