@@ -487,3 +487,15 @@ def test_a_bot_stops_when_the_round_ends(bot_server):
     b = wait_for(lambda: state_is(s, w, "fred", "stopped"), 120)
     assert b["why"] == "the round is over: stopped"
     wait_for(lambda: not processes_of(bot_uids(s)), 10)
+    # A round the teacher finishes early ends its bots then, not at its clock.
+    s.text("admin", key=s.key, do="round", world=w, minutes=30)
+    s.text("admin", key=s.key, do="start", world=w)
+    run(s, w, "fred")
+    wait_for(lambda: state_is(s, w, "fred", "running"), 120)
+    time.sleep(1.5)
+    assert state_is(s, w, "fred", "running")
+    s.text("admin", key=s.key, do="finish", world=w)
+    asked = time.monotonic()
+    b = wait_for(lambda: state_is(s, w, "fred", "stopped"), 30)
+    assert b["why"] == "the round is over: stopped" and time.monotonic() - asked < 5
+    wait_for(lambda: not processes_of(bot_uids(s)), 10)

@@ -18,10 +18,12 @@ fewer than MAX_BOTS run.  Each runs in a sandbox made by bubblewrap:
     is the game, and nothing else can be reached;
   - cgroups (v2, or v1) where the machine has them: 64 MB of memory, 16
     processes, a fifth of a core, and all the bots together in the kernel's
-    idle class (or the least weight) against the server's own processes; elsewhere prlimit (address space, and
-    processes when run as root) and nice 19;
+    idle class (or the least weight) against the server's own processes;
+    elsewhere prlimit (address space, and processes when run as root) and
+    nice 19;
   - BOT_MINUTES of wall time (default 60), and no more than the world's
-    round when one plays as the bot starts (it stops when the round ends);
+    round when one plays as the bot starts (it stops when the round ends,
+    by its clock or when the teacher finishes it);
     16 MB of output in all (the last 64 kB are kept, in
     DATA_DIR/bots/.../output).
 
@@ -68,23 +70,29 @@ def log(text):
 
 
 def round_ends(data, world):
-    """When the round playing in world ends (unix time), or None: the
-    world's file read-only (SQLite, as root, gives any file it makes the
+    """When the round playing in world ends (unix time), or None when none
+    plays; raises sqlite3.Error when the world's file cannot be read.  The
+    file is opened read-only (SQLite, as root, gives any file it makes the
     database's owner)."""
     path = os.path.join(data, "worlds", world + ".db")
     if not os.path.exists(path):
         return None
+    db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=1)
     try:
-        db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=1)
-        try:
-            row = db.execute("SELECT state, ends FROM round ORDER BY number DESC LIMIT 1").fetchone()
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return None
+        row = db.execute("SELECT state, ends FROM round ORDER BY number DESC LIMIT 1").fetchone()
+    finally:
+        db.close()
     if row and row[0] == "playing" and row[1] and row[1] > time.time():
         return row[1]
     return None
+
+
+def round_ends_or(data, world, otherwise):
+    """round_ends, or otherwise where the world's file cannot be read now."""
+    try:
+        return round_ends(data, world)
+    except sqlite3.Error:
+        return otherwise
 
 
 def default_max_bots():
@@ -373,6 +381,7 @@ class Arena:
         self.cgroups = Cgroups("mocean-%d" % self.port)
         self.running = {}
         self.resume = set()
+        self.rounds_read = 0.0      # when the rounds of running bots were read
         self.selector = selectors.DefaultSelector()
 
     @property
@@ -472,7 +481,7 @@ class Arena:
         os.set_blocking(proc.stdout.fileno(), False)
         now = time.time()
         bot = Bot(key, now, slot, proc, cg if self.cgroups.available else None)
-        bot.round_ends = round_ends(self.data, key[0])
+        bot.round_ends = round_ends_or(self.data, key[0], None)
         self.running[key] = bot
         self.selector.register(proc.stdout, selectors.EVENT_READ, bot)
         self.files.set_state(*key, "running", now, "")
@@ -570,6 +579,9 @@ class Arena:
         finally:
             os.close(lock)
         now = time.monotonic()
+        if now - self.rounds_read >= 1:
+            self.rounds_read = now
+            self.read_rounds()
         for key, bot in list(self.running.items()):
             if bot.ending is None and now - bot.started > self.minutes * 60:
                 bot.ending = ("stopped", "it ran for its %g minutes (BOT_MINUTES): stopped" % self.minutes)
@@ -585,6 +597,17 @@ class Arena:
                 self.finish(bot, status)
             else:
                 self.flush(bot, now)
+
+    def read_rounds(self):
+        """The rounds that running bots were started for, read again: a round
+        the teacher finished early (or lengthened) ends its bots then."""
+        ends = {}
+        for bot in self.running.values():
+            world = bot.key[0]
+            if bot.round_ends and bot.ending is None:
+                if world not in ends:
+                    ends[world] = round_ends_or(self.data, world, bot.round_ends)
+                bot.round_ends = ends[world] or time.time()
 
     def pump(self, seconds):
         deadline = time.monotonic() + seconds
