@@ -8,6 +8,9 @@
 # the data folder: PORT=9000 DATA_DIR=/var/lib/mocean make run.  MAX_WORLDS
 # (default 50) is how many worlds the server may hold; it reaches lighttpd's
 # environment, and lighttpd.conf passes it to the route programs.
+# DATA_BUDGET (default 200000, 0: none) is how many /data rows a second one
+# client address may read (lib/ocean/limit.h); it reaches the route
+# programs as MAX_WORLDS does.
 # PER_ADDRESS (default 2048) is how many connections one client address may
 # hold at once, kept by the kernel when make run is started as root
 # (lib/scripts/per_address.sh).
@@ -300,7 +303,7 @@ Wants=network-online.target
 [Service]
 Type=simple
 WorkingDirectory=$(CURDIR)
-ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR) MODE=$(MODE)$(if $(MAX_WORLDS), MAX_WORLDS=$(MAX_WORLDS))$(if $(MAX_BOTS), MAX_BOTS=$(MAX_BOTS))$(if $(BOT_MINUTES), BOT_MINUTES=$(BOT_MINUTES))$(if $(filter-out 2048,$(PER_ADDRESS)), PER_ADDRESS=$(PER_ADDRESS))
+ExecStart=/usr/bin/make --no-print-directory serve PORT=$(PORT) BIND=$(BIND) DATA_DIR=$(DATA_DIR) MODE=$(MODE)$(if $(MAX_WORLDS), MAX_WORLDS=$(MAX_WORLDS))$(if $(DATA_BUDGET), DATA_BUDGET=$(DATA_BUDGET))$(if $(MAX_BOTS), MAX_BOTS=$(MAX_BOTS))$(if $(BOT_MINUTES), BOT_MINUTES=$(BOT_MINUTES))$(if $(filter-out 2048,$(PER_ADDRESS)), PER_ADDRESS=$(PER_ADDRESS))
 Restart=on-failure
 RestartSec=2
 KillSignal=SIGINT

@@ -372,8 +372,19 @@ bench_mode() {
 	join_players 2000 crowd
 	BENCH_WORLD=crowd BENCH_PLAYERS=2000 BENCH_ROUTES=location,accel,look,ping \
 		measure "same, 2000 players in one world" "/ping" bench/classroom.lua
+	# /data's own speed: a server with no budget per address (DATA_BUDGET=0),
+	# since wrk's connections all come from one address, which the budget
+	# would answer mostly with 429 (the floods measure the budget itself).
+	stop_server
+	export DATA_BUDGET=0
+	start_server "$mode"
+	unset DATA_BUDGET
+	join_players 50 bench
 	measure "data: seamounts csv" "/data?dataset=seamounts&world=bench"
 	measure "data: 10,000-row bathymetry" "/data?dataset=bathymetry&step=9&world=bench"
+	stop_server
+	start_server "$mode"
+	join_players 50 bench
 	floods "$mode"
 	if [ "$mode" = fastcgi ] && [ -n "${BENCH_MILLION:-}" ]; then
 		million

@@ -4,8 +4,8 @@ counter and is refused with 429 past the teacher's limit; ids 1,024 apart
 (and many ids) have counters of their own; a 429 is answered before the
 world's file is opened (a file made read-only under the server still gives
 the 429, where opening it would give the 500 that names it); heavy /data
-reads spend a budget of the client's address and are refused with a
-sentence; a refusal is answered when its second is over, while other
+reads spend a budget of the client's address (the teacher's DATA_BUDGET)
+and are refused with a sentence; a refusal is answered when its second is over, while other
 players' requests are answered meanwhile. Nothing here is timed against a
 threshold: a limit of 1 a second is passed by any two requests of the same
 second, each loop sends enough requests for that, and the one test of time
@@ -154,6 +154,25 @@ def test_heavy_data_reads_are_refused_with_a_sentence(server, unique):
     r = heavy_until_refused(server, "127.0.0.4", w, client="browser")
     assert r is not None and "too much data" in r.text and "<html" in r.text
     assert server.get_from("127.0.0.5", "data", dataset="seamounts", world=w).status_code == 200
+
+
+def test_the_teachers_data_budget(make_server, monkeypatch, unique):
+    """DATA_BUDGET (rows a second per address) reaches the route programs in
+    both modes: at 1,000 a second one heavy read (a quarter of a million
+    points) owes minutes, and the next is refused; at 0 there is no budget,
+    and rounds of twelve heavy reads at once from one address, which the
+    default budget refuses (test above), are all answered."""
+    monkeypatch.setenv("DATA_BUDGET", "1000")
+    small = make_server()
+    w = small.make_world(unique("budget"), 23)
+    assert small.get_from("127.0.0.6", "data", world=w, **HEAVY).status_code == 200
+    r = small.get_from("127.0.0.6", "data", world=w, **HEAVY)
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) > 60, r.headers
+    assert "too much data" in r.text
+    monkeypatch.setenv("DATA_BUDGET", "0")
+    none = make_server()
+    w = none.make_world(unique("nobudget"), 23)
+    assert heavy_until_refused(none, "127.0.0.7", w) is None
 
 
 def raw_request(server, path):

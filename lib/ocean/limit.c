@@ -6,6 +6,7 @@
 #include "http/query.h"
 #include "store/tally.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The player a request names: *id from id= (a whole number), else *name
@@ -45,13 +46,23 @@ static const char *counted_world(const struct request *rq)
 	return is_word(world_or_default(w), WORLD_NAME_MAX) ? world_or_default(w) : NULL;
 }
 
+long data_budget(void)
+{
+	const char *v = getenv("DATA_BUDGET");
+	long long n;
+
+	if (v && text_to_int(v, &n) == 0 && n >= 0 && n <= 1000000000)
+		return (long)n;
+	return DATA_BUDGET_DEFAULT;
+}
+
 /* The address's /data budget file, mapped once per process; NULL when it
- * cannot be. */
+ * cannot be, or when the teacher turned the budget off. */
 static struct tally *budget(struct request *rq)
 {
 	struct stores *s = rq->stores;
 
-	if (!s->budget.map && tally_open(&s->budget, ".data") < 0)
+	if (!data_budget() || (!s->budget.map && tally_open(&s->budget, ".data") < 0))
 		return NULL;
 	return &s->budget;
 }
@@ -67,8 +78,8 @@ int limit_before_open(struct request *rq)
 	int wait;
 
 	if (data_read(rq) && (t = budget(rq)) &&
-	    (wait = tally_spend(t, tally_data_key(rq->in.addr), DATA_RESERVE, 1,
-				DATA_BUDGET_RATE, DATA_BUDGET_BURST, rq->now)) > 0) {
+	    (wait = tally_spend(t, tally_data_key(rq->in.addr), data_budget(), 1,
+				data_budget(), DATA_BUDGET_BURST, rq->now)) > 0) {
 		fail(rq, 429, "your computer asked for too much data lately: wait %d "
 		     "second%s, then ask again, for fewer rows (a bigger step=, "
 		     "conditions, limit=)", wait, wait == 1 ? "" : "s");
@@ -112,8 +123,8 @@ void limit_charge_data(struct request *rq)
 	struct tally *t;
 
 	if (data_read(rq) && rq->reply.status != 429 && (t = budget(rq)))
-		tally_spend(t, tally_data_key(rq->in.addr), rq->data_cost - DATA_RESERVE,
-			    0, DATA_BUDGET_RATE, DATA_BUDGET_BURST, rq->now);
+		tally_spend(t, tally_data_key(rq->in.addr), rq->data_cost - data_budget(),
+			    0, data_budget(), DATA_BUDGET_BURST, rq->now);
 }
 
 double limit_due(const struct request *rq)

@@ -8,11 +8,14 @@
  * request has read yet) is counted after its player is read (serve.c).
  *
  * /data reads also spend a budget of their client address: the rows a
- * query computes and reads (data_cost), DATA_BUDGET_RATE a second,
- * DATA_BUDGET_BURST seconds of it owed at most.  An address owing more
- * is refused (429, Retry-After) before the world is opened.  The budget
- * is kept in a file of its own (worlds/.data.tally), so it holds for a
- * world not yet made as well. */
+ * query computes and reads (data_cost), DATA_BUDGET rows a second (the
+ * teacher's setting, DATA_BUDGET_DEFAULT unless set; 0 turns the budget
+ * off), DATA_BUDGET_BURST seconds of it owed at most.  A read reserves
+ * one second of it as it starts (so that many at once cannot all start)
+ * and is charged its cost when that is known.  An address owing more is
+ * refused (429, Retry-After) before the world is opened.  The budget is
+ * kept in a file of its own (worlds/.data.tally), so it holds for a world
+ * not yet made as well. */
 #ifndef MOCEAN_LIMIT_H
 #define MOCEAN_LIMIT_H
 
@@ -20,11 +23,8 @@
 
 struct tally;
 
-#define DATA_BUDGET_RATE 200000.0  /* rows a second, per address */
-#define DATA_BUDGET_BURST 10.0     /* seconds of it owed at most */
-#define DATA_RESERVE 200000.0      /* spent as a read starts (so that many
-                                      at once cannot all start), made
-                                      good when its cost is known */
+#define DATA_BUDGET_DEFAULT 200000 /* rows a second, per address */
+#define DATA_BUDGET_BURST 10.0      /* seconds of it owed at most */
 
 /* The sentence of a teacher's limit: printf with the limit. */
 #define LIMIT_SENTENCE "slow down: your program asks more than %d times a " \
@@ -50,6 +50,10 @@ long long limit_player(struct request *rq, struct tally **t);
  * server a program start (CGI) or a held request (event mode) per
  * connection a second, however fast the flooder's loop. */
 double limit_due(const struct request *rq);
+
+/* The /data budget: rows a second per address, from DATA_BUDGET (a whole
+ * number; 0: none), else DATA_BUDGET_DEFAULT. */
+long data_budget(void);
 
 /* After a /data query: charge rq->data_cost to the client's address. */
 void limit_charge_data(struct request *rq);

@@ -26,7 +26,7 @@ for program in "$MOCEAN_CGI"/*.cgi; do
     "socket" => "$MOCEAN_SOCKETS/$route.sock",
     "bin-path" => "$program",
     "max-procs" => $n,
-    "bin-copy-environment" => ( "MOCEAN_DATA", "MAX_WORLDS", "ASAN_OPTIONS" ),
+    "bin-copy-environment" => ( "MOCEAN_DATA", "MAX_WORLDS", "DATA_BUDGET", "ASAN_OPTIONS" ),
   )),
 CONF
 done
