@@ -300,6 +300,14 @@ int text_to_int(const char *s, long long *out)
 	return 0;
 }
 
+long long setting_int(const char *name, long long lo, long long hi, long long otherwise)
+{
+	const char *v = getenv(name);
+	long long n;
+
+	return v && text_to_int(v, &n) == 0 && n >= lo && n <= hi ? n : otherwise;
+}
+
 int text_to_real(const char *s, double *out)
 {
 	char *end;

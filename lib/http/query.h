@@ -91,6 +91,10 @@ int utf8_valid(const char *s, size_t len);
  * Returns 0, or -1 for empty text, leftovers, or a value outside long long. */
 int text_to_int(const char *s, long long *out);
 
+/* A teacher's setting: the whole number in environment variable name
+ * when it is one from lo to hi, else otherwise. */
+long long setting_int(const char *name, long long lo, long long hi, long long otherwise);
+
 /* Read a finite real number ("12", "-3.5", "1e3"; nothing else) into *out.
  * Returns 0, or -1 for empty text, leftovers, nan, inf or overflow. */
 int text_to_real(const char *s, double *out);

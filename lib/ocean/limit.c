@@ -6,7 +6,6 @@
 #include "http/query.h"
 #include "store/tally.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* The player a request names: *id from id= (a whole number), else *name
@@ -48,12 +47,7 @@ static const char *counted_world(const struct request *rq)
 
 long data_budget(void)
 {
-	const char *v = getenv("DATA_BUDGET");
-	long long n;
-
-	if (v && text_to_int(v, &n) == 0 && n >= 0 && n <= 1000000000)
-		return (long)n;
-	return DATA_BUDGET_DEFAULT;
+	return (long)setting_int("DATA_BUDGET", 0, 1000000000, DATA_BUDGET_DEFAULT);
 }
 
 /* The address's /data budget file, mapped once per process; NULL when it

@@ -41,12 +41,7 @@ int world_db_path(char *out, size_t len, const char *name)
 
 int max_worlds(void)
 {
-	const char *v = getenv("MAX_WORLDS");
-	long long n;
-
-	if (v && text_to_int(v, &n) == 0 && n >= 1 && n <= 100000)
-		return (int)n;
-	return MAX_WORLDS_DEFAULT;
+	return (int)setting_int("MAX_WORLDS", 1, 100000, MAX_WORLDS_DEFAULT);
 }
 
 int worlds_lock(void)

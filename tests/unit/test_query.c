@@ -153,6 +153,13 @@ int main(void)
 	CHECK(text_to_int("", &i) < 0);
 	CHECK(text_to_int(" 1", &i) < 0);
 	CHECK(text_to_int(NULL, &i) < 0);
+	setenv("MOCEAN_TEST_SETTING", "30", 1);
+	CHECK(setting_int("MOCEAN_TEST_SETTING", 0, 100, 7) == 30);
+	CHECK(setting_int("MOCEAN_TEST_SETTING", 40, 100, 7) == 7);
+	setenv("MOCEAN_TEST_SETTING", "3x", 1);
+	CHECK(setting_int("MOCEAN_TEST_SETTING", 0, 100, 7) == 7);
+	unsetenv("MOCEAN_TEST_SETTING");
+	CHECK(setting_int("MOCEAN_TEST_SETTING", 0, 100, 7) == 7);
 	CHECK(text_to_real("12.5", &d) == 0 && d == 12.5);
 	CHECK(text_to_real("-3", &d) == 0 && d == -3);
 	CHECK(text_to_real("1e3", &d) == 0 && d == 1000);
