@@ -24,7 +24,8 @@
 # world, medians of three alternating runs, their ratio (the aim: within
 # 1.5x), and the memory of the server and of the bots.  Skipped,
 # with a line saying why, where the sandbox cannot be made.
-# BENCH_ONLY=bots measures only those.
+# BENCH_ONLY=bots measures only those; BENCH_ONLY=classroom only the
+# classroom (to compare two builds, run each in turn).
 set -eu
 
 ROOT=${MOCEAN_ROOT:-$(pwd)}
@@ -334,6 +335,14 @@ bench_mode() {
 	if [ "${BENCH_ONLY:-}" = bots ]; then
 		join_players 50 bench
 		bots_beside
+		stop_server
+		echo
+		return
+	fi
+	if [ "${BENCH_ONLY:-}" = classroom ]; then
+		printf '%-34s %10s %9s %9s %9s %9s\n' workload "req/s" "p50 ms" "p99 ms" "" ""
+		join_players 50 bench
+		measure "classroom (50 players)" "/who" bench/classroom.lua
 		stop_server
 		echo
 		return
