@@ -546,7 +546,8 @@ def test_each_bot_has_an_address_of_its_own(bot_server):
     assert seen["fred"] != seen["gus"]
     # The owner's own requests still come from the owner's address.
     s.text("location", world=w, id=ids["fred"], secret=WORD)
-    assert log_of(s, w, ids["fred"])[-2]["from"] == "127.0.0.1"
+    last = log_of(s, w, ids["fred"])[-1]
+    assert (last["route"], last["from"]) == ("location", "127.0.0.1"), last
 
 
 # A bot that tries the server's socket itself, then to name an address of
@@ -590,6 +591,11 @@ def test_a_bot_cannot_reach_the_socket_nor_choose_its_address(bot_server):
     assert "forwarded: 200" in out
     froms = [e["from"] for e in log_of(s, w, fred) if e["route"] == "location"]
     assert len(froms) == 1 and froms[0].startswith(BOTS_NET), froms
+    # Nor does a classmate at the server's port name one with a header.
+    requests.get(s.url + "/location", params=dict(world=w, id=fred, secret=WORD),
+                 headers={"X-Forwarded-For": "1.2.3.4"}, timeout=30)
+    last = log_of(s, w, fred)[-1]
+    assert (last["route"], last["from"]) == ("location", "127.0.0.1"), last
 
 
 # A hostile bot that keeps guessing fred's word, and fred's own bot, which

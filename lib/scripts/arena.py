@@ -529,7 +529,9 @@ class Arena:
         """The bot's forwarder asks for a connection: connect to lighttpd's
         socket for the bots, say the bot's address first (a PROXY line,
         HAProxy's version 1, which mod_extforward reads there only) and
-        hand the socket over.  A server that cannot be reached now (its
+        hand the socket over (the line's source port, 1024 + the bot's
+        place, is what lighttpd gives as REMOTE_PORT).  A server that
+        cannot be reached now (its
         queue of connections full) gets an answer without a socket: the
         bot sees its connection closed.  When the sandbox ends, its end of
         the pair closes, and so does the arena's."""
