@@ -223,10 +223,11 @@ ifeq ($(MODE),fastcgi)
 	@if [ "$$(id -u)" = 0 ]; then chown $(RUN_USER): $(SOCKETS); fi
 endif
 
-# The bots' socket's folder: anyone may pass through it (the bots run as
-# users of their own), only root or the server's user writes it.
+# The bots' socket's folder: only whoever starts the server (root, or the
+# server's user) reaches it: lighttpd, and the arena, which opens every
+# connection of the bots (a bot never does).
 arena-dir:
-	@rm -rf $(dir $(ARENA_SOCKET)) && mkdir -m 755 -p $(dir $(ARENA_SOCKET))
+	@rm -rf $(dir $(ARENA_SOCKET)) && mkdir -m 700 -p $(dir $(ARENA_SOCKET))
 
 # Copy what lighttpd serves to $(STAGE) when it cannot read this folder.
 stage:

@@ -1,9 +1,10 @@
 /* /log: what the server saw.  The last 50 requests the server received as
  * your player, from your browser, your laptop or your bot, oldest first,
  * one a line: the time it came, the address it asked for (your secret word
- * hidden), the status of the reply and the reply's first line.  It is how
- * you find out what your program really sent.  Reading the log is not in
- * the log.
+ * hidden), the status of the reply and the reply's first line (format=json
+ * says too the client address each came from: your bot's is its own,
+ * fd6d:6f63:6561:6e00::N).  It is how you find out what your program
+ * really sent.  Reading the log is not in the log.
  *
  *   /log?world=demo&id=0
  *     -> 10:02:05.371 /location?id=0&world=demo 200 76.0,151.0,0.0,0,0,0
@@ -12,7 +13,8 @@
  *   /log?world=demo&id=0&format=json
  *     -> {"reply":"10:02:05.371 /location?id=0&world=demo 200 ...",
  *         "requests":[{"time":1764842525.371,"route":"location",
- *         "keys":"id=0&world=demo","status":200,"line":"76.0,151.0,0.0,0,0,0"}, ...]}
+ *         "keys":"id=0&world=demo","status":200,"line":"76.0,151.0,0.0,0,0,0",
+ *         "from":"192.168.1.20"}, ...]}
  *   /log?world=demo&id=1 (protected, no secret=) -> 403: add &secret=YOURWORD
  *   /log?world=demo&id=99 -> 404: there is no player 99 in demo ...
  * Worst case: 50 requests.
@@ -38,6 +40,7 @@ static void say_request(struct request *rq, const struct seen_request *s)
 	json_str(&rq->reply.json, "keys", s->keys);
 	json_int(&rq->reply.json, "status", s->status);
 	json_str(&rq->reply.json, "line", s->line);
+	json_str(&rq->reply.json, "from", s->from);
 	json_end(&rq->reply.json);
 }
 

@@ -147,11 +147,11 @@ class Server:
         self.sockets = os.path.join(self.tmp, "sockets")
         os.makedirs(self.sockets, exist_ok=True)
         give_to_server_user(self.sockets)
-        # The students' bots reach the server through this socket
-        # (lib/scripts/arena.py, started beside lighttpd).
+        # The students' bots reach the server through this socket, which
+        # only the arena opens (lib/scripts/arena.py, started beside lighttpd).
         self.arena_socket = os.path.join(self.tmp, "arena", "server.sock")
-        os.makedirs(os.path.dirname(self.arena_socket), mode=0o755, exist_ok=True)
-        os.chmod(os.path.dirname(self.arena_socket), 0o755)
+        os.makedirs(os.path.dirname(self.arena_socket), mode=0o700, exist_ok=True)
+        os.chmod(os.path.dirname(self.arena_socket), 0o700)
         self.arena_env = {}         # MAX_BOTS, BOT_MINUTES ... for the arena
         self.arena = None
         self.port = free_port()

@@ -499,3 +499,147 @@ def test_a_bot_stops_when_the_round_ends(bot_server):
     b = wait_for(lambda: state_is(s, w, "fred", "stopped"), 30)
     assert b["why"] == "the round is over: stopped" and time.monotonic() - asked < 5
     wait_for(lambda: not processes_of(bot_uids(s)), 10)
+
+
+BOTS_NET = "fd6d:6f63:6561:6e00::"
+
+# A bot that asks for its owner's place, on a new connection each time.
+ASKER = """
+import os, time, requests
+for _ in range(5):
+    r = requests.get(os.environ["MOCEAN"] + "location",
+                     params=dict(world=os.environ["MOCEAN_WORLD"], id=@ID@, secret="@WORD@"), timeout=10)
+    print(r.status_code, flush=True)
+print("asked", flush=True)
+time.sleep(600)
+"""
+
+
+def log_of(s, w, pid, word=WORD):
+    """The player's /log entries, as JSON."""
+    r = s.get("log", world=w, id=pid, secret=word, format="json")
+    assert r.status_code == 200, r.text
+    return r.json()["requests"]
+
+
+@needs_sandbox
+def test_each_bot_has_an_address_of_its_own(bot_server):
+    """Two bots' requests reach the server from two addresses, each bot's
+    its own on every connection, in the bots' network; /log shows them."""
+    s = bot_server("fastcgi")
+    w = "botaddress"
+    ids = {}
+    for name in ["fred", "gus"]:
+        owner(s, w, name)
+        ids[name] = int(s.text("id", world=w, name=name))
+        assert send(s, w, name, ASKER.replace("@ID@", str(ids[name])).replace("@WORD@", WORD)).text == "stored"
+        run(s, w, name)
+    for name in ["fred", "gus"]:
+        wait_for(lambda: "asked" in bot(s, w, name)["output"], 120)
+        assert bot(s, w, name)["output"].split() == ["200"] * 5 + ["asked"]
+    seen = {}
+    for name in ["fred", "gus"]:
+        froms = {e["from"] for e in log_of(s, w, ids[name]) if e["route"] == "location"}
+        assert len(froms) == 1, (name, froms)
+        seen[name] = froms.pop()
+        assert seen[name].startswith(BOTS_NET) and seen[name] != BOTS_NET, seen
+    assert seen["fred"] != seen["gus"]
+    # The owner's own requests still come from the owner's address.
+    s.text("location", world=w, id=ids["fred"], secret=WORD)
+    last = log_of(s, w, ids["fred"])[-1]
+    assert (last["route"], last["from"]) == ("location", "127.0.0.1"), last
+
+
+# A bot that tries the server's socket itself, then to name an address of
+# its choosing: a PROXY line of its own, and an X-Forwarded-For header.
+FORGER = """
+import glob, os, socket, time, requests
+print("run:", sorted(glob.glob("/run/*")), flush=True)
+for path in ["/run/mocean/server.sock", "@SOCKET@"]:
+    try:
+        socket.socket(socket.AF_UNIX).connect(path)
+        print("ESCAPED", path)
+    except OSError as e:
+        print("contained:", path, e)
+query = "/location?world=%s&id=@ID@&secret=@WORD@" % os.environ["MOCEAN_WORLD"]
+c = socket.create_connection(("127.0.0.1", @PORT@), timeout=10)
+c.sendall(b"PROXY TCP4 1.2.3.4 1.2.3.4 1234 80\\r\\nGET " + query.encode() + b" HTTP/1.0\\r\\n\\r\\n")
+print("forged:", c.recv(100).split(b"\\r\\n")[0].decode(), flush=True)
+r = requests.get(os.environ["MOCEAN"] + query[1:], headers={"X-Forwarded-For": "1.2.3.4",
+                 "Forwarded": "for=1.2.3.4"}, timeout=10)
+print("forwarded:", r.status_code, flush=True)
+print("done", flush=True)
+time.sleep(600)
+"""
+
+
+@needs_sandbox
+def test_a_bot_cannot_reach_the_socket_nor_choose_its_address(bot_server):
+    s = bot_server("cgi")
+    w = "botforge"
+    owner(s, w, "fred")
+    fred = int(s.text("id", world=w, name="fred"))
+    program = FORGER
+    for token, value in {"@ID@": str(fred), "@WORD@": WORD, "@PORT@": str(s.port),
+                         "@SOCKET@": s.arena_socket}.items():
+        program = program.replace(token, value)
+    assert send(s, w, "fred", program).text == "stored"
+    run(s, w, "fred")
+    # Its last line written (print writes a line in pieces), all of it is there.
+    out = wait_for(lambda: "done" in bot(s, w, "fred")["output"] and bot(s, w, "fred")["output"], 120)
+    assert "ESCAPED" not in out and out.count("contained:") == 2, out
+    assert "run: []" in out                                  # no /run/mocean
+    assert "forged: HTTP/1.0 400 Bad Request" in out         # its PROXY line: a bad request
+    assert "forwarded: 200" in out
+    froms = [e["from"] for e in log_of(s, w, fred) if e["route"] == "location"]
+    assert len(froms) == 1 and froms[0].startswith(BOTS_NET), froms
+    # Nor does a classmate at the server's port name one with a header.
+    requests.get(s.url + "/location", params=dict(world=w, id=fred, secret=WORD),
+                 headers={"X-Forwarded-For": "1.2.3.4"}, timeout=30)
+    last = log_of(s, w, fred)[-1]
+    assert (last["route"], last["from"]) == ("location", "127.0.0.1"), last
+
+
+# A hostile bot that keeps guessing fred's word, and fred's own bot, which
+# asks with the right word all along.
+GUESSER = """
+import os, time, requests
+paused = False
+for n in range(100000):
+    r = requests.get(os.environ["MOCEAN"] + "location",
+                     params=dict(world=os.environ["MOCEAN_WORLD"], id=@ID@, secret="guess-%d" % n), timeout=10)
+    if r.status_code == 429 and not paused:
+        paused = True
+        print("paused", flush=True)
+    time.sleep(0.05)
+"""
+RIGHT = """
+import os, time, requests
+while True:
+    r = requests.get(os.environ["MOCEAN"] + "location",
+                     params=dict(world=os.environ["MOCEAN_WORLD"], id=@ID@, secret="@WORD@"), timeout=10)
+    print(r.status_code, flush=True)
+    time.sleep(0.1)
+"""
+
+
+@needs_sandbox
+def test_one_bots_wrong_words_do_not_pause_anothers_right_word(bot_server):
+    s = bot_server("fastcgi")
+    w = "botguess"
+    owner(s, w, "fred")
+    owner(s, w, "eve", "eve-word-7")
+    fred = int(s.text("id", world=w, name="fred"))
+    send(s, w, "eve", GUESSER.replace("@ID@", str(fred)), "eve-word-7")
+    send(s, w, "fred", RIGHT.replace("@ID@", str(fred)).replace("@WORD@", WORD))
+    run(s, w, "eve")
+    wait_for(lambda: "paused" in bot(s, w, "eve", "eve-word-7")["output"], 120)
+    # eve's bot guesses on (each pause twice as long); fred's plays all along.
+    run(s, w, "fred")
+    wait_for(lambda: len(bot(s, w, "fred")["output"].split()) >= 20, 120)
+    said = bot(s, w, "fred")["output"].split()
+    assert said and set(said) == {"200"}, said
+    # eve's words were counted, for fred: the guard was at work.
+    overview = s.get("admin", key=s.key, world=w, format="json").json()
+    [line] = [p for p in overview["worlds"][0]["players"] if p["name"] == "fred"]
+    assert line["wrong_secrets"] >= 5

@@ -1,7 +1,7 @@
 """/log, what the server saw, through real lighttpd in both serving modes:
 the last 50 requests received as a player, oldest first, each with its
-time, route, keys (secret words hidden), status and the reply's first
-line; refusals (400, 404, 429) are kept as well as answers; a protected
+time, route, keys (secret words hidden), status, the reply's first
+line and the client's address; refusals (400, 404, 429) are kept as well as answers; a protected
 player's log needs its word (403), an unknown or kicked id is a 404;
 reading the log is not kept in it; parallel clients acting as different
 players never mix their entries."""
@@ -32,6 +32,7 @@ def test_the_last_50_requests_in_order_one_a_line(server, unique):
     assert len(got) == 50
     assert [e["keys"] for e in got] == [f"id={ann}&world={w}&n={i}" for i in range(10, 60)]
     assert all(e["route"] == "location" and e["status"] == 200 for e in got)
+    assert all(e["from"] == "127.0.0.1" for e in got)      # the client's address
     times = [e["time"] for e in got]
     assert times == sorted(times)
     # The text: one request a line, the same ones.

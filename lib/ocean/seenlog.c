@@ -20,7 +20,7 @@ void seenlog_record(struct request *rq)
 	}
 	if (id >= 0 && t)
 		seen_add(tally_seen(t), id, rq->now, rq->route->name, rq->in.query,
-			 rq->reply.status, buf_str(&rq->reply.text));
+			 rq->reply.status, buf_str(&rq->reply.text), rq->in.addr);
 }
 
 int seenlog_read(struct request *rq, long long id, struct seen_request out[SEEN_KEPT])

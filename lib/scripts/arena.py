@@ -14,8 +14,14 @@ fewer than MAX_BOTS run.  Each runs in a sandbox made by bubblewrap:
     namespace and a /proc of its own);
   - a network of its own (--unshare-net) holding only loopback, where
     arena_forward.py listens on 127.0.0.1:PORT and carries connections to
-    the Unix socket lighttpd also listens on: $MOCEAN, http://localhost:PORT/
-    is the game, and nothing else can be reached;
+    the game: $MOCEAN, http://localhost:PORT/ is the game, and nothing else
+    can be reached.  The Unix socket lighttpd listens on for the bots is
+    not in the sandbox: for each connection the forwarder asks this arena,
+    over a socket pair the sandbox inherits, and the arena connects,
+    writes a PROXY line with the bot's own address (Bot.address:
+    fd6d:6f63:6561:6e00::N, N its place) and hands the socket over.  So
+    the server counts each bot's requests (wrong secret words, /data) by
+    an address of its own, one the bot cannot choose;
   - cgroups (v2, or v1) where the machine has them: 64 MB of memory, 16
     processes, a fifth of a core, and all the bots together in the kernel's
     idle class (or the least weight) against the server's own processes;
@@ -36,10 +42,12 @@ The environment: MOCEAN_DATA, MOCEAN_PORT, MOCEAN_ARENA_SOCKET, MOCEAN_USER,
 MAX_BOTS (default from cores and memory), BOT_MINUTES, MOCEAN_BWRAP.
 """
 import fcntl
+import ipaddress
 import os
 import pwd
 import selectors
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -63,6 +71,9 @@ SHARES_V1 = 128
 WEIGHT_V2 = 12
 TMP_SIZE = 16 * 1024 * 1024
 TICK = 0.1
+# The bots' addresses: a unique-local IPv6 network ("fd" then "mocean" in
+# hex), the bot in place N (from 1) at fd6d:6f63:6561:6e00::N.
+BOTS_NET = ipaddress.IPv6Network("fd6d:6f63:6561:6e00::/64")
 
 
 def log(text):
@@ -339,15 +350,24 @@ class Cgroups:
                 pass
 
 
-class Bot:
-    """One running bot: its sandbox's first process and what it printed."""
+def bot_address(slot):
+    """The address the server sees a bot's requests come from: one per
+    place, so two bots running at once never share one."""
+    return str(BOTS_NET[slot + 1])
 
-    def __init__(self, key, since, slot, proc, cgroup):
+
+class Bot:
+    """One running bot: its sandbox's first process, what it printed, and
+    the arena's end of the socket pair its forwarder asks connections on."""
+
+    def __init__(self, key, since, slot, proc, cgroup, channel):
         self.key = key
         self.since = since
         self.slot = slot
+        self.address = bot_address(slot)
         self.proc = proc
         self.cgroup = cgroup
+        self.channel = channel
         self.started = time.monotonic()
         self.output = bytearray()
         self.printed = 0
@@ -394,7 +414,9 @@ class Arena:
         """A user id of the bot's own: one per place, per server port."""
         return 1000000 + self.port * 128 + slot
 
-    def command(self, program, key, slot):
+    def command(self, program, key, slot, channel):
+        """The sandbox's command line; channel is the number of the socket
+        pair's end the sandbox inherits (arena_forward.py asks on it)."""
         world, name = key
         args = [self.bwrap, "--die-with-parent", "--new-session",
                 "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
@@ -409,10 +431,9 @@ class Arena:
                 args += ["--ro-bind", top, top]
         args += ["--proc", "/proc", "--dev", "/dev",
                  "--size", str(TMP_SIZE), "--perms", "1777", "--tmpfs", "/tmp",
-                 "--perms", "0755", "--dir", "/bot", "--perms", "0755", "--dir", "/run",
+                 "--perms", "0755", "--dir", "/bot",
                  "--ro-bind", program, "/bot/bot.py",
                  "--ro-bind", FORWARD, "/bot/forward.py",
-                 "--ro-bind", os.path.dirname(self.socket), "/run/mocean",
                  "--chdir", "/tmp", "--clearenv",
                  "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp",
                  "--setenv", "LANG", "C.UTF-8", "--setenv", "PYTHONUNBUFFERED", "1",
@@ -429,8 +450,7 @@ class Arena:
             if os.getuid() == 0:
                 limits.append("--nproc=%d" % PROCESSES)
             args += ["prlimit"] + limits + ["nice", "-n", "19"]
-        args += [PYTHON, "/bot/forward.py", str(self.port), "/run/mocean/" + os.path.basename(self.socket),
-                 PYTHON, "/bot/bot.py"]
+        args += [PYTHON, "/bot/forward.py", str(self.port), str(channel), PYTHON, "/bot/bot.py"]
         return args
 
     def probe(self):
@@ -443,12 +463,16 @@ class Arena:
             os.chmod(probe, 0o644)
         except OSError as e:
             return "the bots' folder cannot be written: %s" % e
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
-            r = subprocess.run(self.command(probe, ("probe", "probe"), 127), capture_output=True,
-                               timeout=30, preexec_fn=self.probe_cgroup)
+            r = subprocess.run(self.command(probe, ("probe", "probe"), 127, theirs.fileno()),
+                               capture_output=True, timeout=30, preexec_fn=self.probe_cgroup,
+                               pass_fds=[theirs.fileno()])
         except (OSError, subprocess.TimeoutExpired) as e:
             return "bubblewrap (the bots' sandbox) cannot run: %s" % e
         finally:
+            ours.close()
+            theirs.close()
             if self.cgroups.available:
                 self.cgroups.kill("probe")
                 self.cgroups.remove("probe")
@@ -471,19 +495,25 @@ class Arena:
         program = self.files.path(*key, "program.py")
         if self.cgroups.available:
             self.cgroups.make(cg)
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
-            proc = subprocess.Popen(self.command(program, key, slot), stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            proc = subprocess.Popen(self.command(program, key, slot, theirs.fileno()), stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=[theirs.fileno()],
                                     preexec_fn=(lambda: self.cgroups.join(cg)) if self.cgroups.available else None)
         except OSError as e:
+            ours.close()
             self.files.set_state(*key, "failed", time.time(), "the sandbox could not start: %s" % e)
             return
+        finally:
+            theirs.close()
         os.set_blocking(proc.stdout.fileno(), False)
+        ours.setblocking(False)
         now = time.time()
-        bot = Bot(key, now, slot, proc, cg if self.cgroups.available else None)
+        bot = Bot(key, now, slot, proc, cg if self.cgroups.available else None, ours)
         bot.round_ends = round_ends_or(self.data, key[0], None)
         self.running[key] = bot
         self.selector.register(proc.stdout, selectors.EVENT_READ, bot)
+        self.selector.register(ours, selectors.EVENT_READ, bot)
         self.files.set_state(*key, "running", now, "")
         self.resume.discard(key)
 
@@ -494,6 +524,46 @@ class Arena:
             bot.proc.kill()
         except OSError:
             pass
+
+    def connect(self, bot):
+        """The bot's forwarder asks for a connection: connect to lighttpd's
+        socket for the bots, say the bot's address first (a PROXY line,
+        HAProxy's version 1, which mod_extforward reads there only) and
+        hand the socket over (the line's source port, 1024 + the bot's
+        place, is what lighttpd gives as REMOTE_PORT).  A server that
+        cannot be reached now (its
+        queue of connections full) gets an answer without a socket: the
+        bot sees its connection closed.  When the sandbox ends, its end of
+        the pair closes, and so does the arena's."""
+        try:
+            asked = bot.channel.recv(16)
+        except BlockingIOError:
+            return
+        except OSError:
+            asked = b""
+        if not asked:
+            self.hang_up(bot)
+            return
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            server.setblocking(False)
+            server.connect(self.socket)
+            line = ("PROXY TCP6 %s %s %d %d\r\n" % (bot.address, BOTS_NET[0], 1024 + bot.slot,
+                                                     self.port)).encode()
+            fds = [server.fileno()] if server.send(line) == len(line) else []
+        except OSError:
+            fds = []
+        try:
+            socket.send_fds(bot.channel, [b"y" if fds else b"n"], fds)
+        except OSError:
+            pass            # the sandbox is ending
+        server.close()
+
+    def hang_up(self, bot):
+        """The arena's end of the bot's socket pair, closed."""
+        if bot.channel.fileno() >= 0:
+            self.selector.unregister(bot.channel)
+            bot.channel.close()
 
     def read(self, bot):
         try:
@@ -556,6 +626,7 @@ class Arena:
             os.close(lock)
         if bot.cgroup:
             self.cgroups.remove(bot.cgroup)
+        self.hang_up(bot)
 
     def step(self):
         """One look at the states: stop, reap and start."""
@@ -619,7 +690,10 @@ class Arena:
                 time.sleep(min(left, TICK))
                 continue
             for k, _ in self.selector.select(left):
-                self.read(k.data)
+                if k.fileobj is k.data.channel:
+                    self.connect(k.data)
+                else:
+                    self.read(k.data)
 
     # The arena's own life.
 

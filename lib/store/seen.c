@@ -144,7 +144,7 @@ static struct seen_ring *ring_find(struct seen_table *t, uint64_t key, int claim
 }
 
 void seen_add(struct seen_table *t, long long id, double now, const char *route,
-	      const char *query, int status, const char *reply)
+	      const char *query, int status, const char *reply, const char *from)
 {
 	uint64_t key = (uint64_t)id + 1;
 	struct seen_ring *r;
@@ -163,6 +163,7 @@ void seen_add(struct seen_table *t, long long id, double now, const char *route,
 	clip(s->request.route, sizeof s->request.route, route, strlen(route));
 	hide_words(s->request.keys, sizeof s->request.keys, query);
 	clip(s->request.line, sizeof s->request.line, reply, strcspn(reply, "\r\n"));
+	clip(s->request.from, sizeof s->request.from, from, strlen(from));
 	__atomic_store_n(&s->mark, n + 1, __ATOMIC_RELEASE);
 	__atomic_store_n(&r->last, (uint64_t)now, __ATOMIC_RELAXED);
 }

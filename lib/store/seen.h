@@ -24,6 +24,7 @@
 #define SEEN_ROUTE 24      /* bytes of the route's name, with its NUL */
 #define SEEN_KEYS 160      /* bytes of the keys as sent */
 #define SEEN_LINE 84       /* bytes of the reply's first line */
+#define SEEN_FROM 48       /* bytes of the client's address (IPv6 fits) */
 
 /* One request as the server saw it. */
 struct seen_request {
@@ -32,6 +33,7 @@ struct seen_request {
 	char route[SEEN_ROUTE];   /* "dive" */
 	char keys[SEEN_KEYS];     /* "id=0&ctrl=f&secret=***", as sent */
 	char line[SEEN_LINE];     /* the reply's first line */
+	char from[SEEN_FROM];     /* the client's address (REMOTE_ADDR) */
 };
 
 /* A slot of a ring: its mark (n + 1 for the ring's n-th request, 0 while
@@ -57,9 +59,9 @@ struct seen_table {
 
 /* Keep one request of player id (id >= 0): route, the raw query string
  * as sent, the reply's status and its text (only the first line is
- * kept). */
+ * kept), and the address it came from. */
 void seen_add(struct seen_table *t, long long id, double now, const char *route,
-	      const char *query, int status, const char *reply);
+	      const char *query, int status, const char *reply, const char *from);
 
 /* Player id's requests kept, oldest first, copied to out; returns how
  * many (0 to SEEN_KEPT). */

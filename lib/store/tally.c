@@ -42,7 +42,7 @@ struct tally_file {
 	struct seen_table seen;            /* each player's last requests */
 };
 
-#define TALLY_LAYOUT 0x6d6f6365616e0003ULL  /* "mocean", layout 3 */
+#define TALLY_LAYOUT 0x6d6f6365616e0004ULL  /* "mocean", layout 4 */
 #define TALLY_PROBES 32     /* counters a key may use: then the table is full */
 #define BUCKET_SECONDS (TALLY_SECONDS / TALLY_BUCKETS)
 #define TAG_NAME (1ULL << 62)       /* the key of a name= not yet known */

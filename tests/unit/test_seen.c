@@ -26,7 +26,7 @@ int main(void)
 	/* Wraps after SEEN_KEPT: the last 50 of 60, oldest first. */
 	for (int i = 0; i < 60; i++) {
 		snprintf(query, sizeof query, "id=3&n=%d", i);
-		seen_add(t, 3, 1000 + i, "dive", query, 200, "5.0\nmore");
+		seen_add(t, 3, 1000 + i, "dive", query, 200, "5.0\nmore", "127.0.0.1");
 	}
 	n = seen_read(t, 3, got);
 	CHECK(n == SEEN_KEPT);
@@ -37,16 +37,17 @@ int main(void)
 	CHECK_STR(got[0].line, "5.0");   /* the first line only */
 
 	/* Another player: its own ring, nothing of player 3's. */
-	seen_add(t, 4, 2000, "look", "id=4", 400, "ctrl must be f or r");
+	seen_add(t, 4, 2000, "look", "id=4", 400, "ctrl must be f or r", "fd6d:6f63:6561:6e00::2");
 	CHECK(seen_read(t, 4, got) == 1);
 	CHECK_STR(got[0].keys, "id=4");
 	CHECK(got[0].status == 400);
+	CHECK_STR(got[0].from, "fd6d:6f63:6561:6e00::2");   /* where it came from */
 	CHECK(seen_read(t, 5, got) == 0);
 	CHECK(seen_read(t, -1, got) == 0);
 
 	/* Secret words and the teacher key are hidden, %-encoded too. */
-	seen_add(t, 6, 1, "dive", "id=6&secret=bluewhale&ctrl=f", 200, "");
-	seen_add(t, 6, 2, "admin", "key=abc&secr%65t=x&secret&name=secretive", 200, "");
+	seen_add(t, 6, 1, "dive", "id=6&secret=bluewhale&ctrl=f", 200, "", "");
+	seen_add(t, 6, 2, "admin", "key=abc&secr%65t=x&secret&name=secretive", 200, "", "");
 	CHECK(seen_read(t, 6, got) == 2);
 	CHECK_STR(got[0].keys, "id=6&secret=***&ctrl=f");
 	CHECK_STR(got[1].keys, "key=***&secr%65t=***&secret&name=secretive");
@@ -54,21 +55,22 @@ int main(void)
 	/* Cut safely: whole characters, "..." where cut, controls as '?'. */
 	memset(long_text, 'a', sizeof long_text - 1);
 	long_text[sizeof long_text - 1] = '\0';
-	seen_add(t, 7, 1, "a-route-name-much-too-long-to-keep", long_text, 200, long_text);
-	seen_add(t, 7, 2, "dive", "name=\xc3\xa9\x01\xff", 200, "caf\xc3\xa9\tok");
+	seen_add(t, 7, 1, "a-route-name-much-too-long-to-keep", long_text, 200, long_text, long_text);
+	seen_add(t, 7, 2, "dive", "name=\xc3\xa9\x01\xff", 200, "caf\xc3\xa9\tok", "");
 	CHECK(seen_read(t, 7, got) == 2);
 	CHECK(strlen(got[0].route) == SEEN_ROUTE - 1);
 	CHECK(strcmp(got[0].route + SEEN_ROUTE - 4, "...") == 0);
 	CHECK(strlen(got[0].keys) == SEEN_KEYS - 1);
 	CHECK(strcmp(got[0].keys + SEEN_KEYS - 4, "...") == 0);
 	CHECK(strlen(got[0].line) == SEEN_LINE - 1);
+	CHECK(strlen(got[0].from) == SEEN_FROM - 1);
 	CHECK_STR(got[1].keys, "name=\xc3\xa9??");
 	CHECK_STR(got[1].line, "caf\xc3\xa9?ok");
 	/* A cut never splits a character: 100 two-byte letters. */
 	for (int i = 0; i < 100; i++)
 		memcpy(long_text + 2 * i, "\xc3\xa9", 2);
 	long_text[200] = '\0';
-	seen_add(t, 8, 1, "say", "m=1", 200, long_text);
+	seen_add(t, 8, 1, "say", "m=1", 200, long_text, "");
 	CHECK(seen_read(t, 8, got) == 1);
 	CHECK(clean(got[0].line) && utf8_valid(got[0].line, strlen(got[0].line)));
 	CHECK(strcmp(got[0].line + strlen(got[0].line) - 3, "...") == 0);
@@ -76,7 +78,7 @@ int main(void)
 	/* Many players: more than the rings, and each reads only its own. */
 	for (long long id = 100; id < 100 + 3 * SEEN_PLAYERS; id++) {
 		snprintf(query, sizeof query, "id=%lld", id);
-		seen_add(t, id, 3000 + (double)id, "ping", query, 200, "pong");
+		seen_add(t, id, 3000 + (double)id, "ping", query, 200, "pong", "");
 	}
 	for (long long id = 100; id < 100 + 3 * SEEN_PLAYERS; id++) {
 		snprintf(query, sizeof query, "id=%lld", id);
