@@ -80,6 +80,12 @@ def bot(s, world, name, word=WORD):
     return r.json()
 
 
+def printed(s, world, name, word=WORD):
+    """The bot's output up to its last whole line: print writes a line in pieces."""
+    output = bot(s, world, name, word)["output"]
+    return output[:output.rfind("\n") + 1]
+
+
 def run(s, world, name, on=1):
     return s.text("admin", key=s.key, do="bot", world=world, name=name, run=on)
 
@@ -157,9 +163,9 @@ def test_start_and_stop_by_the_teacher(bot_server, mode):
     assert r.status_code == 404
     assert s.get("admin", key="wrong", do="bot", world=w, name="fred", run=1).status_code == 403
     assert run(s, w, "fred") in ("fred's bot in %s is queued" % w, "fred's bot in %s is running" % w)
-    b = wait_for(lambda: state_is(s, w, "fred", "running") and "running as" in bot(s, w, "fred")["output"]
-                 and bot(s, w, "fred"), 120)
-    uid = int(b["output"].split("running as")[1].split()[0])
+    said = wait_for(lambda: state_is(s, w, "fred", "running") and "running as" in printed(s, w, "fred")
+                    and printed(s, w, "fred"), 120)
+    uid = int(said.split("running as")[1].split()[0])
     assert uid in bot_uids(s) and uid != os.getuid()
     assert processes_of(bot_uids(s))
     listing = s.get("admin", key=s.key, do="bots", world=w, format="json").json()["bots"]
@@ -368,7 +374,7 @@ def test_hostile_bots_are_contained_while_the_class_plays(bot_server, unique):
     student.start()
     try:
         assert s.text("admin", key=s.key, do="bots", world=w, run=1) == "%d bots in %s started" % (len(HOSTILE), w)
-        out = lambda name: bot(s, w, name)["output"]
+        out = lambda name: printed(s, w, name)
         wait_for(lambda: out("secrets").count("contained:") == 4 and "visible:" in out("secrets"), 120)
         wait_for(lambda: out("network").count("contained:") == 5, 120)
         wait_for(lambda: "contained: forked" in out("forks"), 120)
